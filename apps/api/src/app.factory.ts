@@ -1,0 +1,42 @@
+import { INestApplication, Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig } from '@intradesk/core';
+import { runMigrationsLocked } from '@intradesk/db';
+import { DemoSeedService, DemoSignIn, UsersService } from '@intradesk/organization';
+import { DataSource } from 'typeorm';
+import { AppModule, AppModuleOptions } from './app.module';
+import { PinoNestLogger } from './logging/logger';
+import { requestLogging } from './logging/request-logging';
+
+// The configured application, not yet listening: used by main.ts and by the e2e tests.
+export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
+    logger: new PinoNestLogger(options.logger),
+    bodyParser: false,
+  });
+  app.use(requestLogging(options.logger));
+  app.useBodyParser('json', { limit: '10mb' });
+  app.enableShutdownHooks();
+  return app;
+}
+
+export interface PreparedDatabase {
+  migrations: string[];
+  demoSignIns: DemoSignIn[] | null;
+}
+
+// Migrations first, then the configured administrator, then (embedded only) the demo organisation.
+export async function prepareDatabase(
+  app: INestApplication,
+  config: AppConfig,
+  options: { seedDemo: boolean },
+): Promise<PreparedDatabase> {
+  const migrations = await runMigrationsLocked(app.get(DataSource));
+  if (migrations.length > 0) new NestLogger('Migrations').log(`applied ${migrations.join(', ')}`);
+  if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
+    await app.get(UsersService).ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
+  }
+  const demoSignIns = options.seedDemo ? await app.get(DemoSeedService).seedIfEmpty() : null;
+  return { migrations, demoSignIns };
+}

@@ -1,0 +1,56 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AppConfig, AuthGuard, Clock, CoreModule, SystemClock } from '@intradesk/core';
+import { DatabaseModule, StatementCounter } from '@intradesk/db';
+import {
+  AuthService,
+  OrganizationGraphqlModule,
+  OrganizationModule,
+} from '@intradesk/organization';
+import type { Logger } from 'pino';
+import { graphqlOptions } from './graphql/graphql-options';
+import { InputValidationPipe } from './graphql/input-validation.pipe';
+import { HealthModule } from './health/health.module';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  databaseUrl: string;
+  logger: Logger;
+  clock?: Clock;
+  // Tests pass one to count SQL statements.
+  statementCounter?: StatementCounter;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, options.clock ?? new SystemClock()),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          poolSize: config.DATABASE_POOL_SIZE,
+          applicationName: 'intradesk-api',
+          logger: options.statementCounter,
+        }),
+        OrganizationModule,
+        OrganizationGraphqlModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [OrganizationModule],
+          inject: [AuthService],
+          useFactory: (auth: AuthService) => graphqlOptions(config, auth, options.logger),
+        }),
+        HealthModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,89 @@
+import { HttpException } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainException, ErrorCode } from '@intradesk/core';
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+
+const UNIQUE_VIOLATION = '23505';
+
+// Codes Apollo and graphql-js give to malformed operations; they pass through unchanged.
+const PROTOCOL_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+  'BAD_REQUEST',
+]);
+
+function codeOf(code: ErrorCode): ErrorCode {
+  switch (code) {
+    case ErrorCode.UNAUTHENTICATED:
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.CONFLICT:
+      return code;
+    default: {
+      const unknown: never = code;
+      throw new Error(`unmapped error code ${String(unknown)}`);
+    }
+  }
+}
+
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_USER_INPUT,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+};
+
+// Every error leaves with extensions.code; nothing internal (stack, SQL) leaves in production.
+export function createErrorFormatter(options: { production: boolean; logger: Logger }) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const base = {
+      message: formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+    };
+
+    if (original instanceof DomainException) {
+      const extensions: Record<string, unknown> = { code: codeOf(original.code) };
+      if (original.fields.length > 0) extensions.fields = original.fields;
+      return { ...base, message: original.message, extensions };
+    }
+    if (original instanceof HttpException && HTTP_STATUS_CODES[original.getStatus()]) {
+      return {
+        ...base,
+        message: original.message,
+        extensions: { code: HTTP_STATUS_CODES[original.getStatus()] },
+      };
+    }
+    if ((original as { code?: string } | undefined)?.code === UNIQUE_VIOLATION) {
+      return {
+        ...base,
+        message: 'This conflicts with an existing record',
+        extensions: { code: ErrorCode.CONFLICT },
+      };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && PROTOCOL_CODES.has(code)) {
+      return options.production ? { ...base, extensions: { code } } : formatted;
+    }
+
+    options.logger.error(
+      { err: original, path: formatted.path },
+      'unexpected error in GraphQL operation',
+    );
+    return {
+      ...base,
+      message: options.production ? 'Internal server error' : formatted.message,
+      extensions: options.production
+        ? { code: 'INTERNAL_SERVER_ERROR' }
+        : { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' },
+    };
+  };
+}

@@ -1,0 +1,31 @@
+import type { IncomingMessage } from 'node:http';
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { AppConfig } from '@intradesk/core';
+import { AuthService } from '@intradesk/organization';
+import type { Logger } from 'pino';
+import { createErrorFormatter } from './format-error';
+import { buildGraphqlContext } from './graphql-context';
+
+export function graphqlOptions(
+  config: AppConfig,
+  auth: AuthService,
+  logger: Logger,
+): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    playground: false,
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: !config.isProduction,
+    // The cast bridges the CJS and ESM typings of @apollo/server.
+    plugins: (config.isProduction
+      ? []
+      : [
+          ApolloServerPluginLandingPageLocalDefault({ embed: true }),
+        ]) as ApolloDriverConfig['plugins'],
+    context: ({ req }: { req: IncomingMessage }) => buildGraphqlContext(req, auth),
+    formatError: createErrorFormatter({ production: config.isProduction, logger }),
+  };
+}

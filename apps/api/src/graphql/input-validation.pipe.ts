@@ -1,0 +1,48 @@
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainException } from '@intradesk/core';
+
+function flatten(errors: ValidationError[], prefix = ''): { paths: string[]; messages: string[] } {
+  const paths: string[] = [];
+  const messages: string[] = [];
+  for (const error of errors) {
+    const path = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) {
+      paths.push(path);
+      messages.push(
+        ...Object.values(error.constraints).map((m) => (prefix ? `${prefix}.${m}` : m)),
+      );
+    }
+    const nested = flatten(error.children ?? [], path);
+    paths.push(...nested.paths);
+    messages.push(...nested.messages);
+  }
+  return { paths, messages };
+}
+
+// class-validator on every input; failures become BAD_USER_INPUT with the argument's field paths.
+export class InputValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      transform: true,
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      exceptionFactory: (errors) => {
+        const { paths, messages } = flatten(errors);
+        return DomainException.badInput(`Invalid input: ${messages.join('; ')}`, paths);
+      },
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    try {
+      return await super.transform(value, metadata);
+    } catch (error) {
+      if (error instanceof DomainException && metadata.data) {
+        const prefixed = error.fields.map((f) => `${metadata.data}.${f}`);
+        const message = error.message.replace('Invalid input: ', `Invalid ${metadata.data}: `);
+        throw new DomainException(error.code, message, prefixed);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import { NestFactory } from '@nestjs/core';
+import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { organizationResolvers } from '@intradesk/organization';
+import { lexicographicSortSchema, printSchema } from 'graphql';
+
+// Every resolver class the API serves; the schema is built from these alone.
+export const allResolvers = [...organizationResolvers];
+
+export async function printCodeFirstSchema(): Promise<string> {
+  const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });
+  await app.init();
+  try {
+    const schema = await app.get(GraphQLSchemaFactory).create(allResolvers);
+    return printSchema(lexicographicSortSchema(schema)) + '\n';
+  } finally {
+    await app.close();
+  }
+}

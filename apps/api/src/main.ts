@@ -1,0 +1,62 @@
+import 'reflect-metadata';
+import { ConfigValidationError, loadConfig } from '@intradesk/core';
+import { DEMO_PASSWORD } from '@intradesk/organization';
+import { createApp, prepareDatabase } from './app.factory';
+import { createLogger } from './logging/logger';
+import { embeddedJwtSecret, openDatabase } from './runtime/database-runtime';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger(config.LOG_LEVEL);
+  const database = await openDatabase(config, logger);
+  config.JWT_SECRET ??= await embeddedJwtSecret(config.DATA_DIR);
+
+  const app = await createApp({ config, databaseUrl: database.url, logger });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close().catch((error) => logger.error({ err: error }, 'error while closing the API'));
+    await database.embedded
+      ?.stop()
+      .catch((error) => logger.error({ err: error }, 'error while stopping PostgreSQL'));
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  const seedDemo =
+    config.SEED_DEMO === 'true' || (config.SEED_DEMO === 'auto' && database.embedded !== null);
+  const prepared = await prepareDatabase(app, config, { seedDemo });
+  await app.listen(config.PORT, config.HOST);
+
+  const url = `http://localhost:${config.PORT}/graphql`;
+  logger.info({ url }, 'Intradesk API ready');
+  const lines = [`\n  Intradesk API ready at ${url}`];
+  if (database.embedded) lines.push(`  embedded PostgreSQL data in ${config.DATA_DIR}/pg`);
+  if (prepared.demoSignIns) {
+    lines.push(`  demo organisation seeded; every demo account's password is "${DEMO_PASSWORD}":`);
+    for (const s of prepared.demoSignIns)
+      lines.push(`    ${s.role.padEnd(6)} ${s.email}  (${s.department ?? '-'})`);
+  } else if (database.embedded) {
+    lines.push(
+      `  demo sign-in: admin@demo.intradesk.test / ${DEMO_PASSWORD} (if the demo organisation was seeded)`,
+    );
+  }
+  process.stdout.write(lines.join('\n') + '\n\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

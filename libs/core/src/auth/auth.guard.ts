@@ -1,0 +1,26 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { DomainException } from '../errors/domain.exception';
+import type { GraphqlContext } from '../graphql/request-loaders';
+import type { AuthUser } from './auth-user';
+import { IS_PUBLIC, ROLES } from './auth.decorators';
+
+// Every GraphQL operation needs a signed-in caller unless marked @Public().
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (context.getType<string>() !== 'graphql') return true;
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+    const ctx = GqlExecutionContext.create(context).getContext<GraphqlContext>();
+    if (!ctx.user) throw DomainException.unauthenticated(ctx.authError);
+    const roles = this.reflector.getAllAndOverride<AuthUser['role'][] | undefined>(ROLES, targets);
+    if (roles && !roles.includes(ctx.user.role)) {
+      throw DomainException.forbidden(`Only ${roles.join(' or ')} may do this`);
+    }
+    return true;
+  }
+}

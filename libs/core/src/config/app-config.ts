@@ -1,0 +1,121 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import {
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+  validateSync,
+} from 'class-validator';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : Number(value);
+const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+
+// Every environment variable the processes read, validated once at boot.
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '0.0.0.0';
+
+  // When unset, an embedded PostgreSQL is started with its data in DATA_DIR.
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsString()
+  DATA_DIR = '.data';
+
+  // Required with an external database; in embedded mode one is generated and kept in DATA_DIR.
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production')
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters in production' })
+  JWT_SECRET?: string;
+
+  @Matches(/^\d+[smhd]?$/, {
+    message: 'JWT_EXPIRES_IN is a number of seconds or e.g. 15m, 12h, 7d',
+  })
+  JWT_EXPIRES_IN = '12h';
+
+  @Transform(emptyToUndefined)
+  @ValidateIf(
+    (config: AppConfig) => config.ADMIN_EMAIL !== undefined || config.ADMIN_PASSWORD !== undefined,
+  )
+  @IsEmail(
+    {},
+    { message: 'ADMIN_EMAIL must be an email address (set it together with ADMIN_PASSWORD)' },
+  )
+  ADMIN_EMAIL?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf(
+    (config: AppConfig) => config.ADMIN_EMAIL !== undefined || config.ADMIN_PASSWORD !== undefined,
+  )
+  @IsString()
+  @MinLength(8, {
+    message: 'ADMIN_PASSWORD must be at least 8 characters (set it together with ADMIN_EMAIL)',
+  })
+  ADMIN_PASSWORD?: string;
+
+  @IsIn(['auto', 'true', 'false'])
+  SEED_DEMO: 'auto' | 'true' | 'false' = 'auto';
+
+  @IsString()
+  DEFAULT_TIME_ZONE = 'UTC';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get usesEmbeddedDatabase(): boolean {
+    return this.DATABASE_URL === undefined;
+  }
+}
+
+export class ConfigValidationError extends Error {}
+
+// Builds the config from an environment, throwing one message that lists every bad variable.
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const picked: Record<string, unknown> = {};
+  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) {
+    if (env[key] !== undefined) picked[key] = env[key];
+  }
+  const config = plainToInstance(AppConfig, picked);
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (!config.usesEmbeddedDatabase && !config.JWT_SECRET) {
+    throw new ConfigValidationError(
+      'Invalid configuration:\n  - JWT_SECRET is required when DATABASE_URL is set',
+    );
+  }
+  if (errors.length > 0) {
+    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${m}`));
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  return config;
+}

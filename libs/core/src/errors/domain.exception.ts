@@ -1,0 +1,43 @@
+// The error codes of the public contract (API.md); INTERNAL_SERVER_ERROR is everything else.
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NOT_FOUND = 'NOT_FOUND',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  CONFLICT = 'CONFLICT',
+}
+
+// Base of every bounded context's exception; the API maps `code` to `extensions.code`.
+export class DomainException extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    // Offending input paths, e.g. ["input.timeZone"], for BAD_USER_INPUT.
+    readonly fields: string[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+
+  static badInput(message: string, fields: string[] = []): DomainException {
+    return new this(ErrorCode.BAD_USER_INPUT, message, fields);
+  }
+
+  static notFound(message: string): DomainException {
+    return new this(ErrorCode.NOT_FOUND, message);
+  }
+
+  static conflict(message: string, fields: string[] = []): DomainException {
+    return new this(ErrorCode.CONFLICT, message, fields);
+  }
+
+  static forbidden(message = 'You are not allowed to do this'): DomainException {
+    return new this(ErrorCode.FORBIDDEN, message);
+  }
+
+  static unauthenticated(
+    message = 'Sign in first: send Authorization: Bearer <token>',
+  ): DomainException {
+    return new this(ErrorCode.UNAUTHENTICATED, message);
+  }
+}

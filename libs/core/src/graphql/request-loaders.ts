@@ -1,0 +1,28 @@
+import type { AuthUser } from '../auth/auth-user';
+
+// A lib's DataLoaders for one GraphQL request; the factory is a singleton provider.
+export interface LoaderFactory<T> {
+  create(): T;
+}
+
+// Per-request home of every lib's loaders, created lazily, so batching spans the request.
+export class RequestLoaders {
+  private readonly created = new Map<LoaderFactory<unknown>, unknown>();
+
+  get<T>(factory: LoaderFactory<T>): T {
+    let loaders = this.created.get(factory) as T | undefined;
+    if (loaders === undefined) {
+      loaders = factory.create();
+      this.created.set(factory, loaders);
+    }
+    return loaders;
+  }
+}
+
+export interface GraphqlContext {
+  user: AuthUser | null;
+  // Set when a token was sent but is not valid; reported on first guarded use.
+  authError?: string;
+  requestId: string;
+  loaders: RequestLoaders;
+}

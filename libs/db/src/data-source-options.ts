@@ -1,0 +1,33 @@
+import { DataSourceOptions, EntitySchema, MixedList } from 'typeorm';
+import { migrations } from './migrations';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+export interface DatabaseConnectionOptions {
+  url: string;
+  // Entity classes of every domain module.
+  entities: MixedList<Function | string | EntitySchema>;
+  poolSize?: number;
+  applicationName?: string;
+}
+
+export function dataSourceOptions(options: DatabaseConnectionOptions): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: options.url,
+    entities: options.entities,
+    migrations,
+    migrationsTableName: 'migrations',
+    namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    synchronize: false,
+    migrationsRun: false,
+    extra: {
+      max: options.poolSize ?? 10,
+      application_name: options.applicationName ?? 'intradesk',
+      // Fail fast rather than queue forever when the server is unreachable.
+      connectionTimeoutMillis: 5_000,
+    },
+  };
+}

@@ -1,0 +1,75 @@
+import { INestApplication } from '@nestjs/common';
+import { Clock, loadConfig } from '@intradesk/core';
+import { cloneDatabase, dropDatabase, StatementCounter, uniqueDatabaseName } from '@intradesk/db';
+import { DEMO_PASSWORD } from '@intradesk/organization';
+import { DataSource } from 'typeorm';
+import { createApp, prepareDatabase } from '../../apps/api/src/app.factory';
+import { createLogger } from '../../apps/api/src/logging/logger';
+import { GraphqlClient } from './graphql-client';
+
+export interface TestApp {
+  app: INestApplication;
+  baseUrl: string;
+  databaseUrl: string;
+  dataSource: DataSource;
+  // Anonymous client; .as(token) for a signed-in one.
+  graphql: GraphqlClient;
+  statements: StatementCounter;
+  login(email: string, password?: string): Promise<GraphqlClient>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  seedDemo?: boolean;
+  clock?: Clock;
+  env?: Record<string, string>;
+}
+
+// A real API on a random port over this test file's own database, cloned from the migrated template.
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const adminUrl = process.env.INTRADESK_TEST_ADMIN_URL;
+  const template = process.env.INTRADESK_TEST_TEMPLATE;
+  if (!adminUrl || !template)
+    throw new Error('e2e tests need the global setup (run them through jest)');
+  const name = uniqueDatabaseName(process.env.INTRADESK_TEST_PREFIX!);
+  const databaseUrl = await cloneDatabase(adminUrl, template, name);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    JWT_SECRET: 'e2e-secret-that-is-long-enough-for-production-checks',
+    LOG_LEVEL: 'silent',
+    DATABASE_POOL_SIZE: '5',
+    ...options.env,
+  });
+  const statements = new StatementCounter();
+  const app = await createApp({
+    config,
+    databaseUrl,
+    logger: createLogger(config.LOG_LEVEL),
+    clock: options.clock,
+    statementCounter: statements,
+  });
+  await prepareDatabase(app, config, { seedDemo: options.seedDemo ?? true });
+  await app.listen(0, '127.0.0.1');
+  const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  const graphql = new GraphqlClient(`${baseUrl}/graphql`);
+  return {
+    app,
+    baseUrl,
+    databaseUrl,
+    dataSource: app.get(DataSource),
+    graphql,
+    statements,
+    login: async (email, password = DEMO_PASSWORD) => {
+      const data = await graphql.data<{ login: { accessToken: string } }>(
+        'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { accessToken } }',
+        { email, password },
+      );
+      return graphql.as(data.login.accessToken);
+    },
+    close: async () => {
+      await app.close();
+      await dropDatabase(adminUrl, name);
+    },
+  };
+}
