@@ -107,15 +107,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (env[key] !== undefined) picked[key] = env[key];
   }
   const config = plainToInstance(AppConfig, picked);
-  const errors = validateSync(config, { skipMissingProperties: false });
+  const problems = validateSync(config).flatMap((e) => Object.values(e.constraints ?? {}));
   if (!config.usesEmbeddedDatabase && !config.JWT_SECRET) {
-    throw new ConfigValidationError(
-      'Invalid configuration:\n  - JWT_SECRET is required when DATABASE_URL is set',
-    );
+    problems.push('JWT_SECRET is required when DATABASE_URL is set');
   }
-  if (errors.length > 0) {
-    const lines = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((m) => `  - ${m}`));
-    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  if (problems.length > 0) {
+    throw new ConfigValidationError(
+      `Invalid configuration:\n${problems.map((m) => `  - ${m}`).join('\n')}`,
+    );
   }
   return config;
 }

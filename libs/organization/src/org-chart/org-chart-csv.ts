@@ -28,7 +28,15 @@ export interface LineError {
 }
 
 // Parses and checks each line on its own; relations between lines are checked by the importer.
-export function parseOrgChartCsv(csv: string): { rows: OrgChartRow[]; errors: LineError[] } {
+export interface ParsedOrgChart {
+  rows: OrgChartRow[];
+  errors: LineError[];
+  // Codes of refused lines: their children are not reported again as orphans.
+  rejectedCodes: Set<string>;
+}
+
+export function parseOrgChartCsv(csv: string): ParsedOrgChart {
+  const rejectedCodes = new Set<string>();
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(csv.replace(/^\uFEFF/, ''), {
@@ -39,7 +47,11 @@ export function parseOrgChartCsv(csv: string): { rows: OrgChartRow[]; errors: Li
     }) as unknown as typeof records;
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 1;
-    return { rows: [], errors: [{ line, message: `not valid CSV: ${(error as Error).message}` }] };
+    return {
+      rows: [],
+      errors: [{ line, message: `not valid CSV: ${(error as Error).message}` }],
+      rejectedCodes,
+    };
   }
   if (records.length === 0) {
     return {
@@ -47,6 +59,7 @@ export function parseOrgChartCsv(csv: string): { rows: OrgChartRow[]; errors: Li
       errors: [
         { line: 1, message: `empty file: expected the header ${ORG_CHART_COLUMNS.join(',')}` },
       ],
+      rejectedCodes,
     };
   }
   const header = records[0].record.map((h) => h.toLowerCase());
@@ -59,6 +72,7 @@ export function parseOrgChartCsv(csv: string): { rows: OrgChartRow[]; errors: Li
           message: `header must be exactly ${ORG_CHART_COLUMNS.join(',')}`,
         },
       ],
+      rejectedCodes,
     };
   }
 
@@ -90,6 +104,7 @@ export function parseOrgChartCsv(csv: string): { rows: OrgChartRow[]; errors: Li
       problems.push(`lead_email "${leadEmail}" is not an email address`);
     if (problems.length > 0) {
       errors.push({ line, message: problems.join('; ') });
+      if (DEPARTMENT_CODE_PATTERN.test(code)) rejectedCodes.add(normalizeDepartmentCode(code));
       continue;
     }
     rows.push({
@@ -102,5 +117,5 @@ export function parseOrgChartCsv(csv: string): { rows: OrgChartRow[]; errors: Li
       leadEmail: leadEmail ? leadEmail.toLowerCase() : null,
     });
   }
-  return { rows, errors };
+  return { rows, errors, rejectedCodes };
 }

@@ -33,7 +33,10 @@ export class OrgChartImportService {
     const parsed = parseOrgChartCsv(csv);
     await lockOrgTree(manager);
     const existing = await manager.getRepository(DepartmentEntity).find();
-    const errors = [...parsed.errors, ...this.checkRelations(parsed.rows, existing)];
+    const errors = [
+      ...parsed.errors,
+      ...this.checkRelations(parsed.rows, existing, parsed.rejectedCodes),
+    ];
     if (errors.length > 0) {
       errors.sort((a, b) => a.line - b.line);
       return { created: 0, updated: 0, invitedLeads: 0, errors };
@@ -41,7 +44,11 @@ export class OrgChartImportService {
     return this.apply(manager, parsed.rows, existing);
   }
 
-  private checkRelations(rows: OrgChartRow[], existing: DepartmentEntity[]): LineError[] {
+  private checkRelations(
+    rows: OrgChartRow[],
+    existing: DepartmentEntity[],
+    rejectedCodes: Set<string>,
+  ): LineError[] {
     const errors: LineError[] = [];
     const firstLine = new Map<string, number>();
     for (const row of rows) {
@@ -66,7 +73,7 @@ export class OrgChartImportService {
 
     const archived = new Set(existing.filter((d) => d.archivedAt).map((d) => d.code));
     for (const row of rows) {
-      if (!row.parentCode) continue;
+      if (!row.parentCode || rejectedCodes.has(row.parentCode)) continue;
       if (!parentOf.has(row.parentCode)) {
         errors.push({ line: row.line, message: `unknown parent_code ${row.parentCode}` });
       } else if (archived.has(row.parentCode) && !firstLine.has(row.parentCode)) {

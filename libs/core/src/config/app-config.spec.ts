@@ -1,0 +1,46 @@
+import { ConfigValidationError, loadConfig } from './app-config';
+
+describe('loadConfig', () => {
+  it('defaults to embedded mode on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.usesEmbeddedDatabase).toBe(true);
+    expect(config.PORT).toBe(3000);
+    expect(config.JWT_SECRET).toBeUndefined();
+  });
+
+  it('requires JWT_SECRET with an external database', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://localhost/x' })).toThrow(
+      /JWT_SECRET is required/,
+    );
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://localhost/x', JWT_SECRET: 's' }).usesEmbeddedDatabase,
+    ).toBe(false);
+  });
+
+  it('requires a strong JWT_SECRET in production', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/x', JWT_SECRET: 'short' }),
+    ).toThrow(/at least 32/);
+  });
+
+  it('lists every bad variable in one message', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigValidationError);
+    const message = (error as Error).message;
+    expect(message).toMatch(/PORT/);
+    expect(message).toMatch(/DATABASE_URL/);
+    expect(message).toMatch(/LOG_LEVEL/);
+  });
+
+  it('wants ADMIN_EMAIL and ADMIN_PASSWORD together', () => {
+    expect(() => loadConfig({ ADMIN_EMAIL: 'a@b.org' })).toThrow(/ADMIN_PASSWORD/);
+    expect(loadConfig({ ADMIN_EMAIL: 'a@b.org', ADMIN_PASSWORD: 'long-enough' }).ADMIN_EMAIL).toBe(
+      'a@b.org',
+    );
+  });
+});
