@@ -87,6 +87,7 @@ describe('npm start with the embedded PostgreSQL', () => {
     expect(postgresOfThisTest()).toEqual([]);
 
     const second = await startApi();
+    expect(second.output()).toContain(`admin@${DEMO_EMAIL_DOMAIN}`);
     const again = await login();
     expect((await again.data('{ department(code: "kept") { name } }')).department.name).toBe(
       'Kept across restarts',

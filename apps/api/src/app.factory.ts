@@ -37,6 +37,8 @@ export async function prepareDatabase(
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
     await app.get(UsersService).ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   }
-  const demoSignIns = options.seedDemo ? await app.get(DemoSeedService).seedIfEmpty() : null;
+  const demo = app.get(DemoSeedService);
+  const seeded = options.seedDemo ? await demo.seedIfEmpty() : null;
+  const demoSignIns = seeded ?? (options.seedDemo ? await demo.existingDemoSignIns() : null);
   return { migrations, demoSignIns };
 }

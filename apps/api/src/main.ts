@@ -45,13 +45,10 @@ async function main(): Promise<void> {
   const lines = [`\n  Intradesk API ready at ${url}`];
   if (database.embedded) lines.push(`  embedded PostgreSQL data in ${config.DATA_DIR}/pg`);
   if (prepared.demoSignIns) {
-    lines.push(`  demo organisation seeded; every demo account's password is "${DEMO_PASSWORD}":`);
-    for (const s of prepared.demoSignIns)
+    lines.push(`  demo organisation: every demo account's password is "${DEMO_PASSWORD}":`);
+    for (const s of prepared.demoSignIns) {
       lines.push(`    ${s.role.padEnd(6)} ${s.email}  (${s.department ?? '-'})`);
-  } else if (database.embedded) {
-    lines.push(
-      `  demo sign-in: admin@demo.intradesk.test / ${DEMO_PASSWORD} (if the demo organisation was seeded)`,
-    );
+    }
   }
   process.stdout.write(lines.join('\n') + '\n\n');
 }

@@ -19,6 +19,14 @@ export interface DemoSignIn {
   department: string | null;
 }
 
+export const DEMO_SIGN_INS: DemoSignIn[] = [
+  { email: `admin@${DEMO_EMAIL_DOMAIN}`, role: Role.ADMIN, department: 'CO' },
+  { email: `ops@${DEMO_EMAIL_DOMAIN}`, role: Role.OPS, department: 'CO' },
+  { email: demoEmail('IT', 'lead'), role: Role.LEAD, department: 'IT' },
+  { email: demoEmail('IT', 'agent'), role: Role.AGENT, department: 'IT' },
+  { email: demoEmail('MKT', 'member'), role: Role.MEMBER, department: 'MKT' },
+];
+
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
@@ -27,6 +35,14 @@ export class DemoSeedService {
     private readonly dataSource: DataSource,
     private readonly orgChart: OrgChartImportService,
   ) {}
+
+  // The demo accounts, when this database holds the demo organisation.
+  async existingDemoSignIns(): Promise<DemoSignIn[] | null> {
+    const admin = await this.dataSource
+      .getRepository(UserEntity)
+      .existsBy({ email: DEMO_SIGN_INS[0].email });
+    return admin ? DEMO_SIGN_INS : null;
+  }
 
   // Seeds only an empty organisation; returns null when there was something already.
   async seedIfEmpty(): Promise<DemoSignIn[] | null> {
@@ -65,13 +81,7 @@ export class DemoSeedService {
       this.logger.log(
         `seeded the demo organisation: ${seeded.length} departments, ${extra.length + seeded.length} people`,
       );
-      return [
-        { email: `admin@${DEMO_EMAIL_DOMAIN}`, role: Role.ADMIN, department: 'CO' },
-        { email: `ops@${DEMO_EMAIL_DOMAIN}`, role: Role.OPS, department: 'CO' },
-        { email: demoEmail('IT', 'lead'), role: Role.LEAD, department: 'IT' },
-        { email: demoEmail('IT', 'agent'), role: Role.AGENT, department: 'IT' },
-        { email: demoEmail('MKT', 'member'), role: Role.MEMBER, department: 'MKT' },
-      ];
+      return DEMO_SIGN_INS;
     });
   }
 }
