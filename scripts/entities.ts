@@ -1,4 +1,6 @@
+import { catalogEntities } from '@intradesk/catalog';
 import { organizationEntities } from '@intradesk/organization';
+import { requestsEntities } from '@intradesk/requests';
 
 // Every entity of every domain lib, for the migration tooling.
-export const allEntities = [...organizationEntities];
+export const allEntities = [...organizationEntities, ...catalogEntities, ...requestsEntities];

@@ -43,6 +43,25 @@ async function connect() {
   };
 }
 
+// One line per statement, with its parameters. TypeORM emits an enum type shared by two tables
+// once per table: creating keeps the first, dropping the last (after every user is gone).
+function statements(
+  queries: { query: string; parameters?: unknown[] }[],
+  keep: 'first' | 'last',
+): string {
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  const ordered = keep === 'first' ? queries : [...queries].reverse();
+  for (const q of ordered) {
+    const key = q.query + JSON.stringify(q.parameters ?? []);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const params = q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : '';
+    lines.push(`    await queryRunner.query(${quote(q.query)}${params});`);
+  }
+  return (keep === 'first' ? lines : lines.reverse()).join('\n');
+}
+
 function quote(sql: string): string {
   return '`' + sql.replace(/\\/g, '\\\\').replace(/`/g, '\\`').replace(/\$\{/g, '\\${') + '`';
 }
@@ -57,11 +76,8 @@ async function generate(dataSource: DataSource, name: string): Promise<void> {
     return;
   }
   const timestamp = Date.now();
-  const up = sql.upQueries.map((q) => `    await queryRunner.query(${quote(q.query)});`).join('\n');
-  const down = sql.downQueries
-    .reverse()
-    .map((q) => `    await queryRunner.query(${quote(q.query)});`)
-    .join('\n');
+  const up = statements(sql.upQueries, 'first');
+  const down = statements([...sql.downQueries].reverse(), 'last');
   const file = path.join(MIGRATIONS_DIR, `${timestamp}-${name}.ts`);
   fs.writeFileSync(
     file,

@@ -3,7 +3,9 @@ import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AppConfig, AuthGuard, Clock, CoreModule, SystemClock } from '@intradesk/core';
+import { CatalogGraphqlModule, CatalogModule } from '@intradesk/catalog';
 import { DatabaseModule, StatementCounter } from '@intradesk/db';
+import { RequestsGraphqlModule, RequestsModule } from '@intradesk/requests';
 import {
   AuthService,
   OrganizationGraphqlModule,
@@ -39,6 +41,10 @@ export class AppModule {
         }),
         OrganizationModule,
         OrganizationGraphqlModule,
+        CatalogModule,
+        CatalogGraphqlModule,
+        RequestsModule,
+        RequestsGraphqlModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [OrganizationModule],

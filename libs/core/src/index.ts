@@ -9,3 +9,4 @@ export * from './auth/auth.guard';
 export * from './graphql/request-loaders';
 export * from './graphql/import-line-error.model';
 export * from './validation/uuid.pipe';
+export * from './pagination/connection';

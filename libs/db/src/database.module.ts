@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Logger as TypeOrmLogger } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { PgNotifications } from './pg-notifications';
 
 export interface DatabaseModuleOptions {
   url: string;
@@ -24,6 +25,9 @@ export class DatabaseModule {
           ...(options.logger ? { logger: options.logger, logging: ['query' as const] } : {}),
         }),
       ],
+      providers: [{ provide: PgNotifications, useFactory: () => new PgNotifications(options.url) }],
+      exports: [PgNotifications],
+      global: true,
     };
   }
 }

@@ -5,3 +5,4 @@ export * from './embedded/embedded-postgres';
 export * from './database.module';
 export * from './statement-counter';
 export * from './testing/test-databases';
+export * from './pg-notifications';

@@ -1,29 +1,53 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { GraphqlContext, RequestLoaders } from '@intradesk/core';
+import { AuthUser, GraphqlContext, RequestLoaders } from '@intradesk/core';
 import { AuthService } from '@intradesk/organization';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
+
+async function authenticate(
+  header: unknown,
+  auth: AuthService,
+): Promise<{ user?: AuthUser; error?: string }> {
+  if (header === undefined || header === null || header === '') return {};
+  const match = typeof header === 'string' ? BEARER.exec(header) : null;
+  if (!match) return { error: 'The Authorization header must be "Bearer <token>"' };
+  const result = await auth.authenticate(match[1]);
+  return 'user' in result ? { user: result.user } : { error: result.error };
+}
 
 // Built once per HTTP request: the caller (from the bearer token) and fresh DataLoaders.
 export async function buildGraphqlContext(
   req: IncomingMessage & { id?: unknown },
   auth: AuthService,
 ): Promise<GraphqlContext> {
-  const context: GraphqlContext = {
-    user: null,
-    requestId: String(req.id ?? ''),
+  const { user, error } = await authenticate(req.headers.authorization, auth);
+  return {
+    user: user ?? null,
+    authError: error,
+    requestId: String(req.id ?? randomUUID()),
     loaders: new RequestLoaders(),
   };
-  const header = req.headers.authorization;
-  if (header) {
-    const match = BEARER.exec(header);
-    if (!match) {
-      context.authError = 'The Authorization header must be "Bearer <token>"';
-    } else {
-      const result = await auth.authenticate(match[1]);
-      if ('user' in result) context.user = result.user;
-      else context.authError = result.error;
-    }
-  }
-  return context;
+}
+
+export interface SocketExtra {
+  user?: AuthUser;
+}
+
+// graphql-ws: the token arrives once, in the connection_init payload
+// ({ "authorization": "Bearer <token>" }); a bad one closes the socket (4403).
+export async function authenticateSocket(
+  connectionParams: Record<string, unknown> | undefined,
+  extra: SocketExtra,
+  auth: AuthService,
+): Promise<boolean> {
+  const header = connectionParams?.authorization ?? connectionParams?.Authorization;
+  const { user } = await authenticate(header, auth);
+  if (!user) return false;
+  extra.user = user;
+  return true;
+}
+
+export function socketContext(extra: SocketExtra): GraphqlContext {
+  return { user: extra.user ?? null, requestId: randomUUID(), loaders: new RequestLoaders() };
 }

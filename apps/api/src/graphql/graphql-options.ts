@@ -5,7 +5,12 @@ import { AppConfig } from '@intradesk/core';
 import { AuthService } from '@intradesk/organization';
 import type { Logger } from 'pino';
 import { createErrorFormatter } from './format-error';
-import { buildGraphqlContext } from './graphql-context';
+import {
+  authenticateSocket,
+  buildGraphqlContext,
+  SocketExtra,
+  socketContext,
+} from './graphql-context';
 
 export function graphqlOptions(
   config: AppConfig,
@@ -25,7 +30,16 @@ export function graphqlOptions(
       : [
           ApolloServerPluginLandingPageLocalDefault({ embed: true }),
         ]) as ApolloDriverConfig['plugins'],
-    context: ({ req }: { req: IncomingMessage }) => buildGraphqlContext(req, auth),
+    subscriptions: {
+      'graphql-ws': {
+        path: '/graphql',
+        onConnect: (ctx: { connectionParams?: Record<string, unknown>; extra: unknown }) =>
+          authenticateSocket(ctx.connectionParams, ctx.extra as SocketExtra, auth),
+      },
+    },
+    // HTTP requests carry `req`; graphql-ws operations carry the socket's `extra`.
+    context: (arg: { req?: IncomingMessage; extra?: SocketExtra & { socket?: unknown } }) =>
+      arg.extra?.socket ? socketContext(arg.extra) : buildGraphqlContext(arg.req!, auth),
     formatError: createErrorFormatter({ production: config.isProduction, logger }),
   };
 }

@@ -1,10 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphql';
+import { catalogResolvers } from '@intradesk/catalog';
 import { organizationResolvers } from '@intradesk/organization';
+import { requestsResolvers } from '@intradesk/requests';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
 // Every resolver class the API serves; the schema is built from these alone.
-export const allResolvers = [...organizationResolvers];
+export const allResolvers = [...organizationResolvers, ...catalogResolvers, ...requestsResolvers];
 
 export async function printCodeFirstSchema(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });

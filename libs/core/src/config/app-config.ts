@@ -85,6 +85,24 @@ export class AppConfig {
   @IsString()
   DEFAULT_TIME_ZONE = 'UTC';
 
+  // How long after resolution the customer side may still reopen a request.
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  REQUEST_REOPEN_WINDOW_HOURS = 168;
+
+  // Resolved requests close by themselves after this long.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REQUEST_AUTO_CLOSE_HOURS = 72;
+
+  // How often the API looks for resolved requests to close; 0 turns it off.
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  AUTO_CLOSE_INTERVAL_SECONDS = 60;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

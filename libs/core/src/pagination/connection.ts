@@ -1,0 +1,116 @@
+import { Type } from '@nestjs/common';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DomainException } from '../errors/domain.exception';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+// Opaque cursors: the sort key values of a row, base64url-encoded JSON.
+export function encodeCursor(values: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string, length: number): (string | number)[] {
+  try {
+    const values: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (
+      Array.isArray(values) &&
+      values.length === length &&
+      values.every((v) => typeof v === 'string' || typeof v === 'number')
+    ) {
+      return values as (string | number)[];
+    }
+  } catch {
+    // reported below
+  }
+  throw DomainException.badInput('after is not a cursor of this list (or of this ordering)', [
+    'after',
+  ]);
+}
+
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw DomainException.badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, ['first']);
+  }
+  return size;
+}
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field()
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  // Computed only when the field is asked for.
+  totalCount: () => Promise<number>;
+}
+
+// A Relay connection type for a node type: `XConnection { edges { cursor node } pageInfo totalCount }`.
+export function Connection<T>(nodeType: Type<T>, name: string): Type<ConnectionShape<T>> {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field()
+    cursor: string;
+
+    @Field(() => nodeType)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges: Edge<T>[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+
+    // GraphQL's default resolver calls a function-valued property, so the COUNT runs only when asked.
+    @Field(() => Int, { description: 'All matching items, across pages' })
+    totalCount: () => Promise<number>;
+  }
+  return ConnectionType as Type<ConnectionShape<T>>;
+}
+
+// Builds a page from up to `size + 1` fetched rows (the extra row says there is a next page).
+export function toConnection<R, T>(
+  rows: R[],
+  size: number,
+  options: {
+    after: boolean;
+    cursorOf: (row: R) => string;
+    nodeOf: (row: R) => T;
+    count: () => Promise<number>;
+  },
+): ConnectionShape<T> {
+  const page = rows.slice(0, size);
+  const edges = page.map((row) => ({ cursor: options.cursorOf(row), node: options.nodeOf(row) }));
+  let counted: Promise<number> | undefined;
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: rows.length > size,
+      hasPreviousPage: options.after,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: () => (counted ??= options.count()),
+  };
+}

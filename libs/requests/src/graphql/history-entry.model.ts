@@ -1,0 +1,43 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { HistoryEntryEntity } from '../history/history-entry.entity';
+import { HistoryKind } from './requests.enums';
+
+@ObjectType('HistoryEntry', { description: 'One change of a request, with who made it and when' })
+export class HistoryEntryModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  at: Date;
+
+  @Field(() => HistoryKind)
+  kind: HistoryKind;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The value before: a status, a priority or a user id',
+  })
+  from: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The value after' })
+  to: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The comment, for COMMENTED' })
+  commentId: string | null;
+
+  actorId: string | null;
+  internal: boolean;
+
+  static from(entity: HistoryEntryEntity): HistoryEntryModel {
+    const model = new HistoryEntryModel();
+    model.id = String(entity.id);
+    model.at = entity.at;
+    model.kind = entity.kind;
+    model.from = entity.fromValue;
+    model.to = entity.toValue;
+    model.commentId = entity.commentId;
+    model.actorId = entity.actorId;
+    model.internal = entity.internal;
+    return model;
+  }
+}

@@ -1,0 +1,56 @@
+import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
+import { GraphqlContext, RequestLoaders, UuidPipe } from '@intradesk/core';
+import { canSeeRequest, seesInternalNotes } from '../access/request-access';
+import { RequestChangedEvent } from '../events/request-events';
+import { RequestEventsHub } from '../events/request-events.hub';
+import { RequestsQueryService } from '../requests/requests-query.service';
+import { RequestChangeModel } from './request-change.model';
+import { RequestModel } from './request.model';
+
+interface Variables {
+  departmentId?: string | null;
+}
+
+// Same visibility as the queries: the two departments (internal notes: the supplier only),
+// operations and administrators; optionally narrowed to one department's queue.
+function deliverable(
+  event: RequestChangedEvent,
+  variables: Variables,
+  context: GraphqlContext,
+): boolean {
+  const user = context.user;
+  if (!user || !canSeeRequest(user, event)) return false;
+  if (event.internal && !seesInternalNotes(user, event)) return false;
+  const department = variables.departmentId;
+  return !department || department === event.supplierId || department === event.customerId;
+}
+
+@Resolver(() => RequestChangeModel)
+export class RequestChangesResolver {
+  constructor(
+    private readonly hub: RequestEventsHub,
+    private readonly query: RequestsQueryService,
+  ) {}
+
+  @Subscription(() => RequestChangeModel, {
+    description: 'Changes to requests the subscriber may see; departmentId narrows to one queue',
+    filter: deliverable,
+    async resolve(
+      this: RequestChangesResolver,
+      event: RequestChangedEvent,
+      _variables: Variables,
+      context: GraphqlContext,
+    ): Promise<RequestChangeModel> {
+      // A subscription keeps one context for its lifetime: fresh loaders per event, so nested
+      // fields never show data cached from an earlier event.
+      context.loaders = new RequestLoaders();
+      const [request] = await this.query.findByIds([event.requestId]);
+      return { kind: event.kind, request: RequestModel.from(request) };
+    },
+  })
+  requestChanged(
+    @Args('departmentId', { type: () => ID, nullable: true }, UuidPipe) _departmentId?: string,
+  ) {
+    return this.hub.iterator();
+  }
+}

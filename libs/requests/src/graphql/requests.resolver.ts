@@ -1,0 +1,233 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AuthUser,
+  CurrentUser,
+  DomainException,
+  Loaders,
+  pageSize,
+  RequestLoaders,
+  toConnection,
+  UuidPipe,
+} from '@intradesk/core';
+import { CatalogLoaderFactory, Priority, ServiceModel } from '@intradesk/catalog';
+import { DepartmentModel, OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
+import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/request-access';
+import { allowedMoves, Side } from '../lifecycle/request-state-machine';
+import { RequestOrderField, SortDirection } from '../requests/request-filter';
+import { RequestsQueryService } from '../requests/requests-query.service';
+import { RequestsService } from '../requests/requests.service';
+import { CommentModel } from './comment.model';
+import { HistoryEntryModel } from './history-entry.model';
+import { CreateRequestInput, RequestFilter, RequestOrder } from './request.inputs';
+import { RequestConnection, RequestModel } from './request.model';
+import { RequestStatus } from './requests.enums';
+import { RequestsLoaderFactory } from './requests.loaders';
+
+@Resolver(() => RequestModel)
+export class RequestsResolver {
+  constructor(
+    private readonly requestsService: RequestsService,
+    private readonly query: RequestsQueryService,
+    private readonly organizationLoaders: OrganizationLoaderFactory,
+    private readonly catalogLoaders: CatalogLoaderFactory,
+    private readonly requestsLoaders: RequestsLoaderFactory,
+  ) {}
+
+  @Query(() => RequestConnection, {
+    description: 'Requests the caller may see, newest first unless ordered',
+  })
+  async requests(
+    @CurrentUser() user: AuthUser,
+    @Args('filter', { type: () => RequestFilter, nullable: true }) filter?: RequestFilter,
+    @Args('first', { type: () => Int, nullable: true, description: '1 to 100; default 20' })
+    first?: number,
+    @Args('after', { type: () => String, nullable: true }) after?: string,
+    @Args('orderBy', { type: () => RequestOrder, nullable: true }) orderBy?: RequestOrder,
+  ): Promise<RequestConnection> {
+    const size = pageSize(first);
+    const ordering = {
+      field: orderBy?.field ?? RequestOrderField.CREATED_AT,
+      direction: orderBy?.direction ?? SortDirection.DESC,
+    };
+    const page = await this.query.page(user, filter ?? {}, ordering, size, after);
+    return toConnection(page.rows, size, {
+      after: !!after,
+      cursorOf: page.cursorOf,
+      nodeOf: RequestModel.from,
+      count: page.count,
+    });
+  }
+
+  @Query(() => RequestModel, { description: 'One request by id or by number (e.g. IT-42)' })
+  async request(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID, nullable: true }, UuidPipe) id?: string,
+    @Args('number', { type: () => String, nullable: true }) number?: string,
+  ): Promise<RequestModel> {
+    if ((id == null) === (number == null)) {
+      throw DomainException.badInput('Give exactly one of id and number', ['id', 'number']);
+    }
+    const entity = id
+      ? await this.query.getVisible(user, id)
+      : await this.query.getVisibleByNumber(user, number!);
+    return RequestModel.from(entity);
+  }
+
+  @Mutation(() => RequestModel, { description: "Files a request from the caller's department" })
+  async createRequest(
+    @CurrentUser() user: AuthUser,
+    @Args('input') input: CreateRequestInput,
+  ): Promise<RequestModel> {
+    return RequestModel.from(await this.requestsService.create(user, input));
+  }
+
+  @Mutation(() => RequestModel, {
+    description: 'Assigns to a member of the supplier, or unassigns with null',
+  })
+  async assignRequest(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('assigneeId', { type: () => ID, nullable: true }, UuidPipe) assigneeId: string | null,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<RequestModel> {
+    return RequestModel.from(
+      await this.requestsService.assign(user, id, assigneeId ?? null, expectedVersion),
+    );
+  }
+
+  @Mutation(() => RequestModel, { description: 'Moves a request along its lifecycle' })
+  async changeRequestStatus(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('status', { type: () => RequestStatus }) status: RequestStatus,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<RequestModel> {
+    return RequestModel.from(
+      await this.requestsService.changeStatus(user, id, status, expectedVersion),
+    );
+  }
+
+  @Mutation(() => RequestModel)
+  async changeRequestPriority(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('priority', { type: () => Priority }) priority: Priority,
+    @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
+  ): Promise<RequestModel> {
+    return RequestModel.from(
+      await this.requestsService.changePriority(user, id, priority, expectedVersion),
+    );
+  }
+
+  @Mutation(() => CommentModel, {
+    description: 'internal: true is a supplier-side note the customer never sees',
+  })
+  async addComment(
+    @CurrentUser() user: AuthUser,
+    @Args('requestId', { type: () => ID }, UuidPipe) requestId: string,
+    @Args('body') body: string,
+    @Args('internal', { defaultValue: false }) internal: boolean,
+    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+  ): Promise<CommentModel> {
+    if (body.trim().length === 0 || body.length > 20_000) {
+      throw DomainException.badInput('body must be 1 to 20000 characters', ['body']);
+    }
+    return CommentModel.from(
+      await this.requestsService.addComment(
+        user,
+        requestId,
+        body,
+        internal,
+        expectedVersion ?? undefined,
+      ),
+    );
+  }
+
+  @ResolveField(() => DepartmentModel)
+  customer(@Parent() request: RequestModel, @Loaders() loaders: RequestLoaders) {
+    return loaders.get(this.organizationLoaders).departmentById.load(request.customerId);
+  }
+
+  @ResolveField(() => DepartmentModel)
+  supplier(@Parent() request: RequestModel, @Loaders() loaders: RequestLoaders) {
+    return loaders.get(this.organizationLoaders).departmentById.load(request.supplierId);
+  }
+
+  @ResolveField(() => ServiceModel, { nullable: true })
+  service(@Parent() request: RequestModel, @Loaders() loaders: RequestLoaders) {
+    return request.serviceId
+      ? loaders.get(this.catalogLoaders).serviceById.load(request.serviceId)
+      : null;
+  }
+
+  @ResolveField(() => UserModel)
+  requester(@Parent() request: RequestModel, @Loaders() loaders: RequestLoaders) {
+    return loaders.get(this.organizationLoaders).userById.load(request.requesterId);
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  assignee(@Parent() request: RequestModel, @Loaders() loaders: RequestLoaders) {
+    return request.assigneeId
+      ? loaders.get(this.organizationLoaders).userById.load(request.assigneeId)
+      : null;
+  }
+
+  @ResolveField(() => [CommentModel], {
+    description: 'Oldest first; internal notes only for the supplier side',
+  })
+  async comments(
+    @Parent() request: RequestModel,
+    @CurrentUser() user: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    const comments = await loaders.get(this.requestsLoaders).commentsByRequestId.load(request.id);
+    return seesInternalNotes(user, request) ? comments : comments.filter((c) => !c.internal);
+  }
+
+  @ResolveField(() => [HistoryEntryModel], {
+    description: 'Every change, oldest first (internal notes hidden from the customer side)',
+  })
+  async history(
+    @Parent() request: RequestModel,
+    @CurrentUser() user: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    const entries = await loaders.get(this.requestsLoaders).historyByRequestId.load(request.id);
+    return seesInternalNotes(user, request) ? entries : entries.filter((e) => !e.internal);
+  }
+
+  @ResolveField(() => [RequestStatus], {
+    description: 'The statuses the caller may move this request to now',
+  })
+  allowedStatuses(@Parent() request: RequestModel, @CurrentUser() user: AuthUser): RequestStatus[] {
+    const sides = new Set<Side>();
+    if (isSupplierSide(user, request)) sides.add('SUPPLIER');
+    if (isCustomerSide(user, request)) sides.add('CUSTOMER');
+    return allowedMoves(request.status, sides);
+  }
+}
+
+@Resolver(() => CommentModel)
+export class CommentsResolver {
+  constructor(private readonly organizationLoaders: OrganizationLoaderFactory) {}
+
+  @ResolveField(() => UserModel)
+  author(@Parent() comment: CommentModel, @Loaders() loaders: RequestLoaders) {
+    return loaders.get(this.organizationLoaders).userById.load(comment.authorId);
+  }
+}
+
+@Resolver(() => HistoryEntryModel)
+export class HistoryEntriesResolver {
+  constructor(private readonly organizationLoaders: OrganizationLoaderFactory) {}
+
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'Null for changes made by the system',
+  })
+  actor(@Parent() entry: HistoryEntryModel, @Loaders() loaders: RequestLoaders) {
+    return entry.actorId
+      ? loaders.get(this.organizationLoaders).userById.load(entry.actorId)
+      : null;
+  }
+}

@@ -1,0 +1,3 @@
+import { DomainException } from '@intradesk/core';
+
+export class RequestsException extends DomainException {}

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@intradesk/catalog';
+import { OrganizationModule } from '@intradesk/organization';
+import { CommentEntity } from './comments/comment.entity';
+import { HistoryEntryEntity } from './history/history-entry.entity';
+import { AutoCloseJob } from './jobs/auto-close.job';
+import { RequestCounterEntity } from './requests/request-counter.entity';
+import { RequestEntity } from './requests/request.entity';
+import { RequestsQueryService } from './requests/requests-query.service';
+import { RequestsService } from './requests/requests.service';
+
+export const requestsEntities = [
+  RequestEntity,
+  RequestCounterEntity,
+  CommentEntity,
+  HistoryEntryEntity,
+];
+
+@Module({
+  imports: [TypeOrmModule.forFeature(requestsEntities), OrganizationModule, CatalogModule],
+  providers: [RequestsService, RequestsQueryService, AutoCloseJob],
+  exports: [RequestsService, RequestsQueryService, AutoCloseJob],
+})
+export class RequestsModule {}
