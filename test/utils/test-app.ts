@@ -20,6 +20,8 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
+  // A second API process on the same database (it neither clones nor drops one).
+  sameDatabaseAs?: TestApp;
   seedDemo?: boolean;
   clock?: Clock;
   env?: Record<string, string>;
@@ -32,13 +34,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   if (!adminUrl || !template)
     throw new Error('e2e tests need the global setup (run them through jest)');
   const name = uniqueDatabaseName(process.env.INTRADESK_TEST_PREFIX!);
-  const databaseUrl = await cloneDatabase(adminUrl, template, name);
+  const shared = options.sameDatabaseAs;
+  const databaseUrl = shared ? shared.databaseUrl : await cloneDatabase(adminUrl, template, name);
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     JWT_SECRET: 'e2e-secret-that-is-long-enough-for-production-checks',
     LOG_LEVEL: 'silent',
     DATABASE_POOL_SIZE: '5',
+    AUTO_CLOSE_INTERVAL_SECONDS: '0',
     ...options.env,
   });
   const statements = new StatementCounter();
@@ -49,7 +53,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock: options.clock,
     statementCounter: statements,
   });
-  await prepareDatabase(app, config, { seedDemo: options.seedDemo ?? true });
+  await prepareDatabase(app, config, { seedDemo: shared ? false : (options.seedDemo ?? true) });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const graphql = new GraphqlClient(`${baseUrl}/graphql`);
@@ -69,7 +73,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     },
     close: async () => {
       await app.close();
-      await dropDatabase(adminUrl, name);
+      if (!shared) await dropDatabase(adminUrl, name);
     },
   };
 }

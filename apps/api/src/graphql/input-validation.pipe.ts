@@ -34,6 +34,9 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // An omitted optional argument: GraphQL has already enforced nullability, and Nest's pipe
+    // would otherwise validate it as an empty object.
+    if (value === undefined || value === null) return value;
     try {
       return await super.transform(value, metadata);
     } catch (error) {

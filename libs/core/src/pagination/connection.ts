@@ -59,8 +59,8 @@ export interface Edge<T> {
 export interface ConnectionShape<T> {
   edges: Edge<T>[];
   pageInfo: PageInfo;
-  // Computed only when the field is asked for.
-  totalCount: () => Promise<number>;
+  // A lazy getter: the COUNT runs only when the field is asked for.
+  readonly totalCount: Promise<number>;
 }
 
 // A Relay connection type for a node type: `XConnection { edges { cursor node } pageInfo totalCount }`.
@@ -82,9 +82,8 @@ export function Connection<T>(nodeType: Type<T>, name: string): Type<ConnectionS
     @Field(() => PageInfo)
     pageInfo: PageInfo;
 
-    // GraphQL's default resolver calls a function-valued property, so the COUNT runs only when asked.
     @Field(() => Int, { description: 'All matching items, across pages' })
-    totalCount: () => Promise<number>;
+    totalCount: Promise<number>;
   }
   return ConnectionType as Type<ConnectionShape<T>>;
 }
@@ -111,6 +110,8 @@ export function toConnection<R, T>(
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
-    totalCount: () => (counted ??= options.count()),
+    get totalCount() {
+      return (counted ??= options.count());
+    },
   };
 }

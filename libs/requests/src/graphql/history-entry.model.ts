@@ -25,8 +25,10 @@ export class HistoryEntryModel {
   @Field(() => ID, { nullable: true, description: 'The comment, for COMMENTED' })
   commentId: string | null;
 
-  actorId: string | null;
+  @Field({ description: 'About an internal note (only the supplier side sees these)' })
   internal: boolean;
+
+  actorId: string | null;
 
   static from(entity: HistoryEntryEntity): HistoryEntryModel {
     const model = new HistoryEntryModel();
