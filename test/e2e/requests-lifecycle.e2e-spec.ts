@@ -20,7 +20,6 @@ describe('requests between departments: lifecycle', () => {
   let t: TestApp;
   let ids: Record<string, string>;
   let mktMember: GraphqlClient;
-  let salesAgent: GraphqlClient;
   let itAgent: GraphqlClient;
   let itLead: GraphqlClient;
 
@@ -28,7 +27,6 @@ describe('requests between departments: lifecycle', () => {
     t = await startTestApp({ clock });
     ids = await departmentIds(t.dataSource);
     mktMember = await t.login(demoEmail('MKT', 'member'));
-    salesAgent = await t.login(demoEmail('SALES', 'agent'));
     itAgent = await t.login(demoEmail('IT', 'agent'));
     itLead = await t.login(demoEmail('IT', 'lead'));
   });

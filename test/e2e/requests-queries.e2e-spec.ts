@@ -75,7 +75,7 @@ describe('requests queries', () => {
     let after: string | null = null;
     let pages = 0;
     for (;;) {
-      const { requests } = await ops.data<{ requests: any }>(PAGE, { first: 25, after });
+      const { requests }: { requests: any } = await ops.data(PAGE, { first: 25, after });
       expect(requests.totalCount).toBe(60);
       seen.push(...requests.edges.map((e: { node: { number: string } }) => e.node.number));
       pages++;
@@ -92,7 +92,7 @@ describe('requests queries', () => {
       const all: { number: string; priority: string }[] = [];
       let after: string | null = null;
       do {
-        const { requests } = await ops.data<{ requests: any }>(PAGE, { first: 7, after, orderBy });
+        const { requests }: { requests: any } = await ops.data(PAGE, { first: 7, after, orderBy });
         all.push(
           ...requests.edges.map((e: { node: { number: string; priority: string } }) => e.node),
         );
