@@ -23,6 +23,8 @@ export interface TestAppOptions {
   // A second API process on the same database (it neither clones nor drops one).
   sameDatabaseAs?: TestApp;
   seedDemo?: boolean;
+  // The demo's requests and catalogue, off by default: most tests want an empty desk.
+  seedDemoRequests?: boolean;
   clock?: Clock;
   env?: Record<string, string>;
 }
@@ -53,7 +55,10 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     clock: options.clock,
     statementCounter: statements,
   });
-  await prepareDatabase(app, config, { seedDemo: shared ? false : (options.seedDemo ?? true) });
+  await prepareDatabase(app, config, {
+    seedDemo: shared ? false : (options.seedDemo ?? true),
+    seedDemoRequests: options.seedDemoRequests ?? false,
+  });
   await app.listen(0, '127.0.0.1');
   const baseUrl = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const graphql = new GraphqlClient(`${baseUrl}/graphql`);

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { AppConfig } from '@intradesk/core';
 import { runMigrationsLocked } from '@intradesk/db';
 import { DemoSeedService, DemoSignIn, UsersService } from '@intradesk/organization';
+import { DemoRequestsSeeder } from '@intradesk/requests';
 import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module';
 import { PinoNestLogger } from './logging/logger';
@@ -30,7 +31,7 @@ export interface PreparedDatabase {
 export async function prepareDatabase(
   app: INestApplication,
   config: AppConfig,
-  options: { seedDemo: boolean },
+  options: { seedDemo: boolean; seedDemoRequests?: boolean },
 ): Promise<PreparedDatabase> {
   const migrations = await runMigrationsLocked(app.get(DataSource));
   if (migrations.length > 0) new NestLogger('Migrations').log(`applied ${migrations.join(', ')}`);
@@ -40,5 +41,8 @@ export async function prepareDatabase(
   const demo = app.get(DemoSeedService);
   const seeded = options.seedDemo ? await demo.seedIfEmpty() : null;
   const demoSignIns = seeded ?? (options.seedDemo ? await demo.existingDemoSignIns() : null);
+  // The demo organisation gets a living desk (only while it has no requests at all).
+  if (demoSignIns && options.seedDemoRequests !== false)
+    await app.get(DemoRequestsSeeder).seedIfEmpty();
   return { migrations, demoSignIns };
 }

@@ -14,3 +14,4 @@ export * from './lifecycle/request-state-machine';
 export * from './access/request-access';
 export * from './events/request-events';
 export * from './jobs/auto-close.job';
+export * from './demo/demo-requests.seeder';

@@ -4,6 +4,7 @@ import { CatalogModule } from '@intradesk/catalog';
 import { OrganizationModule } from '@intradesk/organization';
 import { CommentEntity } from './comments/comment.entity';
 import { HistoryEntryEntity } from './history/history-entry.entity';
+import { DemoRequestsSeeder } from './demo/demo-requests.seeder';
 import { AutoCloseJob } from './jobs/auto-close.job';
 import { RequestCounterEntity } from './requests/request-counter.entity';
 import { RequestEntity } from './requests/request.entity';
@@ -19,7 +20,7 @@ export const requestsEntities = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(requestsEntities), OrganizationModule, CatalogModule],
-  providers: [RequestsService, RequestsQueryService, AutoCloseJob],
-  exports: [RequestsService, RequestsQueryService, AutoCloseJob],
+  providers: [RequestsService, RequestsQueryService, AutoCloseJob, DemoRequestsSeeder],
+  exports: [RequestsService, RequestsQueryService, AutoCloseJob, DemoRequestsSeeder],
 })
 export class RequestsModule {}

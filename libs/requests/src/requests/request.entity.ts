@@ -19,6 +19,7 @@ export const REQUEST_SEARCH_DOCUMENT = `to_tsvector('simple', number || ' ' || t
 @Index('ix_requests_customer_created', ['customerId', 'createdAt'])
 @Index('ix_requests_created', ['createdAt', 'id'])
 @Index('ix_requests_priority_created', ['priority', 'createdAt', 'id'])
+@Index('ix_requests_seq', ['seq', 'id'])
 // Resolved requests waiting to close by themselves.
 @Index('ix_requests_resolved_at', ['resolvedAt'], { where: `status = 'RESOLVED'` })
 export class RequestEntity {
