@@ -1,0 +1,2 @@
+export * from './calendar/business-calendar';
+export * from './calendar/calendar.errors';
