@@ -1,6 +1,12 @@
 import { catalogEntities } from '@intradesk/catalog';
 import { organizationEntities } from '@intradesk/organization';
 import { requestsEntities } from '@intradesk/requests';
+import { slaEntities } from '@intradesk/sla';
 
 // Every entity of every domain lib, for the migration tooling.
-export const allEntities = [...organizationEntities, ...catalogEntities, ...requestsEntities];
+export const allEntities = [
+  ...organizationEntities,
+  ...catalogEntities,
+  ...slaEntities,
+  ...requestsEntities,
+];

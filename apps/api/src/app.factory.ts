@@ -5,6 +5,7 @@ import { AppConfig } from '@intradesk/core';
 import { runMigrationsLocked } from '@intradesk/db';
 import { DemoSeedService, DemoSignIn, UsersService } from '@intradesk/organization';
 import { DemoRequestsSeeder } from '@intradesk/requests';
+import { CalendarsService } from '@intradesk/sla';
 import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module';
 import { PinoNestLogger } from './logging/logger';
@@ -35,6 +36,7 @@ export async function prepareDatabase(
 ): Promise<PreparedDatabase> {
   const migrations = await runMigrationsLocked(app.get(DataSource));
   if (migrations.length > 0) new NestLogger('Migrations').log(`applied ${migrations.join(', ')}`);
+  await app.get(CalendarsService).ensureDefault();
   if (config.ADMIN_EMAIL && config.ADMIN_PASSWORD) {
     await app.get(UsersService).ensureAdmin(config.ADMIN_EMAIL, config.ADMIN_PASSWORD);
   }

@@ -6,6 +6,7 @@ import { AppConfig, AuthGuard, Clock, CoreModule, SystemClock } from '@intradesk
 import { CatalogGraphqlModule, CatalogModule } from '@intradesk/catalog';
 import { DatabaseModule, StatementCounter } from '@intradesk/db';
 import { RequestsGraphqlModule, RequestsModule } from '@intradesk/requests';
+import { SlaGraphqlModule, SlaModule } from '@intradesk/sla';
 import {
   AuthService,
   OrganizationGraphqlModule,
@@ -43,6 +44,8 @@ export class AppModule {
         OrganizationGraphqlModule,
         CatalogModule,
         CatalogGraphqlModule,
+        SlaModule,
+        SlaGraphqlModule,
         RequestsModule,
         RequestsGraphqlModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

@@ -3,10 +3,16 @@ import { GraphQLSchemaBuilderModule, GraphQLSchemaFactory } from '@nestjs/graphq
 import { catalogResolvers } from '@intradesk/catalog';
 import { organizationResolvers } from '@intradesk/organization';
 import { requestsResolvers } from '@intradesk/requests';
+import { slaResolvers } from '@intradesk/sla';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
 // Every resolver class the API serves; the schema is built from these alone.
-export const allResolvers = [...organizationResolvers, ...catalogResolvers, ...requestsResolvers];
+export const allResolvers = [
+  ...organizationResolvers,
+  ...catalogResolvers,
+  ...slaResolvers,
+  ...requestsResolvers,
+];
 
 export async function printCodeFirstSchema(): Promise<string> {
   const app = await NestFactory.create(GraphQLSchemaBuilderModule, { logger: false });

@@ -54,6 +54,15 @@ export class DepartmentEntity {
   @JoinColumn({ name: 'lead_id' })
   lead?: UserEntity | null;
 
+  // Its own business calendar; null means the organisation default. The relation is named, not
+  // imported: calendars live in the sla lib, which depends on this one.
+  @Column({ type: 'uuid', nullable: true })
+  calendarId: string | null;
+
+  @ManyToOne('BusinessCalendarEntity', { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'calendar_id' })
+  calendar?: { id: string } | null;
+
   @Column({ type: 'timestamptz', nullable: true })
   archivedAt: Date | null;
 

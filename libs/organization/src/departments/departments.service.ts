@@ -14,6 +14,7 @@ export interface CreateDepartmentCommand {
   parentId?: string | null;
   level?: number | null;
   timeZone?: string | null;
+  calendarId?: string | null;
 }
 
 export interface UpdateDepartmentCommand {
@@ -21,10 +22,13 @@ export interface UpdateDepartmentCommand {
   // null clears an explicit level (back to depth); undefined keeps it.
   level?: number | null;
   timeZone?: string;
+  // null returns to the organisation default; undefined keeps it.
+  calendarId?: string | null;
   expectedVersion?: number;
 }
 
 const UNIQUE_VIOLATION = '23505';
+const FOREIGN_KEY_VIOLATION = '23503';
 
 @Injectable()
 export class DepartmentsService {
@@ -87,6 +91,7 @@ export class DepartmentsService {
         depth: parent ? parent.depth + 1 : 0,
         path: [...(parent?.path ?? []), id],
         timeZone: command.timeZone ?? parent?.timeZone ?? this.config.DEFAULT_TIME_ZONE,
+        calendarId: command.calendarId ?? null,
       });
       try {
         return await this.repo(manager).save(department);
@@ -102,7 +107,10 @@ export class DepartmentsService {
       if (command.name !== undefined) changes.name = command.name.trim();
       if (command.level !== undefined) changes.level = command.level;
       if (command.timeZone !== undefined) changes.timeZone = command.timeZone;
-      await this.bumpVersion(manager, id, command.expectedVersion, changes);
+      if (command.calendarId !== undefined) changes.calendarId = command.calendarId;
+      await this.bumpVersion(manager, id, command.expectedVersion, changes).catch((error) => {
+        throw this.mapUnknownCalendar(error);
+      });
       return this.getById(id, manager);
     });
   }
@@ -223,7 +231,18 @@ export class DepartmentsService {
     }
   }
 
+  private mapUnknownCalendar(error: unknown): unknown {
+    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION) {
+      return OrganizationException.badInput('No business calendar with that id', [
+        'input.calendarId',
+      ]);
+    }
+    return error;
+  }
+
   private mapUniqueViolation(error: unknown, code: string): unknown {
+    if ((error as { code?: string }).code === FOREIGN_KEY_VIOLATION)
+      return this.mapUnknownCalendar(error);
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
       return OrganizationException.conflict(`Department code ${code} is already taken`, [
         'input.code',

@@ -43,6 +43,14 @@ export class CreateDepartmentInput {
   @IsOptional()
   @IsIanaTimeZone()
   timeZone?: string | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'Its business calendar; defaults to the organisation default',
+  })
+  @IsOptional()
+  @IsUUID()
+  calendarId?: string | null;
 }
 
 @InputType()
@@ -68,6 +76,14 @@ export class UpdateDepartmentInput {
   @IsOptional()
   @IsIanaTimeZone()
   timeZone?: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'An explicit null returns to the organisation default',
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsUUID()
+  calendarId?: string | null;
 
   @Field(() => Int, {
     nullable: true,

@@ -44,6 +44,7 @@ export class DepartmentModel {
   // Kept for field resolvers; not exposed.
   parentId: string | null;
   leadId: string | null;
+  calendarId: string | null;
 
   static from(entity: DepartmentEntity): DepartmentModel {
     const model = new DepartmentModel();
@@ -61,6 +62,7 @@ export class DepartmentModel {
     model.version = entity.version;
     model.parentId = entity.parentId;
     model.leadId = entity.leadId;
+    model.calendarId = entity.calendarId;
     return model;
   }
 }

@@ -1,0 +1,209 @@
+import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@intradesk/core';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  BusinessCalendar,
+  CalendarSpec,
+  WEEKDAYS,
+  WeeklyHours,
+} from '../calendar/business-calendar';
+import { CalendarError } from '../calendar/calendar.errors';
+import { SlaException } from '../sla.exception';
+import { BusinessCalendarEntity } from './business-calendar.entity';
+
+const MINUTE = 60_000;
+const MAX_SPAN_MS = 10 * 366 * 86_400_000;
+
+export interface CalendarCommand {
+  name?: string;
+  timeZone?: string;
+  weeklyHours?: WeeklyHours[];
+  holidays?: string[];
+  isDefault?: boolean;
+  expectedVersion?: number;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class CalendarsService {
+  // Calendar math objects by id and version: their year timelines are worth keeping.
+  private readonly compiled = new Map<string, { version: number; calendar: BusinessCalendar }>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: AppConfig,
+  ) {}
+
+  private repo(manager: EntityManager = this.dataSource.manager) {
+    return manager.getRepository(BusinessCalendarEntity);
+  }
+
+  list(): Promise<BusinessCalendarEntity[]> {
+    return this.repo().find({ order: { isDefault: 'DESC', name: 'ASC' } });
+  }
+
+  findByIds(ids: readonly string[]): Promise<BusinessCalendarEntity[]> {
+    return this.repo().createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany();
+  }
+
+  async getById(id: string, manager?: EntityManager): Promise<BusinessCalendarEntity> {
+    const calendar = await this.repo(manager).findOneBy({ id });
+    if (!calendar) throw SlaException.notFound(`No business calendar with id ${id}`);
+    return calendar;
+  }
+
+  getDefault(manager?: EntityManager): Promise<BusinessCalendarEntity | null> {
+    return this.repo(manager).findOneBy({ isDefault: true });
+  }
+
+  // Every organisation has a default calendar: office hours in DEFAULT_TIME_ZONE until changed.
+  async ensureDefault(): Promise<BusinessCalendarEntity> {
+    const existing = await this.getDefault();
+    if (existing) return existing;
+    await this.repo()
+      .createQueryBuilder()
+      .insert()
+      .values({
+        name: 'Office hours',
+        timeZone: this.config.DEFAULT_TIME_ZONE,
+        weeklyHours: WEEKDAYS.slice(0, 5).map((day) => ({ day, start: '09:00', end: '17:00' })),
+        holidays: [],
+        isDefault: true,
+      })
+      .orIgnore()
+      .execute();
+    return (await this.getDefault())!;
+  }
+
+  async create(
+    command: Required<Pick<CalendarCommand, 'name' | 'timeZone' | 'weeklyHours'>> & CalendarCommand,
+  ) {
+    const spec = this.validSpec({
+      timeZone: command.timeZone,
+      weeklyHours: command.weeklyHours,
+      holidays: command.holidays ?? [],
+    });
+    return this.dataSource.transaction(async (manager) => {
+      if (command.isDefault)
+        await this.repo(manager).update({ isDefault: true }, { isDefault: false });
+      const entity = this.repo(manager).create({
+        name: command.name.trim(),
+        ...spec,
+        isDefault: command.isDefault ?? false,
+      });
+      try {
+        return await this.repo(manager).save(entity);
+      } catch (error) {
+        throw this.duplicateName(error, command.name);
+      }
+    });
+  }
+
+  async update(id: string, command: CalendarCommand): Promise<BusinessCalendarEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const current = await this.getById(id, manager);
+      if (command.expectedVersion !== undefined && command.expectedVersion !== current.version) {
+        throw SlaException.conflict(
+          `Calendar ${current.name} was changed by someone else; reload and retry`,
+          ['input.expectedVersion'],
+        );
+      }
+      const spec = this.validSpec({
+        timeZone: command.timeZone ?? current.timeZone,
+        weeklyHours: command.weeklyHours ?? current.weeklyHours,
+        holidays: command.holidays ?? current.holidays,
+      });
+      if (command.isDefault === false && current.isDefault) {
+        throw SlaException.badInput('Make another calendar the default instead', [
+          'input.isDefault',
+        ]);
+      }
+      if (command.isDefault && !current.isDefault) {
+        await this.repo(manager).update({ isDefault: true }, { isDefault: false });
+      }
+      const result = await manager
+        .createQueryBuilder()
+        .update(BusinessCalendarEntity)
+        .set({
+          ...spec,
+          name: command.name?.trim() ?? current.name,
+          isDefault: command.isDefault ?? current.isDefault,
+          updatedAt: () => 'now()',
+          version: () => 'version + 1',
+        })
+        .where('id = :id AND version = :version', { id, version: current.version })
+        .execute()
+        .catch((error) => {
+          throw this.duplicateName(error, command.name ?? current.name);
+        });
+      if (result.affected === 0) {
+        throw SlaException.conflict(
+          `Calendar ${current.name} was changed by someone else; reload and retry`,
+        );
+      }
+      return this.getById(id, manager);
+    });
+  }
+
+  // The calendar math for a stored calendar (compiled once per version).
+  math(entity: BusinessCalendarEntity): BusinessCalendar {
+    const cached = this.compiled.get(entity.id);
+    if (cached && cached.version === entity.version) return cached.calendar;
+    const calendar = new BusinessCalendar(entity);
+    this.compiled.set(entity.id, { version: entity.version, calendar });
+    return calendar;
+  }
+
+  async businessTime(
+    calendarId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{ seconds: number; minutes: number }> {
+    if (to.getTime() - from.getTime() > MAX_SPAN_MS) {
+      throw SlaException.badInput('from and to may be at most ten years apart', ['to']);
+    }
+    const ms = this.math(await this.getById(calendarId)).workingMs(from.getTime(), to.getTime());
+    return { seconds: Math.floor(ms / 1000), minutes: Math.floor(ms / MINUTE) };
+  }
+
+  async businessDueAt(calendarId: string, start: Date, minutes: number): Promise<Date> {
+    const calendar = this.math(await this.getById(calendarId));
+    try {
+      return new Date(calendar.dueAt(start.getTime(), minutes * MINUTE));
+    } catch (error) {
+      if (error instanceof CalendarError) throw SlaException.badInput(error.message, ['minutes']);
+      throw error;
+    }
+  }
+
+  // Checks a calendar by building its math; errors carry the input path.
+  private validSpec(spec: CalendarSpec): {
+    timeZone: string;
+    weeklyHours: WeeklyHours[];
+    holidays: string[];
+  } {
+    try {
+      new BusinessCalendar(spec);
+    } catch (error) {
+      if (error instanceof CalendarError) {
+        throw SlaException.badInput(error.message, [
+          error.field ? `input.${error.field}` : 'input',
+        ]);
+      }
+      throw error;
+    }
+    return {
+      timeZone: spec.timeZone,
+      weeklyHours: spec.weeklyHours.map(({ day, start, end }) => ({ day, start, end })),
+      holidays: [...new Set(spec.holidays)].sort(),
+    };
+  }
+
+  private duplicateName(error: unknown, name: string): unknown {
+    if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
+      return SlaException.conflict(`A calendar named "${name}" already exists`, ['input.name']);
+    }
+    return error;
+  }
+}
