@@ -16,6 +16,8 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(options), {
     logger: new PinoNestLogger(options.logger),
     bodyParser: false,
+    // Throw boot errors (missing providers, bad config) to the caller instead of exiting.
+    abortOnError: false,
   });
   app.use(requestLogging(options.logger));
   app.useBodyParser('json', { limit: '10mb' });

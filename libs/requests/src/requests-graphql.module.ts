@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { CatalogGraphqlModule } from '@intradesk/catalog';
 import { OrganizationGraphqlModule } from '@intradesk/organization';
+import { SlaGraphqlModule, SlaModule } from '@intradesk/sla';
+import { AtRiskResolver } from './graphql/at-risk.resolver';
 import { RequestEventsHub } from './events/request-events.hub';
 import { RequestChangesResolver } from './graphql/request-changes.resolver';
 import {
@@ -16,10 +18,17 @@ export const requestsResolvers = [
   CommentsResolver,
   HistoryEntriesResolver,
   RequestChangesResolver,
+  AtRiskResolver,
 ];
 
 @Module({
-  imports: [RequestsModule, OrganizationGraphqlModule, CatalogGraphqlModule],
+  imports: [
+    RequestsModule,
+    OrganizationGraphqlModule,
+    CatalogGraphqlModule,
+    SlaModule,
+    SlaGraphqlModule,
+  ],
   providers: [...requestsResolvers, RequestsLoaderFactory, RequestEventsHub],
 })
 export class RequestsGraphqlModule {}

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@intradesk/catalog';
 import { OrganizationModule } from '@intradesk/organization';
+import { SlaModule } from '@intradesk/sla';
 import { CommentEntity } from './comments/comment.entity';
 import { HistoryEntryEntity } from './history/history-entry.entity';
 import { DemoRequestsSeeder } from './demo/demo-requests.seeder';
@@ -19,7 +20,12 @@ export const requestsEntities = [
 ];
 
 @Module({
-  imports: [TypeOrmModule.forFeature(requestsEntities), OrganizationModule, CatalogModule],
+  imports: [
+    TypeOrmModule.forFeature(requestsEntities),
+    OrganizationModule,
+    CatalogModule,
+    SlaModule,
+  ],
   providers: [RequestsService, RequestsQueryService, AutoCloseJob, DemoRequestsSeeder],
   exports: [RequestsService, RequestsQueryService, AutoCloseJob, DemoRequestsSeeder],
 })

@@ -2,12 +2,16 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BusinessCalendarEntity } from './calendars/business-calendar.entity';
 import { CalendarsService } from './calendars/calendars.service';
+import { SlaClockEntity } from './clocks/sla-clock.entity';
+import { ClocksService } from './clocks/clocks.service';
+import { PoliciesService } from './policies/policies.service';
+import { SlaPolicyEntity } from './policies/sla-policy.entity';
 
-export const slaEntities = [BusinessCalendarEntity];
+export const slaEntities = [BusinessCalendarEntity, SlaPolicyEntity, SlaClockEntity];
 
 @Module({
   imports: [TypeOrmModule.forFeature(slaEntities)],
-  providers: [CalendarsService],
-  exports: [CalendarsService],
+  providers: [CalendarsService, ClocksService, PoliciesService],
+  exports: [CalendarsService, ClocksService, PoliciesService],
 })
 export class SlaModule {}

@@ -11,6 +11,7 @@ import {
 } from '@intradesk/core';
 import { CatalogLoaderFactory, Priority, ServiceModel } from '@intradesk/catalog';
 import { DepartmentModel, OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
+import { RequestSlaModel, SlaLoaderFactory } from '@intradesk/sla';
 import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/request-access';
 import { allowedMoves, Side } from '../lifecycle/request-state-machine';
 import { RequestOrderField, SortDirection } from '../requests/request-filter';
@@ -31,6 +32,7 @@ export class RequestsResolver {
     private readonly organizationLoaders: OrganizationLoaderFactory,
     private readonly catalogLoaders: CatalogLoaderFactory,
     private readonly requestsLoaders: RequestsLoaderFactory,
+    private readonly slaLoaders: SlaLoaderFactory,
   ) {}
 
   @Query(() => RequestConnection, {
@@ -194,6 +196,14 @@ export class RequestsResolver {
   ) {
     const entries = await loaders.get(this.requestsLoaders).historyByRequestId.load(request.id);
     return seesInternalNotes(user, request) ? entries : entries.filter((e) => !e.internal);
+  }
+
+  @ResolveField(() => RequestSlaModel, {
+    nullable: true,
+    description: 'Its SLA clocks; null when no policy applied',
+  })
+  sla(@Parent() request: RequestModel, @Loaders() loaders: RequestLoaders) {
+    return loaders.get(this.slaLoaders).slaByRequestId.load(request.id);
   }
 
   @ResolveField(() => [RequestStatus], {

@@ -8,6 +8,7 @@ import {
   DepartmentsService,
   UserEntity,
 } from '@intradesk/organization';
+import { ClocksService, SlaClockKind } from '@intradesk/sla';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   canSeeRequest,
@@ -43,6 +44,7 @@ export class RequestsService {
     private readonly catalog: CatalogService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly slaClocks: ClocksService,
   ) {}
 
   // Files a request from the caller's department. A repeated idempotency key returns the first
@@ -112,6 +114,7 @@ export class RequestsService {
         version: 1,
       });
       await manager.getRepository(RequestEntity).insert(request);
+      await this.slaClocks.start(manager, request, now);
       await this.record(
         manager,
         request,
@@ -209,6 +212,7 @@ export class RequestsService {
         changes.firstRespondedAt = now;
       }
       const updated = await this.versionedUpdate(manager, request, changes, now);
+      await this.moveClocks(manager, request, updated, now);
       await this.record(
         manager,
         updated,
@@ -240,6 +244,7 @@ export class RequestsService {
       if (request.priority === priority) return request;
       const now = this.clock.now();
       const updated = await this.versionedUpdate(manager, request, { priority }, now);
+      await this.slaClocks.retarget(manager, updated, now);
       await this.record(
         manager,
         updated,
@@ -273,6 +278,8 @@ export class RequestsService {
       const supplierAnswer = isSupplierSide(actor, request) && actor.id !== request.requesterId;
       if (!internal && supplierAnswer && !request.firstRespondedAt) changes.firstRespondedAt = now;
       const updated = await this.versionedUpdate(manager, request, changes, now);
+      if (changes.firstRespondedAt)
+        await this.slaClocks.stop(manager, request.id, SlaClockKind.FIRST_RESPONSE, now);
       const comment = manager.getRepository(CommentEntity).create({
         requestId: request.id,
         authorId: actor.id,
@@ -311,6 +318,42 @@ export class RequestsService {
       [now, this.config.REQUEST_AUTO_CLOSE_HOURS, 'request_changed'],
     );
     return rows.length;
+  }
+
+  // The clock rules of API.md: first response stops at the supplier's first move out of NEW;
+  // resolution pauses while waiting on the customer, stops when resolved, resumes on reopen;
+  // both are cancelled with the request.
+  private async moveClocks(
+    manager: EntityManager,
+    before: RequestEntity,
+    after: RequestEntity,
+    now: Date,
+  ) {
+    const { FIRST_RESPONSE, RESOLUTION } = SlaClockKind;
+    if (after.firstRespondedAt && !before.firstRespondedAt)
+      await this.slaClocks.stop(manager, after.id, FIRST_RESPONSE, now);
+    switch (after.status) {
+      case RequestStatus.WAITING_ON_CUSTOMER:
+        await this.slaClocks.pause(manager, after.id, RESOLUTION, now);
+        break;
+      case RequestStatus.IN_PROGRESS:
+        if (
+          before.status === RequestStatus.WAITING_ON_CUSTOMER ||
+          before.status === RequestStatus.RESOLVED
+        ) {
+          await this.slaClocks.resume(manager, after.id, RESOLUTION, now);
+        }
+        break;
+      case RequestStatus.RESOLVED:
+        await this.slaClocks.stop(manager, after.id, FIRST_RESPONSE, now);
+        await this.slaClocks.stop(manager, after.id, RESOLUTION, now);
+        break;
+      case RequestStatus.CANCELLED:
+        await this.slaClocks.cancel(manager, after.id, now);
+        break;
+      default:
+        break;
+    }
   }
 
   private async findIdempotent(

@@ -100,7 +100,12 @@ export class CalendarsService {
     });
   }
 
-  async update(id: string, command: CalendarCommand): Promise<BusinessCalendarEntity> {
+  // `afterUpdate` runs in the same transaction (the clocks that count in it are recomputed there).
+  async update(
+    id: string,
+    command: CalendarCommand,
+    afterUpdate?: (manager: EntityManager, calendar: BusinessCalendarEntity) => Promise<unknown>,
+  ): Promise<BusinessCalendarEntity> {
     return this.dataSource.transaction(async (manager) => {
       const current = await this.getById(id, manager);
       if (command.expectedVersion !== undefined && command.expectedVersion !== current.version) {
@@ -142,7 +147,9 @@ export class CalendarsService {
           `Calendar ${current.name} was changed by someone else; reload and retry`,
         );
       }
-      return this.getById(id, manager);
+      const updated = await this.getById(id, manager);
+      await afterUpdate?.(manager, updated);
+      return updated;
     });
   }
 

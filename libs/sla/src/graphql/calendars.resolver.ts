@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { DomainException, Loaders, RequestLoaders, Roles, UuidPipe } from '@intradesk/core';
 import { DepartmentModel } from '@intradesk/organization';
 import { CalendarsService } from '../calendars/calendars.service';
+import { ClocksService } from '../clocks/clocks.service';
 import {
   CreateBusinessCalendarInput,
   UpdateBusinessCalendarInput,
@@ -14,7 +15,10 @@ const MAX_TARGET_MINUTES = 10 * 366 * 1440;
 
 @Resolver(() => BusinessCalendarModel)
 export class CalendarsResolver {
-  constructor(private readonly calendars: CalendarsService) {}
+  constructor(
+    private readonly calendars: CalendarsService,
+    private readonly clocks: ClocksService,
+  ) {}
 
   @Query(() => [BusinessCalendarModel])
   async businessCalendars(): Promise<BusinessCalendarModel[]> {
@@ -68,7 +72,10 @@ export class CalendarsResolver {
     @Args('input') input: UpdateBusinessCalendarInput,
   ): Promise<BusinessCalendarModel> {
     const { id, ...changes } = input;
-    return BusinessCalendarModel.from(await this.calendars.update(id, changes));
+    const updated = await this.calendars.update(id, changes, (manager, calendar) =>
+      this.clocks.recomputeForCalendar(manager, calendar),
+    );
+    return BusinessCalendarModel.from(updated);
   }
 }
 

@@ -1,3 +1,6 @@
+import { SlaClockState } from '../clocks/clock-view';
+import { SlaClockKind } from '../clocks/sla-clock.entity';
+import { CalendarMode } from '../policies/calendar-mode.enum';
 import { registerEnumType } from '@nestjs/graphql';
 
 export enum Weekday {
@@ -11,3 +14,12 @@ export enum Weekday {
 }
 
 registerEnumType(Weekday, { name: 'Weekday' });
+
+registerEnumType(SlaClockState, { name: 'SlaClockState' });
+registerEnumType(SlaClockKind, { name: 'SlaClockKind' });
+registerEnumType(CalendarMode, {
+  name: 'CalendarMode',
+  description: 'Whose working time a clock counts',
+});
+
+export { CalendarMode, SlaClockKind, SlaClockState };

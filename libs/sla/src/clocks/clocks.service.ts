@@ -1,0 +1,266 @@
+import { Injectable } from '@nestjs/common';
+import { DepartmentEntity } from '@intradesk/organization';
+import { EntityManager, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
+import { BusinessCalendarEntity } from '../calendars/business-calendar.entity';
+import { CalendarsService } from '../calendars/calendars.service';
+import { CalendarMode } from '../policies/calendar-mode.enum';
+import { RequestTraits, selectPolicy } from '../policies/policy-selection';
+import { SlaPolicyEntity } from '../policies/sla-policy.entity';
+import { SlaClockEntity, SlaClockKind } from './sla-clock.entity';
+
+const MINUTE = 60_000;
+
+// What the clocks need to know of a request.
+export interface ClockSubject extends RequestTraits {
+  id: string;
+}
+
+// Starts, pauses, resumes, stops and re-targets a request's SLA clocks. Every method runs in
+// the caller's transaction, so a request change and its clocks commit together.
+@Injectable()
+export class ClocksService {
+  constructor(private readonly calendars: CalendarsService) {}
+
+  // Both clocks start when the request is created, under the most specific matching policy.
+  async start(manager: EntityManager, subject: ClockSubject, at: Date): Promise<void> {
+    const policy = await this.policyFor(manager, subject);
+    if (!policy) return;
+    const calendar = await this.calendarFor(manager, policy, subject);
+    const math = this.calendars.math(calendar);
+    const clocks = [
+      [SlaClockKind.FIRST_RESPONSE, policy.firstResponseMinutes],
+      [SlaClockKind.RESOLUTION, policy.resolutionMinutes],
+    ] as const;
+    await manager.getRepository(SlaClockEntity).insert(
+      clocks.map(([kind, targetMinutes]) => ({
+        requestId: subject.id,
+        supplierId: subject.supplierId,
+        kind,
+        policyId: policy.id,
+        calendarId: calendar.id,
+        targetMinutes,
+        elapsedMs: 0,
+        runningSince: at,
+        startedAt: at,
+        dueAt: new Date(math.dueAt(at.getTime(), targetMinutes * MINUTE)),
+      })),
+    );
+  }
+
+  // Stops a running or paused clock (first response given, request resolved).
+  async stop(
+    manager: EntityManager,
+    requestId: string,
+    kind: SlaClockKind,
+    at: Date,
+  ): Promise<void> {
+    const clock = await this.find(manager, requestId, kind);
+    if (!clock || clock.stoppedAt || clock.cancelledAt) return;
+    await this.save(manager, clock, { ...(await this.halted(manager, clock, at)), stoppedAt: at });
+  }
+
+  // While waiting on the customer.
+  async pause(
+    manager: EntityManager,
+    requestId: string,
+    kind: SlaClockKind,
+    at: Date,
+  ): Promise<void> {
+    const clock = await this.find(manager, requestId, kind);
+    if (!clock || !clock.runningSince || clock.stoppedAt || clock.cancelledAt) return;
+    await this.save(manager, clock, await this.halted(manager, clock, at));
+  }
+
+  // After waiting on the customer, or when a resolved request is reopened: elapsed time is kept.
+  async resume(
+    manager: EntityManager,
+    requestId: string,
+    kind: SlaClockKind,
+    at: Date,
+  ): Promise<void> {
+    const clock = await this.find(manager, requestId, kind);
+    if (!clock || clock.runningSince || clock.cancelledAt) return;
+    const math = this.calendars.math(await this.calendar(manager, clock.calendarId));
+    const remaining = Math.max(0, clock.targetMinutes * MINUTE - clock.elapsedMs);
+    await this.save(manager, clock, {
+      runningSince: at,
+      stoppedAt: null,
+      dueAt: new Date(math.dueAt(at.getTime(), remaining)),
+    });
+  }
+
+  // With the request: clocks not yet stopped are cancelled.
+  async cancel(manager: EntityManager, requestId: string, at: Date): Promise<void> {
+    const clocks = await manager
+      .getRepository(SlaClockEntity)
+      .findBy({ requestId, stoppedAt: IsNull(), cancelledAt: IsNull() });
+    for (const clock of clocks) {
+      await this.save(manager, clock, {
+        ...(await this.halted(manager, clock, at)),
+        cancelledAt: at,
+      });
+    }
+  }
+
+  // A priority change: clocks not yet stopped take the targets of the policy that now matches.
+  async retarget(manager: EntityManager, subject: ClockSubject, at: Date): Promise<void> {
+    const policy = await this.policyFor(manager, subject);
+    if (!policy) return;
+    const clocks = await manager
+      .getRepository(SlaClockEntity)
+      .findBy({ requestId: subject.id, stoppedAt: IsNull(), cancelledAt: IsNull() });
+    for (const clock of clocks) {
+      const target =
+        clock.kind === SlaClockKind.FIRST_RESPONSE
+          ? policy.firstResponseMinutes
+          : policy.resolutionMinutes;
+      await this.retargetClock(manager, clock, policy.id, target, at);
+    }
+  }
+
+  // A policy's targets changed: its clocks not yet stopped follow.
+  async applyPolicyTargets(
+    manager: EntityManager,
+    policy: SlaPolicyEntity,
+    at: Date,
+  ): Promise<void> {
+    const clocks = await manager
+      .getRepository(SlaClockEntity)
+      .findBy({ policyId: policy.id, stoppedAt: IsNull(), cancelledAt: IsNull() });
+    for (const clock of clocks) {
+      const target =
+        clock.kind === SlaClockKind.FIRST_RESPONSE
+          ? policy.firstResponseMinutes
+          : policy.resolutionMinutes;
+      await this.retargetClock(manager, clock, policy.id, target, at);
+    }
+  }
+
+  // A calendar changed: due dates of the running clocks that count in it are computed again.
+  async recomputeForCalendar(
+    manager: EntityManager,
+    calendar: BusinessCalendarEntity,
+  ): Promise<number> {
+    const math = this.calendars.math(calendar);
+    const clocks = await manager
+      .getRepository(SlaClockEntity)
+      .findBy({ calendarId: calendar.id, runningSince: Not(IsNull()) });
+    for (const clock of clocks) {
+      const remaining = Math.max(0, clock.targetMinutes * MINUTE - clock.elapsedMs);
+      await this.save(manager, clock, {
+        dueAt: new Date(math.dueAt(clock.runningSince!.getTime(), remaining)),
+      });
+    }
+    return clocks.length;
+  }
+
+  // Running clocks of a supplier due by `until` (breached ones included), soonest first.
+  dueBy(
+    manager: EntityManager,
+    supplierId: string,
+    until: Date,
+    limit: number,
+  ): Promise<SlaClockEntity[]> {
+    return manager.getRepository(SlaClockEntity).find({
+      where: { supplierId, runningSince: Not(IsNull()), dueAt: LessThanOrEqual(until) },
+      order: { dueAt: 'ASC', id: 'ASC' },
+      take: limit,
+    });
+  }
+
+  clocksOf(manager: EntityManager, requestIds: readonly string[]): Promise<SlaClockEntity[]> {
+    return manager.getRepository(SlaClockEntity).findBy({ requestId: In([...requestIds]) });
+  }
+
+  private async retargetClock(
+    manager: EntityManager,
+    clock: SlaClockEntity,
+    policyId: string,
+    target: number,
+    at: Date,
+  ) {
+    if (clock.targetMinutes === target && clock.policyId === policyId) return;
+    const changes: Partial<SlaClockEntity> = { policyId, targetMinutes: target };
+    if (clock.runningSince) {
+      // Bring elapsed time up to now, then count the rest of the new target from now.
+      const halted = await this.halted(manager, { ...clock, targetMinutes: target }, at);
+      const math = this.calendars.math(await this.calendar(manager, clock.calendarId));
+      const remaining = Math.max(0, target * MINUTE - halted.elapsedMs!);
+      Object.assign(changes, halted, {
+        runningSince: at,
+        dueAt: new Date(math.dueAt(at.getTime(), remaining)),
+      });
+    }
+    await this.save(manager, clock, changes);
+  }
+
+  // The clock brought up to `at` and halted: elapsed working time added, breach recorded.
+  private async halted(
+    manager: EntityManager,
+    clock: SlaClockEntity,
+    at: Date,
+  ): Promise<Partial<SlaClockEntity>> {
+    if (!clock.runningSince) return {};
+    const math = this.calendars.math(await this.calendar(manager, clock.calendarId));
+    const elapsedMs = clock.elapsedMs + math.workingMs(clock.runningSince.getTime(), at.getTime());
+    const target = clock.targetMinutes * MINUTE;
+    const breachedAt =
+      clock.breachedAt ??
+      (elapsedMs > target
+        ? new Date(math.dueAt(clock.runningSince.getTime(), target - clock.elapsedMs))
+        : null);
+    return { elapsedMs, runningSince: null, dueAt: null, breachedAt };
+  }
+
+  private async save(
+    manager: EntityManager,
+    clock: SlaClockEntity,
+    changes: Partial<SlaClockEntity>,
+  ): Promise<void> {
+    if (Object.keys(changes).length === 0) return;
+    await manager.getRepository(SlaClockEntity).update({ id: clock.id }, changes);
+    Object.assign(clock, changes);
+  }
+
+  private find(
+    manager: EntityManager,
+    requestId: string,
+    kind: SlaClockKind,
+  ): Promise<SlaClockEntity | null> {
+    return manager.getRepository(SlaClockEntity).findOneBy({ requestId, kind });
+  }
+
+  private async policyFor(
+    manager: EntityManager,
+    subject: RequestTraits,
+  ): Promise<SlaPolicyEntity | null> {
+    const policies = await manager.getRepository(SlaPolicyEntity).find({
+      where: [
+        { supplierId: subject.supplierId, active: true },
+        { supplierId: IsNull(), active: true },
+      ],
+    });
+    return selectPolicy(policies, subject);
+  }
+
+  // The policy's own calendar, else the supplier's (or customer's), else the organisation default.
+  private async calendarFor(
+    manager: EntityManager,
+    policy: SlaPolicyEntity,
+    subject: RequestTraits,
+  ) {
+    if (policy.calendarId) return this.calendar(manager, policy.calendarId);
+    const departmentId =
+      policy.calendarMode === CalendarMode.CUSTOMER ? subject.customerId : subject.supplierId;
+    const department = await manager
+      .getRepository(DepartmentEntity)
+      .findOneBy({ id: departmentId });
+    if (department?.calendarId) return this.calendar(manager, department.calendarId);
+    const fallback = await this.calendars.getDefault(manager);
+    return fallback ?? (await this.calendars.ensureDefault());
+  }
+
+  private calendar(manager: EntityManager, id: string): Promise<BusinessCalendarEntity> {
+    return this.calendars.getById(id, manager);
+  }
+}

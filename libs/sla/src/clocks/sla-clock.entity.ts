@@ -1,0 +1,80 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { BusinessCalendarEntity } from '../calendars/business-calendar.entity';
+import { SlaPolicyEntity } from '../policies/sla-policy.entity';
+
+export enum SlaClockKind {
+  FIRST_RESPONSE = 'FIRST_RESPONSE',
+  RESOLUTION = 'RESOLUTION',
+}
+
+// One SLA clock of a request. Elapsed working time is kept as `elapsedMs` up to `runningSince`
+// (null while paused or stopped); `dueAt` is when a running clock reaches its target.
+@Entity({ name: 'sla_clocks' })
+@Index('uq_sla_clocks_request_kind', ['requestId', 'kind'], { unique: true })
+// Running clocks by due time, per supplier (atRiskRequests) and overall (the breach scan).
+@Index('ix_sla_clocks_supplier_due', ['supplierId', 'dueAt'], {
+  where: 'running_since IS NOT NULL',
+})
+@Index('ix_sla_clocks_due', ['dueAt'], { where: 'running_since IS NOT NULL' })
+export class SlaClockEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  // The request (in the requests lib, which depends on this one: referenced by id and FK only).
+  @Column({ type: 'uuid' })
+  requestId: string;
+
+  @ManyToOne('RequestEntity', { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'request_id' })
+  request?: { id: string };
+
+  @Column({ type: 'uuid' })
+  supplierId: string;
+
+  @Column({ type: 'enum', enum: SlaClockKind, enumName: 'sla_clock_kind' })
+  kind: SlaClockKind;
+
+  @Column({ type: 'uuid' })
+  policyId: string;
+
+  @ManyToOne(() => SlaPolicyEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'policy_id' })
+  policy?: SlaPolicyEntity;
+
+  // The calendar the clock counts in, resolved when it started.
+  @Column({ type: 'uuid' })
+  calendarId: string;
+
+  @ManyToOne(() => BusinessCalendarEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'calendar_id' })
+  calendar?: BusinessCalendarEntity;
+
+  @Column({ type: 'int' })
+  targetMinutes: number;
+
+  @Column({
+    type: 'bigint',
+    default: 0,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
+  elapsedMs: number;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  runningSince: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  dueAt: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3 })
+  startedAt: Date;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  stoppedAt: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  cancelledAt: Date | null;
+
+  // When elapsed working time first exceeded the target; kept once set.
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  breachedAt: Date | null;
+}
