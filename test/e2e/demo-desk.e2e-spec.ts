@@ -30,6 +30,16 @@ describe('the demo desk', () => {
     );
     expect(Date.now() - oldest).toBeGreaterThan(20 * 86_400_000);
     expect((await ops.data('{ services { name } }')).services.length).toBe(10);
+    const clocks = await ops.data(
+      '{ requests(first: 100) { edges { node { sla { policy { name } resolution { state } } } } } }',
+    );
+    const states = new Set(
+      clocks.requests.edges.map(
+        (e: { node: { sla: { resolution: { state: string } } } }) => e.node.sla.resolution.state,
+      ),
+    );
+    expect(states.has('MET') || states.has('BREACHED')).toBe(true);
+    expect(states.has('RUNNING') || states.has('PAUSED')).toBe(true);
   });
 
   it('keeps internal notes from the customer of the demo', async () => {

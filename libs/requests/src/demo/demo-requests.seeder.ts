@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { CatalogService } from '@intradesk/catalog';
+import { CatalogService, Priority } from '@intradesk/catalog';
+import { AuthUser } from '@intradesk/core';
 import {
   DEMO_SIGN_INS,
   DepartmentEntity,
@@ -7,6 +8,7 @@ import {
   toAuthUser,
   UserEntity,
 } from '@intradesk/organization';
+import { CalendarsService, ClocksService, PoliciesService, WEEKDAYS } from '@intradesk/sla';
 import { DataSource } from 'typeorm';
 import { RequestStatus } from '../requests/request-status.enum';
 import { RequestEntity } from '../requests/request.entity';
@@ -34,6 +36,9 @@ export class DemoRequestsSeeder {
     private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
     private readonly requests: RequestsService,
+    private readonly calendars: CalendarsService,
+    private readonly policies: PoliciesService,
+    private readonly clocks: ClocksService,
   ) {}
 
   async seedIfEmpty(): Promise<number> {
@@ -45,6 +50,7 @@ export class DemoRequestsSeeder {
       (await this.dataSource.getRepository(UserEntity).find()).map((u) => [u.email, toAuthUser(u)]),
     );
     const admin = users.get(DEMO_SIGN_INS[0].email)!;
+    await this.seedServiceLevels(admin, departments);
     const services = new Map<string, string>();
     for (const s of DEMO_SERVICES) {
       const created = await this.catalog.create(admin, {
@@ -78,10 +84,59 @@ export class DemoRequestsSeeder {
       }
       await this.moveIntoPast(request.id, demo.daysAgo);
     }
+    // Due dates of running clocks, counted again in business time from their moved start.
+    for (const calendar of await this.calendars.list()) {
+      await this.clocks.recomputeForCalendar(this.dataSource.manager, calendar);
+    }
     this.logger.log(
       `seeded ${DEMO_SERVICES.length} services and ${DEMO_REQUESTS.length} demo requests`,
     );
     return DEMO_REQUESTS.length;
+  }
+
+  // A London office calendar as the default, a 24x7 one for the production line, and OLAs.
+  private async seedServiceLevels(admin: AuthUser, departments: Map<string, DepartmentEntity>) {
+    const office = await this.calendars.ensureDefault();
+    await this.calendars.update(office.id, {
+      name: 'London office',
+      timeZone: 'Europe/London',
+      weeklyHours: WEEKDAYS.slice(0, 5).flatMap((day) => [
+        { day, start: '08:30', end: '12:30' },
+        { day, start: '13:30', end: '17:30' },
+      ]),
+      holidays: ['2026-12-25', '2026-12-28', '2027-01-01', '2027-03-26', '2027-03-29'],
+    });
+    const allDay = await this.calendars.create({
+      name: 'Around the clock',
+      timeZone: 'Europe/London',
+      weeklyHours: WEEKDAYS.map((day) => ({ day, start: '00:00', end: '24:00' })),
+    });
+    const id = (code: string) => departments.get(code)!.id;
+    await this.policies.create(admin, {
+      name: 'Organisation standard',
+      firstResponseMinutes: 480,
+      resolutionMinutes: 2400,
+    });
+    await this.policies.create(admin, {
+      name: 'IT standard',
+      supplierId: id('IT'),
+      firstResponseMinutes: 120,
+      resolutionMinutes: 960,
+    });
+    await this.policies.create(admin, {
+      name: 'IT urgent, around the clock',
+      supplierId: id('IT'),
+      priority: Priority.P1,
+      firstResponseMinutes: 30,
+      resolutionMinutes: 240,
+      calendarId: allDay.id,
+    });
+    await this.policies.create(admin, {
+      name: 'Finance approvals',
+      supplierId: id('FIN'),
+      firstResponseMinutes: 240,
+      resolutionMinutes: 1440,
+    });
   }
 
   // Shifts every timestamp of one request back by whole days, keeping its internal timeline.
@@ -94,6 +149,13 @@ export class DemoRequestsSeeder {
            first_responded_at = first_responded_at - $2::interval, resolved_at = resolved_at - $2::interval,
            closed_at = closed_at - $2::interval, cancelled_at = cancelled_at - $2::interval
          WHERE id = $1`,
+        [requestId, shift],
+      );
+      await manager.query(
+        `UPDATE sla_clocks SET started_at = started_at - $2::interval, running_since = running_since - $2::interval,
+           due_at = due_at - $2::interval, stopped_at = stopped_at - $2::interval,
+           cancelled_at = cancelled_at - $2::interval, breached_at = breached_at - $2::interval
+         WHERE request_id = $1`,
         [requestId, shift],
       );
       await manager.query(
