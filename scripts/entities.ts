@@ -2,6 +2,7 @@ import { catalogEntities } from '@intradesk/catalog';
 import { organizationEntities } from '@intradesk/organization';
 import { requestsEntities } from '@intradesk/requests';
 import { slaEntities } from '@intradesk/sla';
+import { notificationsEntities } from '@intradesk/notifications';
 
 // Every entity of every domain lib, for the migration tooling.
 export const allEntities = [
@@ -9,4 +10,5 @@ export const allEntities = [
   ...catalogEntities,
   ...slaEntities,
   ...requestsEntities,
+  ...notificationsEntities,
 ];

@@ -4,7 +4,7 @@ import { cloneDatabase, dropDatabase, StatementCounter, uniqueDatabaseName } fro
 import { DEMO_PASSWORD } from '@intradesk/organization';
 import { DataSource } from 'typeorm';
 import { createApp, prepareDatabase } from '../../apps/api/src/app.factory';
-import { createLogger } from '../../apps/api/src/logging/logger';
+import { createLogger } from '@intradesk/core';
 import { GraphqlClient } from './graphql-client';
 
 export interface TestApp {

@@ -8,7 +8,7 @@ import { DemoRequestsSeeder } from '@intradesk/requests';
 import { CalendarsService } from '@intradesk/sla';
 import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module';
-import { PinoNestLogger } from './logging/logger';
+import { PinoNestLogger } from '@intradesk/core';
 import { requestLogging } from './logging/request-logging';
 
 // The configured application, not yet listening: used by main.ts and by the e2e tests.

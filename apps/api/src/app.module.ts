@@ -7,6 +7,7 @@ import { CatalogGraphqlModule, CatalogModule } from '@intradesk/catalog';
 import { DatabaseModule, StatementCounter } from '@intradesk/db';
 import { RequestsGraphqlModule, RequestsModule } from '@intradesk/requests';
 import { SlaGraphqlModule, SlaModule } from '@intradesk/sla';
+import { NotificationsGraphqlModule, NotificationsModule } from '@intradesk/notifications';
 import {
   AuthService,
   OrganizationGraphqlModule,
@@ -46,6 +47,8 @@ export class AppModule {
         CatalogGraphqlModule,
         SlaModule,
         SlaGraphqlModule,
+        NotificationsModule,
+        NotificationsGraphqlModule,
         RequestsModule,
         RequestsGraphqlModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({

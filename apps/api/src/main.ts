@@ -1,8 +1,9 @@
 import 'reflect-metadata';
 import { ConfigValidationError, loadConfig } from '@intradesk/core';
 import { DEMO_PASSWORD } from '@intradesk/organization';
+import { BreachScanJob } from '@intradesk/requests';
 import { createApp, prepareDatabase } from './app.factory';
-import { createLogger } from './logging/logger';
+import { createLogger } from '@intradesk/core';
 import { embeddedJwtSecret, openDatabase } from './runtime/database-runtime';
 
 async function main(): Promise<void> {
@@ -39,6 +40,11 @@ async function main(): Promise<void> {
     config.SEED_DEMO === 'true' || (config.SEED_DEMO === 'auto' && database.embedded !== null);
   const prepared = await prepareDatabase(app, config, { seedDemo });
   await app.listen(config.PORT, config.HOST);
+  // The SLA worker in this process: always in embedded mode (auto), or when asked.
+  const worker =
+    config.RUN_WORKER_IN_API === 'true' ||
+    (config.RUN_WORKER_IN_API === 'auto' && database.embedded !== null);
+  if (worker) app.get(BreachScanJob).start();
 
   const url = `http://localhost:${config.PORT}/graphql`;
   logger.info({ url }, 'Intradesk API ready');

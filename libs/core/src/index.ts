@@ -10,3 +10,4 @@ export * from './graphql/request-loaders';
 export * from './graphql/import-line-error.model';
 export * from './validation/uuid.pipe';
 export * from './pagination/connection';
+export * from './logging/logger';

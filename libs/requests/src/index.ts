@@ -15,3 +15,4 @@ export * from './access/request-access';
 export * from './events/request-events';
 export * from './jobs/auto-close.job';
 export * from './demo/demo-requests.seeder';
+export * from './sla-worker/breach-scan.job';

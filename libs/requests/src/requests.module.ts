@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@intradesk/catalog';
 import { OrganizationModule } from '@intradesk/organization';
+import { NotificationsModule } from '@intradesk/notifications';
 import { SlaModule } from '@intradesk/sla';
+import { BreachScanJob } from './sla-worker/breach-scan.job';
 import { CommentEntity } from './comments/comment.entity';
 import { HistoryEntryEntity } from './history/history-entry.entity';
 import { DemoRequestsSeeder } from './demo/demo-requests.seeder';
@@ -25,8 +27,15 @@ export const requestsEntities = [
     OrganizationModule,
     CatalogModule,
     SlaModule,
+    NotificationsModule,
   ],
-  providers: [RequestsService, RequestsQueryService, AutoCloseJob, DemoRequestsSeeder],
-  exports: [RequestsService, RequestsQueryService, AutoCloseJob, DemoRequestsSeeder],
+  providers: [
+    RequestsService,
+    RequestsQueryService,
+    AutoCloseJob,
+    DemoRequestsSeeder,
+    BreachScanJob,
+  ],
+  exports: [RequestsService, RequestsQueryService, AutoCloseJob, DemoRequestsSeeder, BreachScanJob],
 })
 export class RequestsModule {}

@@ -17,3 +17,6 @@ export * from './policies/policy-selection';
 export * from './graphql/sla-clock.model';
 export * from './graphql/sla-policy.model';
 export * from './graphql/sla.loaders';
+export * from './clocks/clock-schedule';
+export * from './escalation/escalation-ladder';
+export * from './escalation/sla-event.entity';

@@ -3,11 +3,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { BusinessCalendarEntity } from './calendars/business-calendar.entity';
 import { CalendarsService } from './calendars/calendars.service';
 import { SlaClockEntity } from './clocks/sla-clock.entity';
+import { SlaEventEntity } from './escalation/sla-event.entity';
 import { ClocksService } from './clocks/clocks.service';
 import { PoliciesService } from './policies/policies.service';
 import { SlaPolicyEntity } from './policies/sla-policy.entity';
 
-export const slaEntities = [BusinessCalendarEntity, SlaPolicyEntity, SlaClockEntity];
+export const slaEntities = [
+  BusinessCalendarEntity,
+  SlaPolicyEntity,
+  SlaClockEntity,
+  SlaEventEntity,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature(slaEntities)],

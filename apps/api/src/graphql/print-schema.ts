@@ -4,6 +4,7 @@ import { catalogResolvers } from '@intradesk/catalog';
 import { organizationResolvers } from '@intradesk/organization';
 import { requestsResolvers } from '@intradesk/requests';
 import { slaResolvers } from '@intradesk/sla';
+import { notificationsResolvers } from '@intradesk/notifications';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
 // Every resolver class the API serves; the schema is built from these alone.
@@ -12,6 +13,7 @@ export const allResolvers = [
   ...catalogResolvers,
   ...slaResolvers,
   ...requestsResolvers,
+  ...notificationsResolvers,
 ];
 
 export async function printCodeFirstSchema(): Promise<string> {

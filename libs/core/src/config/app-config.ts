@@ -103,6 +103,23 @@ export class AppConfig {
   @Min(0)
   AUTO_CLOSE_INTERVAL_SECONDS = 60;
 
+  // Between escalation rungs after a breach: the assignee, then the supplier's lead, then the
+  // lead of the lowest department above both sides.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  ESCALATION_DELAY_MINUTES = 60;
+
+  // How often the SLA worker looks for warnings, breaches and escalations that are due.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  WORKER_POLL_SECONDS = 5;
+
+  // auto: the API runs the SLA worker in its own process in embedded mode only.
+  @IsIn(['auto', 'true', 'false'])
+  RUN_WORKER_IN_API: 'auto' | 'true' | 'false' = 'auto';
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AppConfig } from '@intradesk/core';
 import { DepartmentEntity } from '@intradesk/organization';
 import { EntityManager, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { BusinessCalendarEntity } from '../calendars/business-calendar.entity';
@@ -6,6 +7,8 @@ import { CalendarsService } from '../calendars/calendars.service';
 import { CalendarMode } from '../policies/calendar-mode.enum';
 import { RequestTraits, selectPolicy } from '../policies/policy-selection';
 import { SlaPolicyEntity } from '../policies/sla-policy.entity';
+import { BusinessCalendar } from '../calendar/business-calendar';
+import { nextCheckAt } from './clock-schedule';
 import { SlaClockEntity, SlaClockKind } from './sla-clock.entity';
 
 const MINUTE = 60_000;
@@ -19,7 +22,30 @@ export interface ClockSubject extends RequestTraits {
 // the caller's transaction, so a request change and its clocks commit together.
 @Injectable()
 export class ClocksService {
-  constructor(private readonly calendars: CalendarsService) {}
+  constructor(
+    private readonly calendars: CalendarsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  private get escalationDelayMs(): number {
+    return this.config.ESCALATION_DELAY_MINUTES * MINUTE;
+  }
+
+  // Due and warning instants of a clock running from `from` with `elapsedMs` already used.
+  private deadlines(
+    math: BusinessCalendar,
+    from: Date,
+    elapsedMs: number,
+    targetMinutes: number,
+    warnAtPercent: number,
+  ) {
+    const target = targetMinutes * MINUTE;
+    const warnMs = Math.floor((target * warnAtPercent) / 100);
+    return {
+      dueAt: new Date(math.dueAt(from.getTime(), Math.max(0, target - elapsedMs))),
+      warnAt: elapsedMs < warnMs ? new Date(math.dueAt(from.getTime(), warnMs - elapsedMs)) : null,
+    };
+  }
 
   // Both clocks start when the request is created, under the most specific matching policy.
   async start(manager: EntityManager, subject: ClockSubject, at: Date): Promise<void> {
@@ -31,20 +57,27 @@ export class ClocksService {
       [SlaClockKind.FIRST_RESPONSE, policy.firstResponseMinutes],
       [SlaClockKind.RESOLUTION, policy.resolutionMinutes],
     ] as const;
-    await manager.getRepository(SlaClockEntity).insert(
-      clocks.map(([kind, targetMinutes]) => ({
+    const rows = clocks.map(([kind, targetMinutes]) => {
+      const row = {
         requestId: subject.id,
         supplierId: subject.supplierId,
         kind,
         policyId: policy.id,
         calendarId: calendar.id,
         targetMinutes,
+        warnAtPercent: policy.warnAtPercent,
         elapsedMs: 0,
         runningSince: at,
         startedAt: at,
-        dueAt: new Date(math.dueAt(at.getTime(), targetMinutes * MINUTE)),
-      })),
-    );
+        warnedAt: null,
+        breachedAt: null,
+        breachRecordedAt: null,
+        escalationRung: 0,
+        ...this.deadlines(math, at, 0, targetMinutes, policy.warnAtPercent),
+      };
+      return { ...row, nextCheckAt: nextCheckAt(row, this.escalationDelayMs) };
+    });
+    await manager.getRepository(SlaClockEntity).insert(rows);
   }
 
   // Stops a running or paused clock (first response given, request resolved).
@@ -81,11 +114,10 @@ export class ClocksService {
     const clock = await this.find(manager, requestId, kind);
     if (!clock || clock.runningSince || clock.cancelledAt) return;
     const math = this.calendars.math(await this.calendar(manager, clock.calendarId));
-    const remaining = Math.max(0, clock.targetMinutes * MINUTE - clock.elapsedMs);
     await this.save(manager, clock, {
       runningSince: at,
       stoppedAt: null,
-      dueAt: new Date(math.dueAt(at.getTime(), remaining)),
+      ...this.deadlines(math, at, clock.elapsedMs, clock.targetMinutes, clock.warnAtPercent),
     });
   }
 
@@ -146,10 +178,17 @@ export class ClocksService {
       .getRepository(SlaClockEntity)
       .findBy({ calendarId: calendar.id, runningSince: Not(IsNull()) });
     for (const clock of clocks) {
-      const remaining = Math.max(0, clock.targetMinutes * MINUTE - clock.elapsedMs);
-      await this.save(manager, clock, {
-        dueAt: new Date(math.dueAt(clock.runningSince!.getTime(), remaining)),
-      });
+      await this.save(
+        manager,
+        clock,
+        this.deadlines(
+          math,
+          clock.runningSince!,
+          clock.elapsedMs,
+          clock.targetMinutes,
+          clock.warnAtPercent,
+        ),
+      );
     }
     return clocks.length;
   }
@@ -185,10 +224,9 @@ export class ClocksService {
       // Bring elapsed time up to now, then count the rest of the new target from now.
       const halted = await this.halted(manager, { ...clock, targetMinutes: target }, at);
       const math = this.calendars.math(await this.calendar(manager, clock.calendarId));
-      const remaining = Math.max(0, target * MINUTE - halted.elapsedMs!);
       Object.assign(changes, halted, {
         runningSince: at,
-        dueAt: new Date(math.dueAt(at.getTime(), remaining)),
+        ...this.deadlines(math, at, halted.elapsedMs!, target, clock.warnAtPercent),
       });
     }
     await this.save(manager, clock, changes);
@@ -209,7 +247,7 @@ export class ClocksService {
       (elapsedMs > target
         ? new Date(math.dueAt(clock.runningSince.getTime(), target - clock.elapsedMs))
         : null);
-    return { elapsedMs, runningSince: null, dueAt: null, breachedAt };
+    return { elapsedMs, runningSince: null, dueAt: null, warnAt: null, breachedAt };
   }
 
   private async save(
@@ -218,8 +256,12 @@ export class ClocksService {
     changes: Partial<SlaClockEntity>,
   ): Promise<void> {
     if (Object.keys(changes).length === 0) return;
-    await manager.getRepository(SlaClockEntity).update({ id: clock.id }, changes);
-    Object.assign(clock, changes);
+    const scheduled = {
+      ...changes,
+      nextCheckAt: nextCheckAt({ ...clock, ...changes }, this.escalationDelayMs),
+    };
+    await manager.getRepository(SlaClockEntity).update({ id: clock.id }, scheduled);
+    Object.assign(clock, scheduled);
   }
 
   private find(

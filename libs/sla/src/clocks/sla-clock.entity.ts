@@ -16,6 +16,8 @@ export enum SlaClockKind {
   where: 'running_since IS NOT NULL',
 })
 @Index('ix_sla_clocks_due', ['dueAt'], { where: 'running_since IS NOT NULL' })
+// The worker's scan: what needs attention next (a warning, a breach or an escalation rung).
+@Index('ix_sla_clocks_next_check', ['nextCheckAt'], { where: 'next_check_at IS NOT NULL' })
 export class SlaClockEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -77,4 +79,27 @@ export class SlaClockEntity {
   // When elapsed working time first exceeded the target; kept once set.
   @Column({ type: 'timestamptz', precision: 3, nullable: true })
   breachedAt: Date | null;
+
+  // Share of the target at which the worker warns (from the policy).
+  @Column({ type: 'int', default: 80 })
+  warnAtPercent: number;
+
+  // When a running clock reaches warnAtPercent of its target; null once past it or halted.
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  warnAt: Date | null;
+
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  warnedAt: Date | null;
+
+  // When the worker recorded the breach (and started escalating).
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  breachRecordedAt: Date | null;
+
+  // Escalation rungs done: 1 the assignee, 2 the supplier's lead, 3 the lead above both sides.
+  @Column({ type: 'int', default: 0 })
+  escalationRung: number;
+
+  // The next instant the worker must look at this clock; null when there is nothing to do.
+  @Column({ type: 'timestamptz', precision: 3, nullable: true })
+  nextCheckAt: Date | null;
 }

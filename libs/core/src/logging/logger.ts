@@ -1,10 +1,10 @@
 import { LoggerService } from '@nestjs/common';
 import pino, { Logger } from 'pino';
 
-export function createLogger(level: string): Logger {
+export function createLogger(level: string, service = 'intradesk-api'): Logger {
   return pino({
     level,
-    base: { service: 'intradesk-api' },
+    base: { service },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: ['req.headers.authorization', 'req.headers.cookie'],
   });

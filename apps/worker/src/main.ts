@@ -1,0 +1,39 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { ConfigValidationError, createLogger, loadConfig, PinoNestLogger } from '@intradesk/core';
+import { BreachScanJob } from '@intradesk/requests';
+import { WorkerModule } from './worker.module';
+
+// The SLA worker process: several may run side by side on one database.
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (!config.DATABASE_URL) {
+    console.error(
+      'The worker needs DATABASE_URL. With the embedded database, `npm start` already runs the worker inside the API.',
+    );
+    process.exit(1);
+  }
+  const logger = createLogger(config.LOG_LEVEL, 'intradesk-worker');
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.forRoot({ config, databaseUrl: config.DATABASE_URL }),
+    { logger: new PinoNestLogger(logger), abortOnError: false },
+  );
+  app.enableShutdownHooks();
+  app.get(BreachScanJob).start();
+  await app.get(BreachScanJob).runUntilIdle();
+  logger.info('SLA worker running');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, Clock, CoreModule, SystemClock } from '@intradesk/core';
+import { DatabaseModule } from '@intradesk/db';
+import { RequestsModule } from '@intradesk/requests';
+
+// The SLA worker: domain modules only, no HTTP and no GraphQL.
+@Module({})
+export class WorkerModule {
+  static forRoot(options: {
+    config: AppConfig;
+    databaseUrl: string;
+    clock?: Clock;
+  }): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        CoreModule.forRoot(options.config, options.clock ?? new SystemClock()),
+        DatabaseModule.forRoot({
+          url: options.databaseUrl,
+          poolSize: Math.min(options.config.DATABASE_POOL_SIZE, 5),
+          applicationName: 'intradesk-worker',
+        }),
+        RequestsModule,
+      ],
+    };
+  }
+}
