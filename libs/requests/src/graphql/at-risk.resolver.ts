@@ -50,12 +50,14 @@ export class AtRiskResolver {
     if (due.length === 0) return [];
     const [requests, calendars] = await Promise.all([
       this.requests.findByIds(due.map((c) => c.requestId)),
-      this.calendars.findByIds([...new Set(due.map((c) => c.calendarId))]),
+      this.calendars.findByIds([
+        ...new Set(due.flatMap((c) => [c.calendarId, c.secondCalendarId ?? c.calendarId])),
+      ]),
     ]);
     const requestById = new Map(requests.map((r) => [r.id, RequestModel.from(r)]));
-    const calendarById = new Map(calendars.map((c) => [c.id, this.calendars.math(c)]));
+    const calendarById = new Map(calendars.map((c) => [c.id, c]));
     return due.map((c) => ({
-      clock: SlaClockModel.from(c, viewClock(c, calendarById.get(c.calendarId)!, now)),
+      clock: SlaClockModel.from(c, viewClock(c, this.calendars.mathForClock(calendarById, c), now)),
       request: requestById.get(c.requestId)!,
     }));
   }

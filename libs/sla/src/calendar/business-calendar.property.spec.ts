@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { BusinessCalendar, CalendarSpec, WEEKDAYS } from './business-calendar';
+import { CalendarError } from './calendar.errors';
+import { IntersectionCalendar } from './intersection-calendar';
 import { MinuteReference } from './reference/minute-reference';
 
 const MINUTE = 60_000;
@@ -135,6 +137,50 @@ describe('BusinessCalendar agrees with the minute-by-minute reference', () => {
         },
       ),
       { numRuns: 1000 },
+    );
+  });
+});
+
+describe('IntersectionCalendar (BOTH) agrees with the reference: working only when both work', () => {
+  it('businessTime and businessDueAt over random pairs of calendars', () => {
+    fc.assert(
+      fc.property(
+        calendar,
+        calendar,
+        instant,
+        fc.integer({ min: 0, max: 8 * 1440 }),
+        (specA, specB, from, minutes) => {
+          const flagsA = new MinuteReference(specA).workingMinutes(from, minutes);
+          const flagsB = new MinuteReference(specB).workingMinutes(from, minutes);
+          let common = 0;
+          let due: number | null = null;
+          const target = Math.floor(minutes / 7);
+          for (let m = 0; m < minutes; m++) {
+            if (flagsA[m] && flagsB[m] && ++common === target && due === null)
+              due = from + (m + 1) * MINUTE;
+          }
+          let both: IntersectionCalendar;
+          try {
+            both = new IntersectionCalendar(
+              new BusinessCalendar(specA),
+              new BusinessCalendar(specB),
+            );
+          } catch (error) {
+            // Refused as having no common working time: the reference must agree.
+            expect(error).toBeInstanceOf(CalendarError);
+            expect(common).toBe(0);
+            return;
+          }
+          expect(both.workingMs(from, from + minutes * MINUTE)).toBe(common * MINUTE);
+          if (target === 0) expect(both.dueAt(from, 0)).toBe(from);
+          else if (due !== null) {
+            expect(new Date(both.dueAt(from, target * MINUTE)).toISOString()).toBe(
+              new Date(due).toISOString(),
+            );
+          }
+        },
+      ),
+      { numRuns: 400 },
     );
   });
 });

@@ -8,6 +8,8 @@ import {
   WeeklyHours,
 } from '../calendar/business-calendar';
 import { CalendarError } from '../calendar/calendar.errors';
+import { IntersectionCalendar } from '../calendar/intersection-calendar';
+import { WorkingTime } from '../calendar/year-timeline';
 import { SlaException } from '../sla.exception';
 import { BusinessCalendarEntity } from './business-calendar.entity';
 
@@ -29,6 +31,7 @@ const UNIQUE_VIOLATION = '23505';
 export class CalendarsService {
   // Calendar math objects by id and version: their year timelines are worth keeping.
   private readonly compiled = new Map<string, { version: number; calendar: BusinessCalendar }>();
+  private readonly intersections = new Map<string, IntersectionCalendar>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,8 +46,8 @@ export class CalendarsService {
     return this.repo().find({ order: { isDefault: 'DESC', name: 'ASC' } });
   }
 
-  findByIds(ids: readonly string[]): Promise<BusinessCalendarEntity[]> {
-    return this.repo().createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany();
+  findByIds(ids: readonly string[], manager?: EntityManager): Promise<BusinessCalendarEntity[]> {
+    return this.repo(manager).createQueryBuilder('c').where('c.id IN (:...ids)', { ids }).getMany();
   }
 
   async getById(id: string, manager?: EntityManager): Promise<BusinessCalendarEntity> {
@@ -160,6 +163,34 @@ export class CalendarsService {
     const calendar = new BusinessCalendar(entity);
     this.compiled.set(entity.id, { version: entity.version, calendar });
     return calendar;
+  }
+
+  // The working time a clock counts in: one calendar, or (BOTH) the time common to two.
+  // Throws CalendarError when two calendars have no working time in common.
+  mathFor(primary: BusinessCalendarEntity, secondary?: BusinessCalendarEntity | null): WorkingTime {
+    if (!secondary || secondary.id === primary.id) return this.math(primary);
+    const key = `${primary.id}:${primary.version}|${secondary.id}:${secondary.version}`;
+    let both = this.intersections.get(key);
+    if (!both) {
+      both = new IntersectionCalendar(this.math(primary), this.math(secondary));
+      this.intersections.set(key, both);
+    }
+    return both;
+  }
+
+  // A clock's working time from loaded calendars; if two no longer share working time, the first's.
+  mathForClock(
+    calendarsById: ReadonlyMap<string, BusinessCalendarEntity>,
+    clock: { calendarId: string; secondCalendarId: string | null },
+  ): WorkingTime {
+    const primary = calendarsById.get(clock.calendarId)!;
+    const second = clock.secondCalendarId ? calendarsById.get(clock.secondCalendarId) : null;
+    try {
+      return this.mathFor(primary, second);
+    } catch (error) {
+      if (error instanceof CalendarError) return this.math(primary);
+      throw error;
+    }
   }
 
   async businessTime(

@@ -7,7 +7,8 @@ import { CalendarsService } from '../calendars/calendars.service';
 import { CalendarMode } from '../policies/calendar-mode.enum';
 import { RequestTraits, selectPolicy } from '../policies/policy-selection';
 import { SlaPolicyEntity } from '../policies/sla-policy.entity';
-import { BusinessCalendar } from '../calendar/business-calendar';
+import { WorkingTime } from '../calendar/year-timeline';
+import { CalendarError } from '../calendar/calendar.errors';
 import { nextCheckAt } from './clock-schedule';
 import { SlaClockEntity, SlaClockKind } from './sla-clock.entity';
 
@@ -33,7 +34,7 @@ export class ClocksService {
 
   // Due and warning instants of a clock running from `from` with `elapsedMs` already used.
   private deadlines(
-    math: BusinessCalendar,
+    math: WorkingTime,
     from: Date,
     elapsedMs: number,
     targetMinutes: number,
@@ -51,8 +52,7 @@ export class ClocksService {
   async start(manager: EntityManager, subject: ClockSubject, at: Date): Promise<void> {
     const policy = await this.policyFor(manager, subject);
     if (!policy) return;
-    const calendar = await this.calendarFor(manager, policy, subject);
-    const math = this.calendars.math(calendar);
+    const { calendar, second, math } = await this.countingCalendars(manager, policy, subject);
     const clocks = [
       [SlaClockKind.FIRST_RESPONSE, policy.firstResponseMinutes],
       [SlaClockKind.RESOLUTION, policy.resolutionMinutes],
@@ -64,6 +64,7 @@ export class ClocksService {
         kind,
         policyId: policy.id,
         calendarId: calendar.id,
+        secondCalendarId: second?.id ?? null,
         targetMinutes,
         warnAtPercent: policy.warnAtPercent,
         elapsedMs: 0,
@@ -113,7 +114,7 @@ export class ClocksService {
   ): Promise<void> {
     const clock = await this.find(manager, requestId, kind);
     if (!clock || clock.runningSince || clock.cancelledAt) return;
-    const math = this.calendars.math(await this.calendar(manager, clock.calendarId));
+    const math = await this.mathOf(manager, clock);
     await this.save(manager, clock, {
       runningSince: at,
       stoppedAt: null,
@@ -173,11 +174,14 @@ export class ClocksService {
     manager: EntityManager,
     calendar: BusinessCalendarEntity,
   ): Promise<number> {
-    const math = this.calendars.math(calendar);
-    const clocks = await manager
-      .getRepository(SlaClockEntity)
-      .findBy({ calendarId: calendar.id, runningSince: Not(IsNull()) });
+    const clocks = await manager.getRepository(SlaClockEntity).find({
+      where: [
+        { calendarId: calendar.id, runningSince: Not(IsNull()) },
+        { secondCalendarId: calendar.id, runningSince: Not(IsNull()) },
+      ],
+    });
     for (const clock of clocks) {
+      const math = await this.mathOf(manager, clock);
       await this.save(
         manager,
         clock,
@@ -223,7 +227,7 @@ export class ClocksService {
     if (clock.runningSince) {
       // Bring elapsed time up to now, then count the rest of the new target from now.
       const halted = await this.halted(manager, { ...clock, targetMinutes: target }, at);
-      const math = this.calendars.math(await this.calendar(manager, clock.calendarId));
+      const math = await this.mathOf(manager, clock);
       Object.assign(changes, halted, {
         runningSince: at,
         ...this.deadlines(math, at, halted.elapsedMs!, target, clock.warnAtPercent),
@@ -239,7 +243,7 @@ export class ClocksService {
     at: Date,
   ): Promise<Partial<SlaClockEntity>> {
     if (!clock.runningSince) return {};
-    const math = this.calendars.math(await this.calendar(manager, clock.calendarId));
+    const math = await this.mathOf(manager, clock);
     const elapsedMs = clock.elapsedMs + math.workingMs(clock.runningSince.getTime(), at.getTime());
     const target = clock.targetMinutes * MINUTE;
     const breachedAt =
@@ -285,21 +289,53 @@ export class ClocksService {
     return selectPolicy(policies, subject);
   }
 
-  // The policy's own calendar, else the supplier's (or customer's), else the organisation default.
-  private async calendarFor(
+  // The calendar(s) a new clock counts in: the policy's own, else the supplier's or the customer's
+  // (each its own or the organisation default); with BOTH, the time common to both.
+  private async countingCalendars(
     manager: EntityManager,
     policy: SlaPolicyEntity,
     subject: RequestTraits,
   ) {
-    if (policy.calendarId) return this.calendar(manager, policy.calendarId);
-    const departmentId =
-      policy.calendarMode === CalendarMode.CUSTOMER ? subject.customerId : subject.supplierId;
+    if (policy.calendarId) {
+      const calendar = await this.calendar(manager, policy.calendarId);
+      return { calendar, second: null, math: this.calendars.math(calendar) };
+    }
+    const supplier = await this.departmentCalendar(manager, subject.supplierId);
+    if (policy.calendarMode === CalendarMode.SUPPLIER) {
+      return { calendar: supplier, second: null, math: this.calendars.math(supplier) };
+    }
+    const customer = await this.departmentCalendar(manager, subject.customerId);
+    if (policy.calendarMode === CalendarMode.CUSTOMER) {
+      return { calendar: customer, second: null, math: this.calendars.math(customer) };
+    }
+    try {
+      return {
+        calendar: supplier,
+        second: customer,
+        math: this.calendars.mathFor(supplier, customer),
+      };
+    } catch (error) {
+      if (!(error instanceof CalendarError)) throw error;
+      // No common working time: count in the supplier's, rather than refuse the request.
+      return { calendar: supplier, second: null, math: this.calendars.math(supplier) };
+    }
+  }
+
+  private async departmentCalendar(
+    manager: EntityManager,
+    departmentId: string,
+  ): Promise<BusinessCalendarEntity> {
     const department = await manager
       .getRepository(DepartmentEntity)
       .findOneBy({ id: departmentId });
     if (department?.calendarId) return this.calendar(manager, department.calendarId);
-    const fallback = await this.calendars.getDefault(manager);
-    return fallback ?? (await this.calendars.ensureDefault());
+    return (await this.calendars.getDefault(manager)) ?? (await this.calendars.ensureDefault());
+  }
+
+  private async mathOf(manager: EntityManager, clock: SlaClockEntity): Promise<WorkingTime> {
+    const ids = [clock.calendarId, ...(clock.secondCalendarId ? [clock.secondCalendarId] : [])];
+    const calendars = new Map((await this.calendars.findByIds(ids, manager)).map((c) => [c.id, c]));
+    return this.calendars.mathForClock(calendars, clock);
   }
 
   private calendar(manager: EntityManager, id: string): Promise<BusinessCalendarEntity> {

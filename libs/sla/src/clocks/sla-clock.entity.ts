@@ -51,6 +51,14 @@ export class SlaClockEntity {
   @JoinColumn({ name: 'calendar_id' })
   calendar?: BusinessCalendarEntity;
 
+  // With calendar mode BOTH: the customer's calendar; the clock counts only common working time.
+  @Column({ type: 'uuid', nullable: true })
+  secondCalendarId: string | null;
+
+  @ManyToOne(() => BusinessCalendarEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'second_calendar_id' })
+  secondCalendar?: BusinessCalendarEntity | null;
+
   @Column({ type: 'int' })
   targetMinutes: number;
 

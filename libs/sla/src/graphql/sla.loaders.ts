@@ -36,11 +36,15 @@ export class SlaLoaderFactory implements LoaderFactory<SlaLoaders> {
         const [policies, calendars] = clocks.length
           ? await Promise.all([
               this.policies.findByIds(ids((c) => c.policyId)),
-              this.calendars.findByIds(ids((c) => c.calendarId)),
+              this.calendars.findByIds([
+                ...new Set(
+                  clocks.flatMap((c) => [c.calendarId, c.secondCalendarId ?? c.calendarId]),
+                ),
+              ]),
             ])
           : [[], []];
         const policyById = new Map(policies.map((p) => [p.id, SlaPolicyModel.from(p)]));
-        const calendarById = new Map(calendars.map((c) => [c.id, this.calendars.math(c)]));
+        const calendarById = new Map(calendars.map((c) => [c.id, c]));
         const now = this.clock.now();
         return requestIds.map((requestId) => {
           const own = clocks.filter((c) => c.requestId === requestId);
@@ -48,7 +52,7 @@ export class SlaLoaderFactory implements LoaderFactory<SlaLoaders> {
           const resolution = own.find((c) => c.kind === SlaClockKind.RESOLUTION);
           if (!first || !resolution) return null;
           const model = (c: typeof first) =>
-            SlaClockModel.from(c, viewClock(c, calendarById.get(c.calendarId)!, now));
+            SlaClockModel.from(c, viewClock(c, this.calendars.mathForClock(calendarById, c), now));
           return {
             firstResponse: model(first),
             resolution: model(resolution),

@@ -2,4 +2,6 @@
 export enum CalendarMode {
   SUPPLIER = 'SUPPLIER',
   CUSTOMER = 'CUSTOMER',
+  // Only when both departments are working.
+  BOTH = 'BOTH',
 }

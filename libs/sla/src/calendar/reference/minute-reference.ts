@@ -80,7 +80,7 @@ export class MinuteReference {
   }
 
   // One flag per minute of [from, from + minutes): inside some resolved interval or not.
-  private workingMinutes(from: number, minutes: number): Uint8Array {
+  workingMinutes(from: number, minutes: number): Uint8Array {
     const flags = new Uint8Array(minutes);
     for (const [start, end] of this.intervals(from, from + minutes * MINUTE)) {
       const first = Math.max(0, Math.ceil((start - from) / MINUTE));
