@@ -16,3 +16,4 @@ export * from './events/request-events';
 export * from './jobs/auto-close.job';
 export * from './demo/demo-requests.seeder';
 export * from './sla-worker/breach-scan.job';
+export * from './import/request-import.service';

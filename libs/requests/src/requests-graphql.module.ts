@@ -3,6 +3,7 @@ import { CatalogGraphqlModule } from '@intradesk/catalog';
 import { OrganizationGraphqlModule } from '@intradesk/organization';
 import { SlaGraphqlModule, SlaModule } from '@intradesk/sla';
 import { AtRiskResolver } from './graphql/at-risk.resolver';
+import { RequestImportResolver } from './graphql/request-import.resolver';
 import { RequestEventsHub } from './events/request-events.hub';
 import { RequestChangesResolver } from './graphql/request-changes.resolver';
 import {
@@ -19,6 +20,7 @@ export const requestsResolvers = [
   HistoryEntriesResolver,
   RequestChangesResolver,
   AtRiskResolver,
+  RequestImportResolver,
 ];
 
 @Module({

@@ -12,6 +12,8 @@ import { AutoCloseJob } from './jobs/auto-close.job';
 import { RequestCounterEntity } from './requests/request-counter.entity';
 import { RequestEntity } from './requests/request.entity';
 import { RequestsQueryService } from './requests/requests-query.service';
+import { RequestImportService } from './import/request-import.service';
+import { RequestClocks } from './requests/request-clocks';
 import { RequestsService } from './requests/requests.service';
 
 export const requestsEntities = [
@@ -31,11 +33,20 @@ export const requestsEntities = [
   ],
   providers: [
     RequestsService,
+    RequestImportService,
+    RequestClocks,
     RequestsQueryService,
     AutoCloseJob,
     DemoRequestsSeeder,
     BreachScanJob,
   ],
-  exports: [RequestsService, RequestsQueryService, AutoCloseJob, DemoRequestsSeeder, BreachScanJob],
+  exports: [
+    RequestImportService,
+    RequestsService,
+    RequestsQueryService,
+    AutoCloseJob,
+    DemoRequestsSeeder,
+    BreachScanJob,
+  ],
 })
 export class RequestsModule {}

@@ -99,6 +99,11 @@ export class RequestEntity {
   @Column({ type: 'varchar', length: 100, nullable: true })
   idempotencyKey: string | null;
 
+  // The id a request had in the system it was imported from.
+  @Index('uq_requests_external_ref', { unique: true, where: 'external_ref IS NOT NULL' })
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  externalRef: string | null;
+
   // SHA-256 of the creation payload, to tell a retry from a different request under one key.
   @Column({ type: 'varchar', length: 64, nullable: true })
   payloadHash: string | null;

@@ -8,7 +8,6 @@ import {
   DepartmentsService,
   UserEntity,
 } from '@intradesk/organization';
-import { ClocksService, SlaClockKind } from '@intradesk/sla';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   canSeeRequest,
@@ -23,6 +22,8 @@ import { HistoryKind } from '../history/history-kind.enum';
 import { checkMove, isReopen, Side } from '../lifecycle/request-state-machine';
 import { RequestsException } from '../requests.exception';
 import { RequestStatus } from './request-status.enum';
+import { RequestClocks } from './request-clocks';
+import { nextRequestSeq } from './request-numbers';
 import { RequestEntity } from './request.entity';
 
 export interface CreateRequestCommand {
@@ -44,7 +45,7 @@ export class RequestsService {
     private readonly catalog: CatalogService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    private readonly slaClocks: ClocksService,
+    private readonly requestClocks: RequestClocks,
   ) {}
 
   // Files a request from the caller's department. A repeated idempotency key returns the first
@@ -93,7 +94,7 @@ export class RequestsService {
         level: d.effectiveLevel,
       });
       const relationship = classifyRelationship(position(customer), position(supplier));
-      const seq = await this.nextSeq(manager, supplier.id);
+      const seq = await nextRequestSeq(manager, supplier.id);
       const now = this.clock.now();
       const request = manager.getRepository(RequestEntity).create({
         seq,
@@ -114,7 +115,7 @@ export class RequestsService {
         version: 1,
       });
       await manager.getRepository(RequestEntity).insert(request);
-      await this.slaClocks.start(manager, request, now);
+      await this.requestClocks.started(manager, request, now);
       await this.record(
         manager,
         request,
@@ -212,7 +213,7 @@ export class RequestsService {
         changes.firstRespondedAt = now;
       }
       const updated = await this.versionedUpdate(manager, request, changes, now);
-      await this.moveClocks(manager, request, updated, now);
+      await this.requestClocks.changed(manager, request, updated, now);
       await this.record(
         manager,
         updated,
@@ -244,7 +245,7 @@ export class RequestsService {
       if (request.priority === priority) return request;
       const now = this.clock.now();
       const updated = await this.versionedUpdate(manager, request, { priority }, now);
-      await this.slaClocks.retarget(manager, updated, now);
+      await this.requestClocks.changed(manager, request, updated, now);
       await this.record(
         manager,
         updated,
@@ -278,8 +279,7 @@ export class RequestsService {
       const supplierAnswer = isSupplierSide(actor, request) && actor.id !== request.requesterId;
       if (!internal && supplierAnswer && !request.firstRespondedAt) changes.firstRespondedAt = now;
       const updated = await this.versionedUpdate(manager, request, changes, now);
-      if (changes.firstRespondedAt)
-        await this.slaClocks.stop(manager, request.id, SlaClockKind.FIRST_RESPONSE, now);
+      await this.requestClocks.changed(manager, request, updated, now);
       const comment = manager.getRepository(CommentEntity).create({
         requestId: request.id,
         authorId: actor.id,
@@ -320,42 +320,6 @@ export class RequestsService {
     return rows.length;
   }
 
-  // The clock rules of API.md: first response stops at the supplier's first move out of NEW;
-  // resolution pauses while waiting on the customer, stops when resolved, resumes on reopen;
-  // both are cancelled with the request.
-  private async moveClocks(
-    manager: EntityManager,
-    before: RequestEntity,
-    after: RequestEntity,
-    now: Date,
-  ) {
-    const { FIRST_RESPONSE, RESOLUTION } = SlaClockKind;
-    if (after.firstRespondedAt && !before.firstRespondedAt)
-      await this.slaClocks.stop(manager, after.id, FIRST_RESPONSE, now);
-    switch (after.status) {
-      case RequestStatus.WAITING_ON_CUSTOMER:
-        await this.slaClocks.pause(manager, after.id, RESOLUTION, now);
-        break;
-      case RequestStatus.IN_PROGRESS:
-        if (
-          before.status === RequestStatus.WAITING_ON_CUSTOMER ||
-          before.status === RequestStatus.RESOLVED
-        ) {
-          await this.slaClocks.resume(manager, after.id, RESOLUTION, now);
-        }
-        break;
-      case RequestStatus.RESOLVED:
-        await this.slaClocks.stop(manager, after.id, FIRST_RESPONSE, now);
-        await this.slaClocks.stop(manager, after.id, RESOLUTION, now);
-        break;
-      case RequestStatus.CANCELLED:
-        await this.slaClocks.cancel(manager, after.id, now);
-        break;
-      default:
-        break;
-    }
-  }
-
   private async findIdempotent(
     manager: EntityManager,
     requesterId: string,
@@ -393,16 +357,6 @@ export class RequestsService {
       ]);
     }
     return service;
-  }
-
-  private async nextSeq(manager: EntityManager, supplierId: string): Promise<number> {
-    const [{ last_seq }] = await manager.query(
-      `INSERT INTO request_counters (supplier_id, last_seq) VALUES ($1, 1)
-       ON CONFLICT (supplier_id) DO UPDATE SET last_seq = request_counters.last_seq + 1
-       RETURNING last_seq`,
-      [supplierId],
-    );
-    return last_seq;
   }
 
   // The request as the caller may change it: invisible is NOT_FOUND, stale is CONFLICT.
