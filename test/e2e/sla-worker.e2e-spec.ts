@@ -4,6 +4,7 @@ import { BreachScanJob } from '@intradesk/requests';
 import { departmentIds } from '../factories/organization.factory';
 import { CREATE_REQUEST, fileRequest } from '../factories/requests.factory';
 import { GraphqlClient } from '../utils/graphql-client';
+import { subscribe } from '../utils/subscription-client';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const MINUTE = 60_000;
@@ -65,6 +66,17 @@ describe('SLA worker: warnings, breaches and escalation, exactly once', () => {
   });
 
   it('warns at 80%, records the breach at the due time, then escalates up to the lead above both sides', async () => {
+    // An IT agent watches SLA events on the other API instance.
+    const agentToken = (
+      await a.graphql.data<{ login: { accessToken: string } }>(
+        `mutation { login(email: "${demoEmail('IT', 'agent')}", password: "intradesk-demo") { accessToken } }`,
+      )
+    ).login.accessToken;
+    const live = await subscribe(
+      b.baseUrl + '/graphql',
+      agentToken,
+      'subscription { slaEvents { kind clockKind rung request { title } } }',
+    );
     const request = await fileRequest(customer, ids.IT, { title: 'Scanner down' });
     const worker = a.app.get(BreachScanJob);
     clock.advance(47 * MINUTE);
@@ -95,6 +107,19 @@ describe('SLA worker: warnings, breaches and escalation, exactly once', () => {
     await worker.runUntilIdle();
     const all = await events(request.id);
     // LINE-A (Operations) and IT (Corporate) meet at the company root.
+    const delivered = await live.waitFor(6);
+    expect(
+      delivered
+        .filter((e) => e.slaEvents.clockKind === 'FIRST_RESPONSE')
+        .map((e) => `${e.slaEvents.kind}:${e.slaEvents.rung}:${e.slaEvents.request.title}`),
+    ).toEqual([
+      'WARNING:0:Scanner down',
+      'BREACHED:0:Scanner down',
+      'ESCALATED:1:Scanner down',
+      'ESCALATED:2:Scanner down',
+      'ESCALATED:3:Scanner down',
+    ]);
+    await live.close();
     expect(all.slice(3)).toEqual([
       `ESCALATED:2:${demoEmail('IT', 'lead')}`,
       `ESCALATED:3:${demoEmail('CO', 'lead')}`,

@@ -4,6 +4,7 @@ import { OrganizationGraphqlModule } from '@intradesk/organization';
 import { SlaGraphqlModule, SlaModule } from '@intradesk/sla';
 import { AtRiskResolver } from './graphql/at-risk.resolver';
 import { RequestImportResolver } from './graphql/request-import.resolver';
+import { SlaEventsResolver } from './graphql/sla-events.resolver';
 import { RequestEventsHub } from './events/request-events.hub';
 import { RequestChangesResolver } from './graphql/request-changes.resolver';
 import {
@@ -21,6 +22,7 @@ export const requestsResolvers = [
   RequestChangesResolver,
   AtRiskResolver,
   RequestImportResolver,
+  SlaEventsResolver,
 ];
 
 @Module({

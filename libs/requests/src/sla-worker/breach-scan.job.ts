@@ -13,6 +13,7 @@ import {
   SlaEventKind,
 } from '@intradesk/sla';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { publishSlaEvent } from '../events/sla-events';
 import { RequestEntity } from '../requests/request.entity';
 
 const BATCH = 100;
@@ -179,11 +180,18 @@ export class BreachScanJob implements OnApplicationShutdown {
         ).raw as { kind: SlaEventKind; rung: number }[])
       : [];
     for (const event of events) {
-      if (
-        !event.recipientId ||
-        !recorded.some((r) => r.kind === event.kind && r.rung === event.rung)
-      )
-        continue;
+      if (!recorded.some((r) => r.kind === event.kind && r.rung === event.rung)) continue;
+      await publishSlaEvent(manager, {
+        requestId: request.id,
+        supplierId: request.supplierId,
+        customerId: request.customerId,
+        kind: event.kind,
+        clockKind: clock.kind,
+        rung: event.rung,
+        recipientId: event.recipientId,
+        occurredAt: event.occurredAt.toISOString(),
+      });
+      if (!event.recipientId) continue;
       await this.notifications.add(manager, {
         userId: event.recipientId,
         kind: `SLA_${event.kind}`,
