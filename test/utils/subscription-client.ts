@@ -21,6 +21,8 @@ export async function subscribe<T = any>(
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: false,
+    // Refusals are reported through the 'closed' event below; do not also print them.
+    onNonLazyError: () => undefined,
   });
   const events: T[] = [];
   let failure: unknown;
