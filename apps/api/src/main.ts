@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ConfigValidationError, loadConfig } from '@intradesk/core';
 import { DEMO_PASSWORD } from '@intradesk/organization';
+import { WebhookDeliveryJob } from '@intradesk/notifications';
 import { BreachScanJob } from '@intradesk/requests';
 import { createApp, prepareDatabase } from './app.factory';
 import { createLogger } from '@intradesk/core';
@@ -44,7 +45,10 @@ async function main(): Promise<void> {
   const worker =
     config.RUN_WORKER_IN_API === 'true' ||
     (config.RUN_WORKER_IN_API === 'auto' && database.embedded !== null);
-  if (worker) app.get(BreachScanJob).start();
+  if (worker) {
+    app.get(BreachScanJob).start();
+    app.get(WebhookDeliveryJob).start();
+  }
 
   const url = `http://localhost:${config.PORT}/graphql`;
   logger.info({ url }, 'Intradesk API ready');

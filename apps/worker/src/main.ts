@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigValidationError, createLogger, loadConfig, PinoNestLogger } from '@intradesk/core';
+import { WebhookDeliveryJob } from '@intradesk/notifications';
 import { BreachScanJob } from '@intradesk/requests';
 import { WorkerModule } from './worker.module';
 
@@ -29,6 +30,7 @@ async function main(): Promise<void> {
   );
   app.enableShutdownHooks();
   app.get(BreachScanJob).start();
+  app.get(WebhookDeliveryJob).start();
   await app.get(BreachScanJob).runUntilIdle();
   logger.info('SLA worker running');
 }

@@ -2,12 +2,15 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsService } from './notifications.service';
+import { WebhookDeliveryJob } from './webhooks/webhook-delivery.job';
+import { WebhookDeliveryEntity, WebhookEntity } from './webhooks/webhook.entity';
+import { WebhooksService } from './webhooks/webhooks.service';
 
-export const notificationsEntities = [NotificationEntity];
+export const notificationsEntities = [NotificationEntity, WebhookEntity, WebhookDeliveryEntity];
 
 @Module({
   imports: [TypeOrmModule.forFeature(notificationsEntities)],
-  providers: [NotificationsService],
-  exports: [NotificationsService],
+  providers: [NotificationsService, WebhooksService, WebhookDeliveryJob],
+  exports: [NotificationsService, WebhooksService, WebhookDeliveryJob],
 })
 export class NotificationsModule {}

@@ -116,6 +116,19 @@ export class AppConfig {
   @Min(1)
   WORKER_POLL_SECONDS = 5;
 
+  // Webhook deliveries are given up (FAILED) after this many attempts.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  WEBHOOK_MAX_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  WEBHOOK_TIMEOUT_SECONDS = 5;
+
   // auto: the API runs the SLA worker in its own process in embedded mode only.
   @IsIn(['auto', 'true', 'false'])
   RUN_WORKER_IN_API: 'auto' | 'true' | 'false' = 'auto';

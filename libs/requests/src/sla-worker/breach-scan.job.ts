@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, Clock } from '@intradesk/core';
-import { NotificationsService } from '@intradesk/notifications';
+import { NotificationsService, WebhooksService } from '@intradesk/notifications';
 import { DepartmentEntity } from '@intradesk/organization';
 import {
   ESCALATION_RUNGS,
@@ -41,6 +41,7 @@ export class BreachScanJob implements OnApplicationShutdown {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   start(): void {
@@ -190,6 +191,15 @@ export class BreachScanJob implements OnApplicationShutdown {
         rung: event.rung,
         recipientId: event.recipientId,
         occurredAt: event.occurredAt.toISOString(),
+      });
+      await this.webhooks.enqueue(manager, request.supplierId, `sla.${event.kind.toLowerCase()}`, {
+        request: request.number,
+        requestId: request.id,
+        title: request.title,
+        clock: clock.kind,
+        rung: event.rung,
+        occurredAt: event.occurredAt.toISOString(),
+        recipientId: event.recipientId,
       });
       if (!event.recipientId) continue;
       await this.notifications.add(manager, {

@@ -1,0 +1,133 @@
+import {
+  Args,
+  Field,
+  ID,
+  Int,
+  Mutation,
+  ObjectType,
+  Query,
+  registerEnumType,
+  Resolver,
+} from '@nestjs/graphql';
+import { AuthUser, CurrentUser, UuidPipe } from '@intradesk/core';
+import { DeliveryStatus, WebhookDeliveryEntity, WebhookEntity } from '../webhooks/webhook.entity';
+import { WebhooksService } from '../webhooks/webhooks.service';
+
+registerEnumType(DeliveryStatus, { name: 'WebhookDeliveryStatus' });
+
+@ObjectType('Webhook')
+export class WebhookModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  departmentId: string;
+
+  @Field()
+  url: string;
+
+  @Field()
+  active: boolean;
+
+  @Field()
+  createdAt: Date;
+
+  static from(entity: WebhookEntity): WebhookModel {
+    return Object.assign(new WebhookModel(), {
+      id: entity.id,
+      departmentId: entity.departmentId,
+      url: entity.url,
+      active: entity.active,
+      createdAt: entity.createdAt,
+    });
+  }
+}
+
+@ObjectType('CreatedWebhook')
+export class CreatedWebhookModel {
+  @Field(() => WebhookModel)
+  webhook: WebhookModel;
+
+  @Field({
+    description:
+      'HMAC-SHA256 key of X-Intradesk-Signature ("sha256=<hex>" of the body); shown only now',
+  })
+  secret: string;
+}
+
+@ObjectType('WebhookDelivery')
+export class WebhookDeliveryModel {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  event: string;
+
+  @Field(() => DeliveryStatus)
+  status: DeliveryStatus;
+
+  @Field(() => Int)
+  attempts: number;
+
+  @Field(() => String, { nullable: true })
+  lastError: string | null;
+
+  @Field(() => Date, { nullable: true })
+  nextAttemptAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  deliveredAt: Date | null;
+
+  static from(entity: WebhookDeliveryEntity): WebhookDeliveryModel {
+    return Object.assign(new WebhookDeliveryModel(), {
+      id: String(entity.id),
+      event: entity.event,
+      status: entity.status,
+      attempts: entity.attempts,
+      lastError: entity.lastError,
+      nextAttemptAt: entity.nextAttemptAt,
+      createdAt: entity.createdAt,
+      deliveredAt: entity.deliveredAt,
+    });
+  }
+}
+
+@Resolver(() => WebhookModel)
+export class WebhooksResolver {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Mutation(() => CreatedWebhookModel, {
+    description: "POSTs the department's SLA events to url, signed",
+  })
+  async createDepartmentWebhook(
+    @CurrentUser() user: AuthUser,
+    @Args('departmentId', { type: () => ID }, UuidPipe) departmentId: string,
+    @Args('url') url: string,
+  ): Promise<CreatedWebhookModel> {
+    const created = await this.webhooks.create(user, departmentId, url);
+    return { webhook: WebhookModel.from(created), secret: created.secret };
+  }
+
+  @Query(() => [WebhookModel])
+  async departmentWebhooks(
+    @CurrentUser() user: AuthUser,
+    @Args('departmentId', { type: () => ID }, UuidPipe) departmentId: string,
+  ): Promise<WebhookModel[]> {
+    this.webhooks.assertManages(user, departmentId);
+    return (await this.webhooks.list(departmentId)).map(WebhookModel.from);
+  }
+
+  @Query(() => [WebhookDeliveryModel], {
+    description: 'The latest deliveries of a webhook, e.g. status: FAILED',
+  })
+  async webhookDeliveries(
+    @CurrentUser() user: AuthUser,
+    @Args('webhookId', { type: () => ID }, UuidPipe) webhookId: string,
+    @Args('status', { type: () => DeliveryStatus, nullable: true }) status?: DeliveryStatus,
+  ): Promise<WebhookDeliveryModel[]> {
+    return (await this.webhooks.deliveries(user, webhookId, status)).map(WebhookDeliveryModel.from);
+  }
+}

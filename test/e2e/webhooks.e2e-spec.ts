@@ -1,0 +1,158 @@
+import * as http from 'node:http';
+import { AddressInfo } from 'node:net';
+import { ManualClock } from '@intradesk/core';
+import { verifyWebhookSignature, WebhookDeliveryJob } from '@intradesk/notifications';
+import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
+import { BreachScanJob } from '@intradesk/requests';
+import { departmentIds } from '../factories/organization.factory';
+import { fileRequest } from '../factories/requests.factory';
+import { GraphqlClient } from '../utils/graphql-client';
+import { startTestApp, TestApp } from '../utils/test-app';
+
+const MINUTE = 60_000;
+const CREATE =
+  'mutation($d: ID!, $u: String!) { createDepartmentWebhook(departmentId: $d, url: $u) { secret webhook { id url } } }';
+
+interface Received {
+  event: string;
+  signature: string;
+  body: string;
+}
+
+function receiver(
+  status: number,
+): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+  const received: Received[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      received.push({
+        event: String(req.headers['x-intradesk-event']),
+        signature: String(req.headers['x-intradesk-signature']),
+        body,
+      });
+      res.writeHead(status).end();
+    });
+  });
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/intradesk`,
+        received,
+        close: () => new Promise((r) => server.close(() => r())),
+      }),
+    ),
+  );
+}
+
+describe('department webhooks', () => {
+  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  let t: TestApp;
+  let ids: Record<string, string>;
+  let itLead: GraphqlClient;
+
+  beforeAll(async () => {
+    t = await startTestApp({ clock, env: { WEBHOOK_MAX_ATTEMPTS: '4' } });
+    ids = await departmentIds(t.dataSource);
+    itLead = await t.login(demoEmail('IT', 'lead'));
+    const ops = await t.login(`ops@${DEMO_EMAIL_DOMAIN}`);
+    const calendar = (
+      await ops.data(
+        'mutation($i: CreateBusinessCalendarInput!) { createBusinessCalendar(input: $i) { id } }',
+        {
+          i: {
+            name: '24x7',
+            timeZone: 'UTC',
+            weeklyHours: [
+              'MONDAY',
+              'TUESDAY',
+              'WEDNESDAY',
+              'THURSDAY',
+              'FRIDAY',
+              'SATURDAY',
+              'SUNDAY',
+            ].map((day) => ({ day, start: '00:00', end: '24:00' })),
+          },
+        },
+      )
+    ).createBusinessCalendar.id;
+    await ops.data('mutation($i: CreateSlaPolicyInput!) { createSlaPolicy(input: $i) { id } }', {
+      i: {
+        supplierId: ids.IT,
+        firstResponseMinutes: 60,
+        resolutionMinutes: 100000,
+        calendarId: calendar,
+      },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('posts signed SLA events, retries failures with backoff, and shows them FAILED at the limit', async () => {
+    const good = await receiver(200);
+    const bad = await receiver(500);
+    const created = (await itLead.data(CREATE, { d: ids.IT, u: good.url })).createDepartmentWebhook;
+    const failing = (await itLead.data(CREATE, { d: ids.IT, u: bad.url })).createDepartmentWebhook;
+    expect(created.secret.length).toBeGreaterThan(20);
+
+    await fileRequest(await t.login(demoEmail('MKT', 'member')), ids.IT, { title: 'Hooked' });
+    clock.advance(61 * MINUTE);
+    await t.app.get(BreachScanJob).runUntilIdle();
+    const deliveries = t.app.get(WebhookDeliveryJob);
+    await deliveries.runUntilIdle();
+
+    expect(good.received.map((r) => r.event).sort()).toEqual([
+      'sla.breached',
+      'sla.escalated',
+      'sla.warning',
+    ]);
+    for (const r of good.received) {
+      expect(verifyWebhookSignature(created.secret, r.body, r.signature)).toBe(true);
+      expect(verifyWebhookSignature('another secret', r.body, r.signature)).toBe(false);
+      expect(JSON.parse(r.body).data).toMatchObject({
+        request: 'IT-1',
+        title: 'Hooked',
+        clock: 'FIRST_RESPONSE',
+      });
+    }
+    expect(bad.received).toHaveLength(3);
+
+    // Retries back off: nothing is resent until the delay has passed.
+    await deliveries.runUntilIdle();
+    expect(bad.received).toHaveLength(3);
+    for (let i = 0; i < 6; i++) {
+      clock.advance(60 * MINUTE);
+      await deliveries.runUntilIdle();
+    }
+    expect(bad.received).toHaveLength(12); // 4 attempts each, then given up
+    expect(good.received).toHaveLength(3); // delivered ones are never resent
+
+    const failed = await itLead.data(
+      'query($w: ID!) { webhookDeliveries(webhookId: $w, status: FAILED) { event attempts lastError } }',
+      {
+        w: failing.webhook.id,
+      },
+    );
+    expect(failed.webhookDeliveries).toHaveLength(3);
+    expect(failed.webhookDeliveries[0]).toMatchObject({ attempts: 4, lastError: 'HTTP 500' });
+    await Promise.all([good.close(), bad.close()]);
+  });
+
+  it('lets only the department’s lead, operations and admins manage its webhooks', async () => {
+    const hrLead = await t.login(demoEmail('HR', 'lead'));
+    expect(
+      (await hrLead.error(CREATE, { d: ids.IT, u: 'https://example.org/x' })).extensions?.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await itLead.error(CREATE, { d: ids.IT, u: 'ftp://example.org/x' })).extensions,
+    ).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: ['url'],
+    });
+    const listed = await itLead.data(
+      'query($d: ID!) { departmentWebhooks(departmentId: $d) { url } }',
+      { d: ids.IT },
+    );
+    expect(listed.departmentWebhooks).toHaveLength(2);
+  });
+});
