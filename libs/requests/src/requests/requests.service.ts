@@ -155,18 +155,12 @@ export class RequestsService {
       }
       if (request.assigneeId === assigneeId) return request;
       const now = this.clock.now();
-      const updated = await this.versionedUpdate(manager, request, { assigneeId }, now);
-      await this.record(
-        manager,
-        updated,
-        actor.id,
-        now,
-        HistoryKind.ASSIGNED,
-        request.assigneeId,
-        assigneeId,
-      );
-      await this.publish(manager, updated, RequestChangeKind.ASSIGNED);
-      return updated;
+      return this.applyChange(manager, actor, request, { assigneeId }, now, {
+        kind: HistoryKind.ASSIGNED,
+        from: request.assigneeId,
+        to: assigneeId,
+        event: RequestChangeKind.ASSIGNED,
+      });
     });
   }
 
@@ -212,19 +206,12 @@ export class RequestsService {
       ) {
         changes.firstRespondedAt = now;
       }
-      const updated = await this.versionedUpdate(manager, request, changes, now);
-      await this.requestClocks.changed(manager, request, updated, now);
-      await this.record(
-        manager,
-        updated,
-        actor.id,
-        now,
-        HistoryKind.STATUS_CHANGED,
-        request.status,
+      return this.applyChange(manager, actor, request, changes, now, {
+        kind: HistoryKind.STATUS_CHANGED,
+        from: request.status,
         to,
-      );
-      await this.publish(manager, updated, RequestChangeKind.STATUS_CHANGED);
-      return updated;
+        event: RequestChangeKind.STATUS_CHANGED,
+      });
     });
   }
 
@@ -244,19 +231,12 @@ export class RequestsService {
       this.assertWorkable(request);
       if (request.priority === priority) return request;
       const now = this.clock.now();
-      const updated = await this.versionedUpdate(manager, request, { priority }, now);
-      await this.requestClocks.changed(manager, request, updated, now);
-      await this.record(
-        manager,
-        updated,
-        actor.id,
-        now,
-        HistoryKind.PRIORITY_CHANGED,
-        request.priority,
-        priority,
-      );
-      await this.publish(manager, updated, RequestChangeKind.PRIORITY_CHANGED);
-      return updated;
+      return this.applyChange(manager, actor, request, { priority }, now, {
+        kind: HistoryKind.PRIORITY_CHANGED,
+        from: request.priority,
+        to: priority,
+        event: RequestChangeKind.PRIORITY_CHANGED,
+      });
     });
   }
 
@@ -295,6 +275,23 @@ export class RequestsService {
       await this.publish(manager, updated, RequestChangeKind.COMMENTED, internal);
       return comment;
     });
+  }
+
+  // One change of a request: the versioned update, the clock rules, one history row and the
+  // live notification, all in the caller's transaction.
+  private async applyChange(
+    manager: EntityManager,
+    actor: AuthUser,
+    request: RequestEntity,
+    changes: Partial<RequestEntity>,
+    now: Date,
+    change: { kind: HistoryKind; from: string | null; to: string | null; event: RequestChangeKind },
+  ): Promise<RequestEntity> {
+    const updated = await this.versionedUpdate(manager, request, changes, now);
+    await this.requestClocks.changed(manager, request, updated, now);
+    await this.record(manager, updated, actor.id, now, change.kind, change.from, change.to);
+    await this.publish(manager, updated, change.event);
+    return updated;
   }
 
   // Closes resolved requests past the auto-close delay: one statement, safe to run in several

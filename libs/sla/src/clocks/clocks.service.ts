@@ -142,13 +142,7 @@ export class ClocksService {
     const clocks = await manager
       .getRepository(SlaClockEntity)
       .findBy({ requestId: subject.id, stoppedAt: IsNull(), cancelledAt: IsNull() });
-    for (const clock of clocks) {
-      const target =
-        clock.kind === SlaClockKind.FIRST_RESPONSE
-          ? policy.firstResponseMinutes
-          : policy.resolutionMinutes;
-      await this.retargetClock(manager, clock, policy.id, target, at);
-    }
+    await this.followPolicy(manager, clocks, policy, at);
   }
 
   // A policy's targets changed: its clocks not yet stopped follow.
@@ -160,13 +154,7 @@ export class ClocksService {
     const clocks = await manager
       .getRepository(SlaClockEntity)
       .findBy({ policyId: policy.id, stoppedAt: IsNull(), cancelledAt: IsNull() });
-    for (const clock of clocks) {
-      const target =
-        clock.kind === SlaClockKind.FIRST_RESPONSE
-          ? policy.firstResponseMinutes
-          : policy.resolutionMinutes;
-      await this.retargetClock(manager, clock, policy.id, target, at);
-    }
+    await this.followPolicy(manager, clocks, policy, at);
   }
 
   // A calendar changed: due dates of the running clocks that count in it are computed again.
@@ -213,6 +201,22 @@ export class ClocksService {
 
   clocksOf(manager: EntityManager, requestIds: readonly string[]): Promise<SlaClockEntity[]> {
     return manager.getRepository(SlaClockEntity).findBy({ requestId: In([...requestIds]) });
+  }
+
+  // Clocks not yet stopped take a policy's targets (elapsed time kept).
+  private async followPolicy(
+    manager: EntityManager,
+    clocks: SlaClockEntity[],
+    policy: SlaPolicyEntity,
+    at: Date,
+  ) {
+    for (const clock of clocks) {
+      const target =
+        clock.kind === SlaClockKind.FIRST_RESPONSE
+          ? policy.firstResponseMinutes
+          : policy.resolutionMinutes;
+      await this.retargetClock(manager, clock, policy.id, target, at);
+    }
   }
 
   private async retargetClock(
