@@ -3,6 +3,7 @@ import { organizationEntities } from '@intradesk/organization';
 import { requestsEntities } from '@intradesk/requests';
 import { slaEntities } from '@intradesk/sla';
 import { notificationsEntities } from '@intradesk/notifications';
+import { feedbackEntities } from '@intradesk/feedback';
 
 // Every entity of every domain lib, for the migration tooling.
 export const allEntities = [
@@ -11,4 +12,5 @@ export const allEntities = [
   ...slaEntities,
   ...requestsEntities,
   ...notificationsEntities,
+  ...feedbackEntities,
 ];

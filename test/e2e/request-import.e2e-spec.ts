@@ -82,6 +82,7 @@ describe('importRequests', () => {
     });
     const { requests } = await ops.data(`{ requests(filter: { text: "laptop" }) { edges { node {
       number status relationshipType firstRespondedAt resolvedAt history { kind to }
+      rating { score comment createdAt rater { email } }
       sla { firstResponse { state elapsedMinutes } resolution { state elapsedMinutes } } } } } }`);
     const imported = requests.edges[0].node;
     expect(imported).toMatchObject({
@@ -90,6 +91,13 @@ describe('importRequests', () => {
       relationshipType: 'HORIZONTAL',
       firstRespondedAt: '2026-03-02T09:40:00.000Z',
       resolvedAt: '2026-03-05T16:30:00.000Z',
+    });
+    // The RATING event is the requester's rating, as given at the time.
+    expect(imported.rating).toEqual({
+      score: 4,
+      comment: 'fast',
+      createdAt: '2026-03-06T09:00:00.000Z',
+      rater: { email: EXAMPLE.requester },
     });
     // First response 08:15 -> 09:40 = 85 min (target 60: breached).
     expect(imported.sla.firstResponse).toEqual({ state: 'BREACHED', elapsedMinutes: 85 });
@@ -114,6 +122,11 @@ describe('importRequests', () => {
       '',
       JSON.stringify({ ...EXAMPLE, ref: 'OLD-17' }),
       '{ broken',
+      JSON.stringify({
+        ...EXAMPLE,
+        ref: 'NEW-3',
+        events: [EXAMPLE.events[0], { at: '2026-03-02T09:00:00Z', type: 'RATING', score: 5 }],
+      }),
     ].join('\n');
     const result = (await ops.data(IMPORT, { n: lines })).importRequests;
     expect(result.imported).toBe(0);
@@ -121,6 +134,7 @@ describe('importRequests', () => {
       { line: 2, message: 'unknown supplier NOPE' },
       { line: 4, message: 'ref OLD-17 was imported before' },
       { line: 5, message: 'not valid JSON' },
+      { line: 6, message: 'events[1]: a request is rated only once resolved (it is NEW)' },
     ]);
     expect(await t.dataSource.query('SELECT count(*)::int AS n FROM requests')).toEqual(before);
   });

@@ -10,7 +10,7 @@ export async function departmentIds(dataSource: DataSource): Promise<Record<stri
 
 export async function countRows(
   dataSource: DataSource,
-  table: 'departments' | 'users',
+  table: 'departments' | 'users' | 'request_ratings' | 'kudos' | 'survey_answers',
 ): Promise<number> {
   const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM ${table}`);
   return count;

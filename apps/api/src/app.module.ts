@@ -6,6 +6,7 @@ import { AppConfig, AuthGuard, Clock, CoreModule, SystemClock } from '@intradesk
 import { CatalogGraphqlModule, CatalogModule } from '@intradesk/catalog';
 import { DatabaseModule, StatementCounter } from '@intradesk/db';
 import { RequestsGraphqlModule, RequestsModule } from '@intradesk/requests';
+import { FeedbackGraphqlModule, FeedbackModule } from '@intradesk/feedback';
 import { SlaGraphqlModule, SlaModule } from '@intradesk/sla';
 import { NotificationsGraphqlModule, NotificationsModule } from '@intradesk/notifications';
 import {
@@ -51,6 +52,8 @@ export class AppModule {
         NotificationsGraphqlModule,
         RequestsModule,
         RequestsGraphqlModule,
+        FeedbackModule,
+        FeedbackGraphqlModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [OrganizationModule],

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule, SystemClock } from '@intradesk/core';
 import { DatabaseModule } from '@intradesk/db';
+import { FeedbackModule } from '@intradesk/feedback';
 import { RequestsModule } from '@intradesk/requests';
 
 // The SLA worker: domain modules only, no HTTP and no GraphQL.
@@ -21,6 +22,8 @@ export class WorkerModule {
           applicationName: 'intradesk-worker',
         }),
         RequestsModule,
+        // Imports store ratings (the import script runs on this module).
+        FeedbackModule,
       ],
     };
   }

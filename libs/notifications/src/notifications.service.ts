@@ -31,6 +31,28 @@ export class NotificationsService {
     ]);
   }
 
+  // Many at once (one statement), each announced like add().
+  async addMany(manager: EntityManager, notifications: NewNotification[]): Promise<void> {
+    if (notifications.length === 0) return;
+    await manager.query(
+      `WITH added AS (
+         INSERT INTO notifications (user_id, kind, message, request_id, created_at)
+         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::timestamptz[])
+         RETURNING id, user_id, kind
+       )
+       SELECT pg_notify($6, json_build_object('id', id::text, 'userId', user_id, 'kind', kind)::text)
+         FROM added`,
+      [
+        notifications.map((n) => n.userId),
+        notifications.map((n) => n.kind),
+        notifications.map((n) => n.message),
+        notifications.map((n) => n.requestId ?? null),
+        notifications.map((n) => n.createdAt),
+        NOTIFICATION_CHANNEL,
+      ],
+    );
+  }
+
   list(userId: string, unreadOnly: boolean, first: number): Promise<NotificationEntity[]> {
     return this.dataSource.getRepository(NotificationEntity).find({
       where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },

@@ -17,3 +17,4 @@ export * from './jobs/auto-close.job';
 export * from './demo/demo-requests.seeder';
 export * from './sla-worker/breach-scan.job';
 export * from './import/request-import.service';
+export * from './graphql/request.model';

@@ -5,6 +5,7 @@ import { organizationResolvers } from '@intradesk/organization';
 import { requestsResolvers } from '@intradesk/requests';
 import { slaResolvers } from '@intradesk/sla';
 import { notificationsResolvers } from '@intradesk/notifications';
+import { feedbackResolvers } from '@intradesk/feedback';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
 // Every resolver class the API serves; the schema is built from these alone.
@@ -14,6 +15,7 @@ export const allResolvers = [
   ...slaResolvers,
   ...requestsResolvers,
   ...notificationsResolvers,
+  ...feedbackResolvers,
 ];
 
 export async function printCodeFirstSchema(): Promise<string> {

@@ -97,6 +97,18 @@ export class AppConfig {
   @Min(1)
   REQUEST_AUTO_CLOSE_HOURS = 72;
 
+  // How long after resolution the customer may rate a request (and change the rating).
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATING_WINDOW_DAYS = 14;
+
+  // Pulse surveys: no group result is shown for fewer answers than this (k-anonymity).
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SURVEY_MIN_ANSWERS = 3;
+
   // How often the API looks for resolved requests to close; 0 turns it off.
   @Transform(toInt)
   @IsInt()

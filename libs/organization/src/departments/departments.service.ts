@@ -182,6 +182,15 @@ export class DepartmentsService {
     });
   }
 
+  // The organisation's time zone: its root department's (the oldest root if there are several).
+  async organizationTimeZone(manager: EntityManager = this.dataSource.manager): Promise<string> {
+    const rows: { time_zone: string }[] = await manager.query(
+      `SELECT time_zone FROM departments WHERE parent_id IS NULL
+        ORDER BY archived_at IS NOT NULL, created_at, code LIMIT 1`,
+    );
+    return rows[0]?.time_zone ?? this.config.DEFAULT_TIME_ZONE;
+  }
+
   async relationship(customerId: string, supplierId: string): Promise<Relationship> {
     const found = await this.findByIds([customerId, supplierId]);
     const byId = new Map(found.map((d) => [d.id, d]));

@@ -127,6 +127,14 @@ export function parseImportLine(
         if (!move.ok)
           throw new LineError(`events[${i}]: a request cannot move from ${status} to ${e.to}`);
         status = e.to;
+      } else if (
+        e.type === 'RATING' &&
+        status !== RequestStatus.RESOLVED &&
+        status !== RequestStatus.CLOSED
+      ) {
+        throw new LineError(
+          `events[${i}]: a request is rated only once resolved (it is ${status})`,
+        );
       }
     }
     return {

@@ -17,6 +17,19 @@ export interface RequestImportResult {
   errors: { line: number; message: string }[];
 }
 
+// A rating found in an imported timeline, handed to whoever stores ratings (the feedback lib).
+export interface ImportedRating {
+  requestId: string;
+  raterId: string;
+  score: number;
+  comment: string;
+  at: Date;
+}
+
+export interface ImportedRatingsSink {
+  store(manager: EntityManager, ratings: ImportedRating[]): Promise<void>;
+}
+
 interface References {
   departments: Map<string, DepartmentEntity>;
   users: Map<string, UserEntity>;
@@ -31,6 +44,13 @@ export class RequestImportService {
     private readonly dataSource: DataSource,
     private readonly requestClocks: RequestClocks,
   ) {}
+
+  // Ratings belong to a lib downstream of this one, which registers itself here at start.
+  private ratingsSink: ImportedRatingsSink | null = null;
+
+  registerRatingsSink(sink: ImportedRatingsSink): void {
+    this.ratingsSink = sink;
+  }
 
   async import(
     actor: AuthUser,
@@ -50,9 +70,14 @@ export class RequestImportService {
       errors.push(...(await this.checkReferences(manager, lines, refs)));
       if (errors.length > 0) return { imported: 0, errors: errors.sort((a, b) => a.line - b.line) };
       let done = 0;
+      const ratings: ImportedRating[] = [];
       for (const line of lines) {
-        await this.replay(manager, actor, line, refs);
+        ratings.push(...(await this.replay(manager, actor, line, refs)));
         onProgress?.(++done, lines.length);
+      }
+      if (ratings.length > 0) {
+        if (!this.ratingsSink) throw new Error('No ratings store is registered for the import');
+        await this.ratingsSink.store(manager, ratings);
       }
       return { imported: lines.length, errors: [] };
     });
@@ -117,7 +142,7 @@ export class RequestImportService {
     actor: AuthUser,
     line: ImportLine,
     refs: References,
-  ): Promise<void> {
+  ): Promise<ImportedRating[]> {
     const supplier = refs.departments.get(line.supplier)!;
     const customer = refs.departments.get(line.customer)!;
     const requester = refs.users.get(line.requester)!;
@@ -167,6 +192,7 @@ export class RequestImportService {
         toValue: RequestStatus.NEW,
       },
     ];
+    const ratings = new Map<string, ImportedRating>();
     for (const event of line.events.slice(1)) {
       const before = { ...request };
       const at = event.at;
@@ -213,8 +239,17 @@ export class RequestImportService {
           fromValue: from,
           toValue: event.to,
         });
+      } else if (event.type === 'RATING') {
+        // The requester's; the latest one stands. No clock moves.
+        ratings.set(request.id, {
+          requestId: request.id,
+          raterId: requester.id,
+          score: event.score,
+          comment: event.comment,
+          at,
+        });
+        continue;
       } else {
-        // RATING: checked but not stored yet (ratings come with the satisfaction module); no clock moves.
         continue;
       }
       request.version++;
@@ -234,5 +269,6 @@ export class RequestImportService {
       },
     );
     await manager.getRepository(HistoryEntryEntity).insert(history);
+    return [...ratings.values()];
   }
 }

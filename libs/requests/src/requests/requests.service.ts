@@ -8,6 +8,7 @@ import {
   DepartmentsService,
   UserEntity,
 } from '@intradesk/organization';
+import { NotificationsService } from '@intradesk/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   canSeeRequest,
@@ -46,6 +47,7 @@ export class RequestsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly requestClocks: RequestClocks,
+    private readonly notifications: NotificationsService,
   ) {}
 
   // Files a request from the caller's department. A repeated idempotency key returns the first
@@ -206,12 +208,14 @@ export class RequestsService {
       ) {
         changes.firstRespondedAt = now;
       }
-      return this.applyChange(manager, actor, request, changes, now, {
+      const updated = await this.applyChange(manager, actor, request, changes, now, {
         kind: HistoryKind.STATUS_CHANGED,
         from: request.status,
         to,
         event: RequestChangeKind.STATUS_CHANGED,
       });
+      if (to === RequestStatus.RESOLVED) await this.inviteRating(manager, updated, now);
+      return updated;
     });
   }
 
@@ -292,6 +296,18 @@ export class RequestsService {
     await this.record(manager, updated, actor.id, now, change.kind, change.from, change.to);
     await this.publish(manager, updated, change.event);
     return updated;
+  }
+
+  // The requester is asked to rate the resolution (the pending rating itself is derived from the
+  // request's state, so a reopen withdraws it and a new resolution asks again).
+  private inviteRating(manager: EntityManager, request: RequestEntity, now: Date): Promise<void> {
+    return this.notifications.add(manager, {
+      userId: request.requesterId,
+      kind: 'RATING_INVITATION',
+      message: `${request.number} "${request.title.slice(0, 120)}" was resolved: how did it go? Rate it within ${this.config.RATING_WINDOW_DAYS} days`,
+      requestId: request.id,
+      createdAt: now,
+    });
   }
 
   // Closes resolved requests past the auto-close delay: one statement, safe to run in several

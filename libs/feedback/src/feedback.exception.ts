@@ -1,0 +1,3 @@
+import { DomainException } from '@intradesk/core';
+
+export class FeedbackException extends DomainException {}

@@ -1,0 +1,104 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AuthUser,
+  CurrentUser,
+  DomainException,
+  Loaders,
+  RequestLoaders,
+  UuidPipe,
+} from '@intradesk/core';
+import { OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
+import { RequestModel } from '@intradesk/requests';
+import { RatingSide } from '../ratings/rating-side.enum';
+import { RatingsService } from '../ratings/ratings.service';
+import { FeedbackLoaderFactory } from './feedback.loaders';
+import { PendingRatingModel, RatingModel } from './rating.model';
+
+@Resolver(() => RatingModel)
+export class RatingsResolver {
+  constructor(
+    private readonly ratings: RatingsService,
+    private readonly organizationLoaders: OrganizationLoaderFactory,
+  ) {}
+
+  @Mutation(() => RatingModel, {
+    description:
+      'The customer department rates a resolved request (1-5); a second call updates the rating',
+  })
+  async rateRequest(
+    @CurrentUser() user: AuthUser,
+    @Args('requestId', { type: () => ID }, UuidPipe) requestId: string,
+    @Args('score', { type: () => Int }) score: number,
+    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
+  ): Promise<RatingModel> {
+    return RatingModel.from(
+      await this.ratings.rate(user, { requestId, side: RatingSide.CUSTOMER, score, comment }),
+    );
+  }
+
+  @Mutation(() => RatingModel, {
+    description:
+      "The supplier side rates a resolved request's quality (1-5: was it clear and complete?)",
+  })
+  async rateRequestQuality(
+    @CurrentUser() user: AuthUser,
+    @Args('requestId', { type: () => ID }, UuidPipe) requestId: string,
+    @Args('score', { type: () => Int }) score: number,
+    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
+  ): Promise<RatingModel> {
+    return RatingModel.from(
+      await this.ratings.rate(user, { requestId, side: RatingSide.SUPPLIER, score, comment }),
+    );
+  }
+
+  @Query(() => [PendingRatingModel], {
+    description: 'Resolved requests the caller filed that still wait for a rating, oldest first',
+  })
+  async pendingRatings(
+    @CurrentUser() user: AuthUser,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+  ): Promise<PendingRatingModel[]> {
+    if (first < 1 || first > 100)
+      throw DomainException.badInput('first must be between 1 and 100', ['first']);
+    return (await this.ratings.pendingFor(user, first)).map((request) => ({
+      request: RequestModel.from(request),
+      rateBy: this.ratings.rateBy(request)!,
+    }));
+  }
+
+  @ResolveField(() => UserModel, { nullable: true })
+  rater(@Parent() rating: RatingModel, @Loaders() loaders: RequestLoaders) {
+    return loaders.get(this.organizationLoaders).userById.load(rating.raterId);
+  }
+}
+
+@Resolver(() => RequestModel)
+export class RequestFeedbackResolver {
+  constructor(private readonly feedbackLoaders: FeedbackLoaderFactory) {}
+
+  @ResolveField(() => RatingModel, {
+    nullable: true,
+    description: "The customer's rating, once given",
+  })
+  async rating(@Parent() request: RequestModel, @Loaders() loaders: RequestLoaders) {
+    const ratings = await loaders.get(this.feedbackLoaders).ratingsByRequestId.load(request.id);
+    return ratings.CUSTOMER ?? null;
+  }
+
+  @ResolveField(() => RatingModel, {
+    nullable: true,
+    description:
+      "The supplier's rating of the request's quality; shown to the supplier side and operations only",
+  })
+  async qualityRating(
+    @Parent() request: RequestModel,
+    @CurrentUser() user: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    const seesIt =
+      user.role === 'OPS' || user.role === 'ADMIN' || user.departmentId === request.supplierId;
+    if (!seesIt) return null;
+    const ratings = await loaders.get(this.feedbackLoaders).ratingsByRequestId.load(request.id);
+    return ratings.SUPPLIER ?? null;
+  }
+}
