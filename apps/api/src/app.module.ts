@@ -7,6 +7,7 @@ import { CatalogGraphqlModule, CatalogModule } from '@intradesk/catalog';
 import { DatabaseModule, StatementCounter } from '@intradesk/db';
 import { RequestsGraphqlModule, RequestsModule } from '@intradesk/requests';
 import { FeedbackGraphqlModule, FeedbackModule } from '@intradesk/feedback';
+import { ReportingGraphqlModule, ReportingModule } from '@intradesk/reporting';
 import { SlaGraphqlModule, SlaModule } from '@intradesk/sla';
 import { NotificationsGraphqlModule, NotificationsModule } from '@intradesk/notifications';
 import {
@@ -54,6 +55,8 @@ export class AppModule {
         RequestsGraphqlModule,
         FeedbackModule,
         FeedbackGraphqlModule,
+        ReportingModule,
+        ReportingGraphqlModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [OrganizationModule],

@@ -20,3 +20,4 @@ export * from './graphql/sla.loaders';
 export * from './clocks/clock-schedule';
 export * from './escalation/escalation-ladder';
 export * from './escalation/sla-event.entity';
+export type { WorkingTime } from './calendar/year-timeline';

@@ -6,6 +6,7 @@ import { requestsResolvers } from '@intradesk/requests';
 import { slaResolvers } from '@intradesk/sla';
 import { notificationsResolvers } from '@intradesk/notifications';
 import { feedbackResolvers } from '@intradesk/feedback';
+import { reportingResolvers } from '@intradesk/reporting';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
 // Every resolver class the API serves; the schema is built from these alone.
@@ -16,6 +17,7 @@ export const allResolvers = [
   ...requestsResolvers,
   ...notificationsResolvers,
   ...feedbackResolvers,
+  ...reportingResolvers,
 ];
 
 export async function printCodeFirstSchema(): Promise<string> {

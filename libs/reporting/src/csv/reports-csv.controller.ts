@@ -1,0 +1,132 @@
+import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
+import { AuthUser, DomainException, ErrorCode } from '@intradesk/core';
+import { AuthService } from '@intradesk/organization';
+import { ReportGroupBy, ReportPeriod } from '../reports/report-dimensions';
+import { ReportRow } from '../reports/report-row';
+import { ReportsService } from '../reports/reports.service';
+import { CsvReport, reportCsv } from './report-csv';
+import { ReportLabelsService } from './report-labels.service';
+import { parseReportQuery } from './report-query';
+
+const STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.CONFLICT]: 409,
+};
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+// The part of Express's response these downloads use.
+interface Response {
+  status(code: number): Response;
+  setHeader(name: string, value: string): Response;
+  send(body: string): void;
+  json(body: unknown): void;
+}
+
+// CSV downloads of the reports, with the GraphQL queries' filters as query parameters and the
+// same bearer token: GET /reports/sla.csv?groupBy=SUPPLIER,PERIOD&period=MONTH&from=...
+@Controller('reports')
+export class ReportsCsvController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly labels: ReportLabelsService,
+    private readonly auth: AuthService,
+  ) {}
+
+  @Get('sla.csv')
+  sla(
+    @Headers('authorization') authorization: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    return this.download(res, 'sla', authorization, query, (user, q) =>
+      this.reports.sla(user, q.filter, q.grouping),
+    );
+  }
+
+  @Get('satisfaction.csv')
+  satisfaction(
+    @Headers('authorization') authorization: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    return this.download(res, 'satisfaction', authorization, query, (user, q) =>
+      this.reports.satisfaction(user, q.filter, q.grouping),
+    );
+  }
+
+  @Get('department-matrix.csv')
+  matrix(
+    @Headers('authorization') authorization: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    return this.download(res, 'department-matrix', authorization, query, (user, q) =>
+      this.reports.matrix(user, q.filter),
+    );
+  }
+
+  @Get('trend.csv')
+  trend(
+    @Headers('authorization') authorization: string,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ) {
+    return this.download(res, 'trend', authorization, query, (user, q) =>
+      this.reports.trend(user, q.filter, q.grouping.period ?? ReportPeriod.MONTH),
+    );
+  }
+
+  private async download(
+    res: Response,
+    report: CsvReport,
+    authorization: string | undefined,
+    query: Record<string, unknown>,
+    run: (user: AuthUser, q: ReturnType<typeof parseReportQuery>) => Promise<ReportRow[]>,
+  ): Promise<void> {
+    try {
+      const user = await this.caller(authorization);
+      const parsed = parseReportQuery(query);
+      const rows = await run(user, parsed);
+      const csv = reportCsv(
+        report,
+        rows,
+        this.columnsOf(report, parsed.grouping),
+        await this.labels.of(rows),
+      );
+      res
+        .status(200)
+        .setHeader('content-type', 'text/csv; charset=utf-8; header=present')
+        .setHeader('content-disposition', `attachment; filename="${report}-report.csv"`)
+        .send(csv);
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+      res.status(STATUS[error.code]).json({
+        error: { code: error.code, message: error.message, fields: error.fields },
+      });
+    }
+  }
+
+  // The key columns, in the order the rows were grouped (as the service normalises them).
+  private columnsOf(
+    report: CsvReport,
+    grouping: { groupBy: ReportGroupBy[]; period: ReportPeriod | null },
+  ) {
+    if (report === 'department-matrix') return [ReportGroupBy.CUSTOMER, ReportGroupBy.SUPPLIER];
+    if (report === 'trend') return [ReportGroupBy.PERIOD];
+    const groupBy = [...grouping.groupBy];
+    if (grouping.period && !groupBy.includes(ReportGroupBy.PERIOD))
+      groupBy.push(ReportGroupBy.PERIOD);
+    return groupBy;
+  }
+
+  private async caller(authorization: string | undefined): Promise<AuthUser> {
+    const match = authorization ? BEARER.exec(authorization) : null;
+    if (!match) throw DomainException.unauthenticated();
+    const result = await this.auth.authenticate(match[1]);
+    if ('error' in result) throw DomainException.unauthenticated(result.error);
+    return result.user;
+  }
+}

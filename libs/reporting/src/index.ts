@@ -1,0 +1,11 @@
+import './graphql/reporting.enums';
+
+export * from './reporting.module';
+export * from './reporting-graphql.module';
+export * from './reporting.exception';
+export * from './reports/report-dimensions';
+export * from './reports/report-row';
+export * from './reports/report-sql';
+export * from './reports/reports.service';
+export * from './csv/report-csv';
+export * from './simulation/sla-simulation.service';

@@ -1,0 +1,3 @@
+import { DomainException } from '@intradesk/core';
+
+export class ReportingException extends DomainException {}
