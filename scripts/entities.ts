@@ -4,6 +4,7 @@ import { requestsEntities } from '@intradesk/requests';
 import { slaEntities } from '@intradesk/sla';
 import { notificationsEntities } from '@intradesk/notifications';
 import { feedbackEntities } from '@intradesk/feedback';
+import { reportingEntities } from '@intradesk/reporting';
 
 // Every entity of every domain lib, for the migration tooling.
 export const allEntities = [
@@ -13,4 +14,5 @@ export const allEntities = [
   ...requestsEntities,
   ...notificationsEntities,
   ...feedbackEntities,
+  ...reportingEntities,
 ];

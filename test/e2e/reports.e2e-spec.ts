@@ -1,8 +1,11 @@
 import { ManualClock } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
+import { ReportFactsAudit } from '@intradesk/reporting';
+import { BreachScanJob, RequestsService } from '@intradesk/requests';
 import { parse } from 'csv-parse/sync';
 import { departmentIds } from '../factories/organization.factory';
 import { syntheticHistory } from '../factories/history.factory';
+import { ASSIGN, fileRequest, FiledRequest, moveTo } from '../factories/requests.factory';
 import { GraphqlClient } from '../utils/graphql-client';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -392,5 +395,50 @@ describe('Reports over an imported history', () => {
     expect(
       (await member.error(SIMULATE, { i: { policy: { resolutionMinutes: 60 } } })).extensions?.code,
     ).toBe('FORBIDDEN');
+  });
+
+  it('keeps the report facts equal to the raw rows through every kind of change', async () => {
+    const audit = t.app.get(ReportFactsAudit);
+    expect(await audit.differences()).toEqual({ missingOrWrong: 0, extra: 0 });
+    // Live changes: filing, assignment, priority, waiting, resolution, reopening, cancellation,
+    // ratings both ways (given and changed), kudos, the worker's breaches, auto-close.
+    const member = await t.login(demoEmail('MKT', 'member'));
+    const agent = await t.login(demoEmail('IT', 'agent'));
+    const agentId = (await agent.data('{ me { id } }')).me.id;
+    const file = async () =>
+      (await fileRequest(member, ids.IT, { priority: 'P3' })) as FiledRequest;
+    const a = await file();
+    const assigned = (await agent.data(ASSIGN, { id: a.id, assigneeId: agentId, v: a.version }))
+      .assignRequest;
+    const urgent = (
+      await agent.data(
+        `mutation($id: ID!, $v: Int!) { changeRequestPriority(id: $id, priority: P1, expectedVersion: $v) { id version status } }`,
+        { id: a.id, v: assigned.version },
+      )
+    ).changeRequestPriority;
+    const waiting = await moveTo(agent, urgent, 'WAITING_ON_CUSTOMER');
+    const back = await moveTo(member, waiting, 'IN_PROGRESS');
+    const resolved = await moveTo(agent, back, 'RESOLVED');
+    await member.data(`mutation($id: ID!) { rateRequest(requestId: $id, score: 2) { id } }`, {
+      id: a.id,
+    });
+    await member.data(`mutation($id: ID!) { rateRequest(requestId: $id, score: 5) { id } }`, {
+      id: a.id,
+    });
+    await agent.data(`mutation($id: ID!) { rateRequestQuality(requestId: $id, score: 3) { id } }`, {
+      id: a.id,
+    });
+    await member.data(`mutation($i: GiveKudosInput!) { giveKudos(input: $i) { id } }`, {
+      i: { requestId: a.id, toDepartmentId: ids.IT, message: 'Thanks' },
+    });
+    await moveTo(member, resolved, 'IN_PROGRESS');
+    await moveTo(member, await file(), 'CANCELLED');
+    await file();
+    clock.advance(30 * 24 * 3_600_000);
+    while ((await t.app.get(BreachScanJob).runOnce()) > 0);
+    await t.app.get(RequestsService).closeResolvedRequests();
+    expect(await audit.differences()).toEqual({ missingOrWrong: 0, extra: 0 });
+    const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM request_report_facts`);
+    expect(n).toBe(323);
   });
 });

@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule, SystemClock } from '@intradesk/core';
-import { DatabaseModule } from '@intradesk/db';
+import { DatabaseModule, StatementCounter } from '@intradesk/db';
 import { FeedbackModule } from '@intradesk/feedback';
 import { RequestsModule } from '@intradesk/requests';
 
@@ -11,6 +11,8 @@ export class WorkerModule {
     config: AppConfig;
     databaseUrl: string;
     clock?: Clock;
+    // Benchmarks pass one to count SQL statements.
+    statementCounter?: StatementCounter;
   }): DynamicModule {
     return {
       module: WorkerModule,
@@ -20,6 +22,7 @@ export class WorkerModule {
           url: options.databaseUrl,
           poolSize: Math.min(options.config.DATABASE_POOL_SIZE, 5),
           applicationName: 'intradesk-worker',
+          logger: options.statementCounter,
         }),
         RequestsModule,
         // Imports store ratings (the import script runs on this module).

@@ -3,6 +3,8 @@ import './graphql/reporting.enums';
 export * from './reporting.module';
 export * from './reporting-graphql.module';
 export * from './reporting.exception';
+export * from './facts/request-report-fact.entity';
+export * from './facts/report-facts.audit';
 export * from './reports/report-dimensions';
 export * from './reports/report-row';
 export * from './reports/report-sql';

@@ -105,12 +105,6 @@ export class DepartmentMatrixCellModel extends ReportKeysModel {
   @Field(() => Float, { nullable: true })
   resolutionCompliance: number | null;
 
-  @Field(() => Float, { nullable: true })
-  firstResponseCompliance: number | null;
-
-  @Field(() => Float, { nullable: true })
-  medianResolutionMinutes: number | null;
-
   @Field(() => Int)
   ratings: number;
 

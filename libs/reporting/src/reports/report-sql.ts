@@ -1,3 +1,4 @@
+import { RelationshipType } from '@intradesk/organization';
 import {
   ReportFilterCommand,
   ReportGroupBy,
@@ -6,10 +7,16 @@ import {
   ReportScope,
 } from './report-dimensions';
 
-// What a report needs beyond the request counts; each adds joins, so reports ask only for theirs.
+// What a report needs beyond the request counts; each adds joins or sorts, so reports ask only
+// for theirs.
 export interface ReportMeasures {
-  sla: boolean;
-  satisfaction: boolean;
+  firstResponse?: boolean;
+  resolution?: boolean;
+  // Median and 90th percentile of resolution minutes (a sort per group).
+  percentiles?: boolean;
+  ratings?: boolean;
+  quality?: boolean;
+  kudos?: boolean;
 }
 
 export interface ReportSql {
@@ -43,16 +50,18 @@ const PERIOD_UNITS: Record<ReportPeriod, string> = {
 };
 
 // A clock's state in SQL, by API.md's rules (and viewClock's): cancelled counts in neither; a
-// clock is breached once recorded so or while still running past its due time ($now).
+// clock is breached once recorded so or while still running past its due time ($now). `c` is
+// the clock's column prefix in request_report_facts (fr, res).
 const met = (c: string) =>
-  `${c}.cancelled_at IS NULL AND ${c}.breached_at IS NULL AND ${c}.stopped_at IS NOT NULL`;
+  `r.${c}_cancelled_at IS NULL AND r.${c}_breached_at IS NULL AND r.${c}_stopped_at IS NOT NULL`;
 const breached = (c: string, now: string) =>
-  `${c}.cancelled_at IS NULL AND (${c}.breached_at IS NOT NULL OR (${c}.running_since IS NOT NULL AND ${c}.due_at < ${now}))`;
+  `r.${c}_cancelled_at IS NULL AND (r.${c}_breached_at IS NOT NULL OR (r.${c}_running_since IS NOT NULL AND r.${c}_due_at < ${now}))`;
 // Working minutes of a stopped clock, as Request.sla shows them (whole minutes).
-const stoppedMinutes = (c: string) => `floor(${c}.elapsed_ms / 60000.0)`;
-const stopped = (c: string) => `${c}.stopped_at IS NOT NULL AND ${c}.cancelled_at IS NULL`;
+const stoppedMinutes = (c: string) => `floor(r.${c}_elapsed_ms / 60000.0)`;
+const stopped = (c: string) => `r.${c}_stopped_at IS NOT NULL AND r.${c}_cancelled_at IS NULL`;
 
-// The scope and filter of a report as a WHERE clause over requests r, its values appended to params.
+// The scope and filter of a report as a WHERE clause over r (requests or request_report_facts,
+// which share these columns), its values appended to params.
 export function reportWhere(
   scope: ReportScope,
   filter: ReportFilterCommand,
@@ -109,52 +118,66 @@ export function reportSql(
       keys.push(`${GROUP_COLUMNS[group]} AS ${OUTPUT_NAMES[group]}`);
     }
   }
-  const joins: string[] = [];
   const columns = [
     'count(*)::int AS total',
     `count(*) FILTER (WHERE r.status NOT IN ('RESOLVED', 'CLOSED', 'CANCELLED'))::int AS open`,
   ];
   if (relationshipMode && !grouping.groupBy.includes(ReportGroupBy.RELATIONSHIP_TYPE)) {
-    columns.push('mode() WITHIN GROUP (ORDER BY r.relationship_type) AS relationship_type');
+    // Counts per type (a hash aggregate; mode() would sort every group); the most frequent wins.
+    columns.push(
+      ...Object.values(RelationshipType).map(
+        (t) => `count(*) FILTER (WHERE r.relationship_type = '${t}')::int AS "relationship_${t}"`,
+      ),
+    );
   }
-  if (measures.sla || measures.satisfaction) {
-    joins.push(`LEFT JOIN sla_clocks res ON res.request_id = r.id AND res.kind = 'RESOLUTION'`);
-  }
-  if (measures.sla) {
+  const asOf = () => {
     params.push(now);
-    const asOf = `$${params.length}`;
-    joins.push(`LEFT JOIN sla_clocks fr ON fr.request_id = r.id AND fr.kind = 'FIRST_RESPONSE'`);
+    return `$${params.length}`;
+  };
+  if (measures.firstResponse) {
+    const at = asOf();
     columns.push(
       `count(*) FILTER (WHERE ${met('fr')})::int AS first_response_met`,
-      `count(*) FILTER (WHERE ${breached('fr', asOf)})::int AS first_response_breached`,
+      `count(*) FILTER (WHERE ${breached('fr', at)})::int AS first_response_breached`,
+    );
+  }
+  if (measures.resolution) {
+    const at = asOf();
+    columns.push(
       `count(*) FILTER (WHERE ${met('res')})::int AS resolution_met`,
-      `count(*) FILTER (WHERE ${breached('res', asOf)})::int AS resolution_breached`,
+      `count(*) FILTER (WHERE ${breached('res', at)})::int AS resolution_breached`,
+    );
+  }
+  if (measures.percentiles) {
+    columns.push(
       `percentile_cont(0.5) WITHIN GROUP (ORDER BY ${stoppedMinutes('res')}) FILTER (WHERE ${stopped('res')}) AS median_resolution_minutes`,
       `percentile_cont(0.9) WITHIN GROUP (ORDER BY ${stoppedMinutes('res')}) FILTER (WHERE ${stopped('res')}) AS p90_resolution_minutes`,
     );
   }
-  if (measures.satisfaction) {
-    joins.push(
-      `LEFT JOIN request_ratings cr ON cr.request_id = r.id AND cr.side = 'CUSTOMER'`,
-      `LEFT JOIN request_ratings sr ON sr.request_id = r.id AND sr.side = 'SUPPLIER'`,
-      `LEFT JOIN (SELECT request_id, count(*)::int AS n FROM kudos GROUP BY request_id) k ON k.request_id = r.id`,
-    );
+  if (measures.ratings) {
     columns.push(
-      'count(cr.id)::int AS ratings',
-      'avg(cr.score)::float8 AS average_score',
-      ...[1, 2, 3, 4, 5].map((s) => `count(*) FILTER (WHERE cr.score = ${s})::int AS score_${s}`),
+      'count(r.rating_score)::int AS ratings',
+      'avg(r.rating_score)::float8 AS average_score',
+      ...[1, 2, 3, 4, 5].map(
+        (s) => `count(*) FILTER (WHERE r.rating_score = ${s})::int AS score_${s}`,
+      ),
       `count(*) FILTER (WHERE ${stopped('res')})::int AS stopped_resolutions`,
-      'count(sr.id)::int AS quality_ratings',
-      'avg(sr.score)::float8 AS average_quality_score',
-      'coalesce(sum(k.n), 0)::int AS kudos',
     );
+  }
+  if (measures.quality) {
+    columns.push(
+      'count(r.quality_score)::int AS quality_ratings',
+      'avg(r.quality_score)::float8 AS average_quality_score',
+    );
+  }
+  if (measures.kudos) {
+    columns.push('sum(r.kudos)::int AS kudos');
   }
   // By position: the keys come first, and their names clash with the joined clocks' columns.
   const groupNames = keys.map((_, i) => String(i + 1));
   const sql = `
     SELECT ${[...keys, ...columns].join(',\n           ')}
-      FROM requests r
-      ${joins.join('\n      ')}
+      FROM request_report_facts r
       ${where}
      ${groupNames.length ? `GROUP BY ${groupNames.join(', ')}` : ''}`;
   return { sql: ordered(sql, grouping.groupBy), params };

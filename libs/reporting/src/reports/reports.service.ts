@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, Clock } from '@intradesk/core';
-import { DepartmentsService } from '@intradesk/organization';
+import { DepartmentsService, RelationshipType } from '@intradesk/organization';
 import { DataSource } from 'typeorm';
 import { ReportingException } from '../reporting.exception';
 import {
@@ -14,6 +14,9 @@ import { ReportRow } from './report-row';
 import { ReportMeasures, reportSql } from './report-sql';
 
 const MAX_LIST = 500;
+const SLA: ReportMeasures = { firstResponse: true, resolution: true, percentiles: true };
+const SATISFACTION: ReportMeasures = { ratings: true, quality: true, kudos: true };
+const MATRIX: ReportMeasures = { resolution: true, ratings: true, kudos: true };
 
 export interface PairRanking {
   best: ReportRow[];
@@ -32,11 +35,11 @@ export class ReportsService {
   ) {}
 
   sla(user: AuthUser, filter: ReportFilterCommand, grouping: ReportGrouping) {
-    return this.run(user, filter, grouping, { sla: true, satisfaction: false });
+    return this.run(user, filter, grouping, SLA);
   }
 
   satisfaction(user: AuthUser, filter: ReportFilterCommand, grouping: ReportGrouping) {
-    return this.run(user, filter, grouping, { sla: false, satisfaction: true });
+    return this.run(user, filter, grouping, SATISFACTION);
   }
 
   // One cell per (customer, supplier) pair with traffic.
@@ -45,7 +48,7 @@ export class ReportsService {
       user,
       filter,
       { groupBy: [ReportGroupBy.CUSTOMER, ReportGroupBy.SUPPLIER], period: null },
-      { sla: true, satisfaction: true },
+      MATRIX,
       true,
     );
   }
@@ -56,7 +59,7 @@ export class ReportsService {
       user,
       filter,
       { groupBy: [ReportGroupBy.PERIOD], period },
-      { sla: true, satisfaction: true },
+      { ...SLA, ...SATISFACTION },
     );
   }
 
@@ -158,6 +161,16 @@ export class ReportsService {
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const ratio = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
+// Like mode(): the most frequent type, the first in declaration order on a tie.
+function mostFrequentRelationship(row: Record<string, unknown>): RelationshipType | null {
+  let best: RelationshipType | null = null;
+  for (const type of Object.values(RelationshipType)) {
+    const n = Number(row[`relationship_${type}`] ?? 0);
+    if (n > 0 && (best === null || n > Number(row[`relationship_${best}`]))) best = type;
+  }
+  return best;
+}
+
 function toReportRow(row: Record<string, unknown>): ReportRow {
   const count = (key: string) => Number(row[key] ?? 0);
   const met = count('resolution_met');
@@ -172,7 +185,8 @@ function toReportRow(row: Record<string, unknown>): ReportRow {
     serviceId: (row.service_id as string) ?? null,
     assigneeId: (row.assignee_id as string) ?? null,
     priority: (row.priority as ReportRow['priority']) ?? null,
-    relationshipType: (row.relationship_type as ReportRow['relationshipType']) ?? null,
+    relationshipType:
+      (row.relationship_type as ReportRow['relationshipType']) ?? mostFrequentRelationship(row),
     period: (row.period as string) ?? null,
     total: count('total'),
     open: count('open'),
