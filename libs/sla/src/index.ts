@@ -21,3 +21,4 @@ export * from './clocks/clock-schedule';
 export * from './escalation/escalation-ladder';
 export * from './escalation/sla-event.entity';
 export type { WorkingTime } from './calendar/year-timeline';
+export * from './clocks/clock-store';

@@ -1,13 +1,14 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@intradesk/core';
 import { ServiceEntity } from '@intradesk/catalog';
 import { classifyRelationship, DepartmentEntity, UserEntity } from '@intradesk/organization';
+import { CalendarsService, MemoryClockStore } from '@intradesk/sla';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CommentEntity } from '../comments/comment.entity';
 import { HistoryEntryEntity } from '../history/history-entry.entity';
 import { HistoryKind } from '../history/history-kind.enum';
 import { RequestClocks } from '../requests/request-clocks';
-import { nextRequestSeq } from '../requests/request-numbers';
 import { RequestStatus } from '../requests/request-status.enum';
 import { RequestEntity } from '../requests/request.entity';
 import { ImportLine, parseImportLine } from './import-line';
@@ -30,6 +31,16 @@ export interface ImportedRatingsSink {
   store(manager: EntityManager, ratings: ImportedRating[]): Promise<void>;
 }
 
+// Rows of one slice of the file, written together.
+interface ImportBatch {
+  requests: RequestEntity[];
+  comments: CommentEntity[];
+  history: Partial<HistoryEntryEntity>[];
+}
+
+const BATCH_REQUESTS = 2000;
+const INSERT_CHUNK = 1000;
+
 interface References {
   departments: Map<string, DepartmentEntity>;
   users: Map<string, UserEntity>;
@@ -43,6 +54,7 @@ export class RequestImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly requestClocks: RequestClocks,
+    private readonly calendars: CalendarsService,
   ) {}
 
   // Ratings belong to a lib downstream of this one, which registers itself here at start.
@@ -69,18 +81,74 @@ export class RequestImportService {
       const refs = await this.references(manager, lines);
       errors.push(...(await this.checkReferences(manager, lines, refs)));
       if (errors.length > 0) return { imported: 0, errors: errors.sort((a, b) => a.line - b.line) };
+      // Replayed in memory through the live clock rules, written in bulk every few thousand.
+      const store = await MemoryClockStore.load(manager, this.calendars);
+      const nextSeq = await this.reserveNumbers(manager, lines, refs);
+      let batch: ImportBatch = { requests: [], comments: [], history: [] };
       let done = 0;
       const ratings: ImportedRating[] = [];
       for (const line of lines) {
-        ratings.push(...(await this.replay(manager, actor, line, refs)));
+        ratings.push(...(await this.replay(store, batch, actor, line, refs, nextSeq)));
+        if (batch.requests.length >= BATCH_REQUESTS) {
+          await this.write(manager, store, batch);
+          batch = { requests: [], comments: [], history: [] };
+        }
         onProgress?.(++done, lines.length);
       }
+      await this.write(manager, store, batch);
       if (ratings.length > 0) {
         if (!this.ratingsSink) throw new Error('No ratings store is registered for the import');
         await this.ratingsSink.store(manager, ratings);
       }
       return { imported: lines.length, errors: [] };
     });
+  }
+
+  // Numbers for every imported request, reserved with one statement per supplier (the counter
+  // rows stay locked until the import commits, so numbers stay gap-free).
+  private async reserveNumbers(
+    manager: EntityManager,
+    lines: ImportLine[],
+    refs: References,
+  ): Promise<(supplierId: string) => number> {
+    const counts = new Map<string, number>();
+    for (const line of lines) {
+      const id = refs.departments.get(line.supplier)!.id;
+      counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    const next = new Map<string, number>();
+    for (const [supplierId, count] of counts) {
+      const [{ last_seq }] = await manager.query(
+        `INSERT INTO request_counters (supplier_id, last_seq) VALUES ($1, $2)
+         ON CONFLICT (supplier_id) DO UPDATE SET last_seq = request_counters.last_seq + $2
+         RETURNING last_seq`,
+        [supplierId, count],
+      );
+      next.set(supplierId, last_seq - count + 1);
+    }
+    return (supplierId) => {
+      const seq = next.get(supplierId)!;
+      next.set(supplierId, seq + 1);
+      return seq;
+    };
+  }
+
+  private async write(
+    manager: EntityManager,
+    store: MemoryClockStore,
+    batch: ImportBatch,
+  ): Promise<void> {
+    const chunks = <T>(rows: T[]) =>
+      Array.from({ length: Math.ceil(rows.length / INSERT_CHUNK) }, (_, i) =>
+        rows.slice(i * INSERT_CHUNK, (i + 1) * INSERT_CHUNK),
+      );
+    for (const rows of chunks(batch.requests))
+      await manager.getRepository(RequestEntity).insert(rows);
+    await store.flush(manager);
+    for (const rows of chunks(batch.comments))
+      await manager.getRepository(CommentEntity).insert(rows);
+    for (const rows of chunks(batch.history))
+      await manager.getRepository(HistoryEntryEntity).insert(rows);
   }
 
   private async references(manager: EntityManager, lines: ImportLine[]): Promise<References> {
@@ -138,10 +206,12 @@ export class RequestImportService {
   }
 
   private async replay(
-    manager: EntityManager,
+    store: MemoryClockStore,
+    batch: ImportBatch,
     actor: AuthUser,
     line: ImportLine,
     refs: References,
+    nextSeq: (supplierId: string) => number,
   ): Promise<ImportedRating[]> {
     const supplier = refs.departments.get(line.supplier)!;
     const customer = refs.departments.get(line.customer)!;
@@ -156,14 +226,15 @@ export class RequestImportService {
       level: d.effectiveLevel,
     });
     const createdAt = line.events[0].at;
-    const seq = await nextRequestSeq(manager, supplier.id);
-    const repo = manager.getRepository(RequestEntity);
-    const request = repo.create({
+    const seq = nextSeq(supplier.id);
+    const request: RequestEntity = Object.assign(new RequestEntity(), {
+      id: randomUUID(),
       seq,
       number: `${supplier.code}-${seq}`,
       supplierId: supplier.id,
       customerId: customer.id,
       requesterId: requester.id,
+      assigneeId: null,
       serviceId: service?.id ?? null,
       title: line.title,
       description: line.description,
@@ -180,9 +251,8 @@ export class RequestImportService {
       createdAt,
       updatedAt: createdAt,
       version: 1,
-    });
-    await repo.insert(request);
-    await this.requestClocks.started(manager, request, createdAt);
+    } satisfies RequestEntity);
+    await this.requestClocks.started(store, request, createdAt);
     const history: Partial<HistoryEntryEntity>[] = [
       {
         requestId: request.id,
@@ -198,14 +268,15 @@ export class RequestImportService {
       const at = event.at;
       if (event.type === 'COMMENT') {
         const authorId = event.by === 'SUPPLIER' ? (supplier.leadId ?? actor.id) : requester.id;
-        const comment = manager.getRepository(CommentEntity).create({
+        const comment = Object.assign(new CommentEntity(), {
+          id: randomUUID(),
           requestId: request.id,
           authorId,
           body: event.body,
           internal: event.internal,
           createdAt: at,
         });
-        await manager.getRepository(CommentEntity).insert(comment);
+        batch.comments.push(comment);
         if (event.by === 'SUPPLIER' && !event.internal && !request.firstRespondedAt)
           request.firstRespondedAt = at;
         history.push({
@@ -254,21 +325,10 @@ export class RequestImportService {
       }
       request.version++;
       request.updatedAt = at;
-      await this.requestClocks.changed(manager, before, request, at);
+      await this.requestClocks.changed(store, before, request, at);
     }
-    await repo.update(
-      { id: request.id },
-      {
-        status: request.status,
-        firstRespondedAt: request.firstRespondedAt,
-        resolvedAt: request.resolvedAt,
-        closedAt: request.closedAt,
-        cancelledAt: request.cancelledAt,
-        updatedAt: request.updatedAt,
-        version: request.version,
-      },
-    );
-    await manager.getRepository(HistoryEntryEntity).insert(history);
+    batch.requests.push(request);
+    batch.history.push(...history);
     return [...ratings.values()];
   }
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClocksService, SlaClockKind } from '@intradesk/sla';
-import { EntityManager } from 'typeorm';
+import { ClocksService, ClockTarget, SlaClockKind } from '@intradesk/sla';
 import { RequestStatus } from './request-status.enum';
 import { RequestEntity } from './request.entity';
 
@@ -12,39 +11,39 @@ import { RequestEntity } from './request.entity';
 export class RequestClocks {
   constructor(private readonly clocks: ClocksService) {}
 
-  started(manager: EntityManager, request: RequestEntity, at: Date): Promise<void> {
-    return this.clocks.start(manager, request, at);
+  started(target: ClockTarget, request: RequestEntity, at: Date): Promise<void> {
+    return this.clocks.start(target, request, at);
   }
 
   async changed(
-    manager: EntityManager,
+    target: ClockTarget,
     before: RequestEntity,
     after: RequestEntity,
     at: Date,
   ): Promise<void> {
     const { FIRST_RESPONSE, RESOLUTION } = SlaClockKind;
     if (after.firstRespondedAt && !before.firstRespondedAt)
-      await this.clocks.stop(manager, after.id, FIRST_RESPONSE, at);
-    if (after.priority !== before.priority) await this.clocks.retarget(manager, after, at);
+      await this.clocks.stop(target, after.id, FIRST_RESPONSE, at);
+    if (after.priority !== before.priority) await this.clocks.retarget(target, after, at);
     if (after.status === before.status) return;
     switch (after.status) {
       case RequestStatus.WAITING_ON_CUSTOMER:
-        await this.clocks.pause(manager, after.id, RESOLUTION, at);
+        await this.clocks.pause(target, after.id, RESOLUTION, at);
         break;
       case RequestStatus.IN_PROGRESS:
         if (
           before.status === RequestStatus.WAITING_ON_CUSTOMER ||
           before.status === RequestStatus.RESOLVED
         ) {
-          await this.clocks.resume(manager, after.id, RESOLUTION, at);
+          await this.clocks.resume(target, after.id, RESOLUTION, at);
         }
         break;
       case RequestStatus.RESOLVED:
-        await this.clocks.stop(manager, after.id, FIRST_RESPONSE, at);
-        await this.clocks.stop(manager, after.id, RESOLUTION, at);
+        await this.clocks.stop(target, after.id, FIRST_RESPONSE, at);
+        await this.clocks.stop(target, after.id, RESOLUTION, at);
         break;
       case RequestStatus.CANCELLED:
-        await this.clocks.cancel(manager, after.id, at);
+        await this.clocks.cancel(target, after.id, at);
         break;
       default:
         break;

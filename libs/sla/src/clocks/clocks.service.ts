@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@intradesk/core';
-import { DepartmentEntity } from '@intradesk/organization';
 import { EntityManager, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 import { BusinessCalendarEntity } from '../calendars/business-calendar.entity';
 import { CalendarsService } from '../calendars/calendars.service';
@@ -10,9 +9,13 @@ import { SlaPolicyEntity } from '../policies/sla-policy.entity';
 import { WorkingTime } from '../calendar/year-timeline';
 import { CalendarError } from '../calendar/calendar.errors';
 import { nextCheckAt } from './clock-schedule';
+import { ClockStore, DatabaseClockStore } from './clock-store';
 import { SlaClockEntity, SlaClockKind } from './sla-clock.entity';
 
 const MINUTE = 60_000;
+
+// A transaction's manager (live changes) or a store (imports).
+export type ClockTarget = EntityManager | ClockStore;
 
 // What the clocks need to know of a request.
 export interface ClockSubject extends RequestTraits {
@@ -49,10 +52,11 @@ export class ClocksService {
   }
 
   // Both clocks start when the request is created, under the most specific matching policy.
-  async start(manager: EntityManager, subject: ClockSubject, at: Date): Promise<void> {
-    const policy = await this.policyFor(manager, subject);
+  async start(target: ClockTarget, subject: ClockSubject, at: Date): Promise<void> {
+    const store = this.storeOf(target);
+    const policy = await this.policyFor(store, subject);
     if (!policy) return;
-    const { calendar, second, math } = await this.countingCalendars(manager, policy, subject);
+    const { calendar, second, math } = await this.countingCalendars(store, policy, subject);
     const clocks = [
       [SlaClockKind.FIRST_RESPONSE, policy.firstResponseMinutes],
       [SlaClockKind.RESOLUTION, policy.resolutionMinutes],
@@ -70,6 +74,8 @@ export class ClocksService {
         elapsedMs: 0,
         runningSince: at,
         startedAt: at,
+        stoppedAt: null,
+        cancelledAt: null,
         warnedAt: null,
         breachedAt: null,
         breachRecordedAt: null,
@@ -78,44 +84,37 @@ export class ClocksService {
       };
       return { ...row, nextCheckAt: nextCheckAt(row, this.escalationDelayMs) };
     });
-    await manager.getRepository(SlaClockEntity).insert(rows);
+    await store.insert(rows);
   }
 
   // Stops a running or paused clock (first response given, request resolved).
-  async stop(
-    manager: EntityManager,
-    requestId: string,
-    kind: SlaClockKind,
-    at: Date,
-  ): Promise<void> {
-    const clock = await this.find(manager, requestId, kind);
+  async stop(target: ClockTarget, requestId: string, kind: SlaClockKind, at: Date): Promise<void> {
+    const store = this.storeOf(target);
+    const clock = await store.find(requestId, kind);
     if (!clock || clock.stoppedAt || clock.cancelledAt) return;
-    await this.save(manager, clock, { ...(await this.halted(manager, clock, at)), stoppedAt: at });
+    await this.save(store, clock, { ...(await this.halted(store, clock, at)), stoppedAt: at });
   }
 
   // While waiting on the customer.
-  async pause(
-    manager: EntityManager,
-    requestId: string,
-    kind: SlaClockKind,
-    at: Date,
-  ): Promise<void> {
-    const clock = await this.find(manager, requestId, kind);
+  async pause(target: ClockTarget, requestId: string, kind: SlaClockKind, at: Date): Promise<void> {
+    const store = this.storeOf(target);
+    const clock = await store.find(requestId, kind);
     if (!clock || !clock.runningSince || clock.stoppedAt || clock.cancelledAt) return;
-    await this.save(manager, clock, await this.halted(manager, clock, at));
+    await this.save(store, clock, await this.halted(store, clock, at));
   }
 
   // After waiting on the customer, or when a resolved request is reopened: elapsed time is kept.
   async resume(
-    manager: EntityManager,
+    target: ClockTarget,
     requestId: string,
     kind: SlaClockKind,
     at: Date,
   ): Promise<void> {
-    const clock = await this.find(manager, requestId, kind);
+    const store = this.storeOf(target);
+    const clock = await store.find(requestId, kind);
     if (!clock || clock.runningSince || clock.cancelledAt) return;
-    const math = await this.mathOf(manager, clock);
-    await this.save(manager, clock, {
+    const math = await this.mathOf(store, clock);
+    await this.save(store, clock, {
       runningSince: at,
       stoppedAt: null,
       ...this.deadlines(math, at, clock.elapsedMs, clock.targetMinutes, clock.warnAtPercent),
@@ -123,26 +122,22 @@ export class ClocksService {
   }
 
   // With the request: clocks not yet stopped are cancelled.
-  async cancel(manager: EntityManager, requestId: string, at: Date): Promise<void> {
-    const clocks = await manager
-      .getRepository(SlaClockEntity)
-      .findBy({ requestId, stoppedAt: IsNull(), cancelledAt: IsNull() });
-    for (const clock of clocks) {
-      await this.save(manager, clock, {
-        ...(await this.halted(manager, clock, at)),
+  async cancel(target: ClockTarget, requestId: string, at: Date): Promise<void> {
+    const store = this.storeOf(target);
+    for (const clock of await store.unstopped(requestId)) {
+      await this.save(store, clock, {
+        ...(await this.halted(store, clock, at)),
         cancelledAt: at,
       });
     }
   }
 
   // A priority change: clocks not yet stopped take the targets of the policy that now matches.
-  async retarget(manager: EntityManager, subject: ClockSubject, at: Date): Promise<void> {
-    const policy = await this.policyFor(manager, subject);
+  async retarget(target: ClockTarget, subject: ClockSubject, at: Date): Promise<void> {
+    const store = this.storeOf(target);
+    const policy = await this.policyFor(store, subject);
     if (!policy) return;
-    const clocks = await manager
-      .getRepository(SlaClockEntity)
-      .findBy({ requestId: subject.id, stoppedAt: IsNull(), cancelledAt: IsNull() });
-    await this.followPolicy(manager, clocks, policy, at);
+    await this.followPolicy(store, await store.unstopped(subject.id), policy, at);
   }
 
   // A policy's targets changed: its clocks not yet stopped follow.
@@ -154,7 +149,7 @@ export class ClocksService {
     const clocks = await manager
       .getRepository(SlaClockEntity)
       .findBy({ policyId: policy.id, stoppedAt: IsNull(), cancelledAt: IsNull() });
-    await this.followPolicy(manager, clocks, policy, at);
+    await this.followPolicy(this.storeOf(manager), clocks, policy, at);
   }
 
   // A calendar changed: due dates of the running clocks that count in it are computed again.
@@ -168,10 +163,11 @@ export class ClocksService {
         { secondCalendarId: calendar.id, runningSince: Not(IsNull()) },
       ],
     });
+    const store = this.storeOf(manager);
     for (const clock of clocks) {
-      const math = await this.mathOf(manager, clock);
+      const math = await this.mathOf(store, clock);
       await this.save(
-        manager,
+        store,
         clock,
         this.deadlines(
           math,
@@ -205,7 +201,7 @@ export class ClocksService {
 
   // Clocks not yet stopped take a policy's targets (elapsed time kept).
   private async followPolicy(
-    manager: EntityManager,
+    store: ClockStore,
     clocks: SlaClockEntity[],
     policy: SlaPolicyEntity,
     at: Date,
@@ -215,12 +211,12 @@ export class ClocksService {
         clock.kind === SlaClockKind.FIRST_RESPONSE
           ? policy.firstResponseMinutes
           : policy.resolutionMinutes;
-      await this.retargetClock(manager, clock, policy.id, target, at);
+      await this.retargetClock(store, clock, policy.id, target, at);
     }
   }
 
   private async retargetClock(
-    manager: EntityManager,
+    store: ClockStore,
     clock: SlaClockEntity,
     policyId: string,
     target: number,
@@ -230,24 +226,24 @@ export class ClocksService {
     const changes: Partial<SlaClockEntity> = { policyId, targetMinutes: target };
     if (clock.runningSince) {
       // Bring elapsed time up to now, then count the rest of the new target from now.
-      const halted = await this.halted(manager, { ...clock, targetMinutes: target }, at);
-      const math = await this.mathOf(manager, clock);
+      const halted = await this.halted(store, { ...clock, targetMinutes: target }, at);
+      const math = await this.mathOf(store, clock);
       Object.assign(changes, halted, {
         runningSince: at,
         ...this.deadlines(math, at, halted.elapsedMs!, target, clock.warnAtPercent),
       });
     }
-    await this.save(manager, clock, changes);
+    await this.save(store, clock, changes);
   }
 
   // The clock brought up to `at` and halted: elapsed working time added, breach recorded.
   private async halted(
-    manager: EntityManager,
+    store: ClockStore,
     clock: SlaClockEntity,
     at: Date,
   ): Promise<Partial<SlaClockEntity>> {
     if (!clock.runningSince) return {};
-    const math = await this.mathOf(manager, clock);
+    const math = await this.mathOf(store, clock);
     const elapsedMs = clock.elapsedMs + math.workingMs(clock.runningSince.getTime(), at.getTime());
     const target = clock.targetMinutes * MINUTE;
     const breachedAt =
@@ -259,7 +255,7 @@ export class ClocksService {
   }
 
   private async save(
-    manager: EntityManager,
+    store: ClockStore,
     clock: SlaClockEntity,
     changes: Partial<SlaClockEntity>,
   ): Promise<void> {
@@ -268,47 +264,33 @@ export class ClocksService {
       ...changes,
       nextCheckAt: nextCheckAt({ ...clock, ...changes }, this.escalationDelayMs),
     };
-    await manager.getRepository(SlaClockEntity).update({ id: clock.id }, scheduled);
+    await store.update(clock, scheduled);
     Object.assign(clock, scheduled);
   }
 
-  private find(
-    manager: EntityManager,
-    requestId: string,
-    kind: SlaClockKind,
-  ): Promise<SlaClockEntity | null> {
-    return manager.getRepository(SlaClockEntity).findOneBy({ requestId, kind });
-  }
-
   private async policyFor(
-    manager: EntityManager,
+    store: ClockStore,
     subject: RequestTraits,
   ): Promise<SlaPolicyEntity | null> {
-    const policies = await manager.getRepository(SlaPolicyEntity).find({
-      where: [
-        { supplierId: subject.supplierId, active: true },
-        { supplierId: IsNull(), active: true },
-      ],
-    });
-    return selectPolicy(policies, subject);
+    return selectPolicy(await store.activePolicies(subject.supplierId), subject);
   }
 
   // The calendar(s) a new clock counts in: the policy's own, else the supplier's or the customer's
   // (each its own or the organisation default); with BOTH, the time common to both.
   private async countingCalendars(
-    manager: EntityManager,
+    store: ClockStore,
     policy: SlaPolicyEntity,
     subject: RequestTraits,
   ) {
     if (policy.calendarId) {
-      const calendar = await this.calendar(manager, policy.calendarId);
+      const calendar = await store.calendar(policy.calendarId);
       return { calendar, second: null, math: this.calendars.math(calendar) };
     }
-    const supplier = await this.departmentCalendar(manager, subject.supplierId);
+    const supplier = await store.departmentCalendar(subject.supplierId);
     if (policy.calendarMode === CalendarMode.SUPPLIER) {
       return { calendar: supplier, second: null, math: this.calendars.math(supplier) };
     }
-    const customer = await this.departmentCalendar(manager, subject.customerId);
+    const customer = await store.departmentCalendar(subject.customerId);
     if (policy.calendarMode === CalendarMode.CUSTOMER) {
       return { calendar: customer, second: null, math: this.calendars.math(customer) };
     }
@@ -325,24 +307,15 @@ export class ClocksService {
     }
   }
 
-  private async departmentCalendar(
-    manager: EntityManager,
-    departmentId: string,
-  ): Promise<BusinessCalendarEntity> {
-    const department = await manager
-      .getRepository(DepartmentEntity)
-      .findOneBy({ id: departmentId });
-    if (department?.calendarId) return this.calendar(manager, department.calendarId);
-    return (await this.calendars.getDefault(manager)) ?? (await this.calendars.ensureDefault());
-  }
-
-  private async mathOf(manager: EntityManager, clock: SlaClockEntity): Promise<WorkingTime> {
+  private async mathOf(store: ClockStore, clock: SlaClockEntity): Promise<WorkingTime> {
     const ids = [clock.calendarId, ...(clock.secondCalendarId ? [clock.secondCalendarId] : [])];
-    const calendars = new Map((await this.calendars.findByIds(ids, manager)).map((c) => [c.id, c]));
+    const calendars = new Map((await store.calendars(ids)).map((c) => [c.id, c]));
     return this.calendars.mathForClock(calendars, clock);
   }
 
-  private calendar(manager: EntityManager, id: string): Promise<BusinessCalendarEntity> {
-    return this.calendars.getById(id, manager);
+  private storeOf(target: ClockTarget): ClockStore {
+    return target instanceof EntityManager
+      ? new DatabaseClockStore(target, this.calendars)
+      : target;
   }
 }
