@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { createSecretKey } from 'node:crypto';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@intradesk/core';
@@ -18,8 +19,10 @@ export const organizationEntities = [DepartmentEntity, UserEntity];
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: config.JWT_SECRET,
-        signOptions: { expiresIn: config.JWT_EXPIRES_IN as `${number}h` },
+        // A key object, made once: a plain string is re-parsed into a key on every verify.
+        secret: createSecretKey(Buffer.from(config.JWT_SECRET ?? '')) as unknown as string,
+        signOptions: { algorithm: 'HS256', expiresIn: config.JWT_EXPIRES_IN as `${number}h` },
+        verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
   ],

@@ -3,6 +3,7 @@ import { GraphqlContext, RequestLoaders, UuidPipe } from '@intradesk/core';
 import { canSeeRequest, seesInternalNotes } from '../access/request-access';
 import { RequestChangedEvent } from '../events/request-events';
 import { RequestEventsHub } from '../events/request-events.hub';
+import { RequestEntity } from '../requests/request.entity';
 import { RequestsQueryService } from '../requests/requests-query.service';
 import { RequestChangeModel } from './request-change.model';
 import { RequestModel } from './request.model';
@@ -32,6 +33,19 @@ export class RequestChangesResolver {
     private readonly query: RequestsQueryService,
   ) {}
 
+  // Every subscriber of this process receives the same event object: the request is read once
+  // per event, not once per subscriber.
+  private readonly requests = new WeakMap<RequestChangedEvent, Promise<RequestEntity>>();
+
+  private requestOf(event: RequestChangedEvent): Promise<RequestEntity> {
+    let request = this.requests.get(event);
+    if (!request) {
+      request = this.query.findByIds([event.requestId]).then(([found]) => found);
+      this.requests.set(event, request);
+    }
+    return request;
+  }
+
   @Subscription(() => RequestChangeModel, {
     description: 'Changes to requests the subscriber may see; departmentId narrows to one queue',
     filter: deliverable,
@@ -44,8 +58,7 @@ export class RequestChangesResolver {
       // A subscription keeps one context for its lifetime: fresh loaders per event, so nested
       // fields never show data cached from an earlier event.
       context.loaders = new RequestLoaders();
-      const [request] = await this.query.findByIds([event.requestId]);
-      return { kind: event.kind, request: RequestModel.from(request) };
+      return { kind: event.kind, request: RequestModel.from(await this.requestOf(event)) };
     },
   })
   requestChanged(
