@@ -27,6 +27,9 @@ export interface TestAppOptions {
   seedDemoRequests?: boolean;
   clock?: Clock;
   env?: Record<string, string>;
+  // Reports read a "replica" that is this database under another application name, so a test
+  // can see which connections ran what.
+  replicaApplicationName?: string;
 }
 
 // A real API on a random port over this test file's own database, cloned from the migrated template.
@@ -45,6 +48,11 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     DATABASE_POOL_SIZE: '5',
     AUTO_CLOSE_INTERVAL_SECONDS: '0',
+    ...(options.replicaApplicationName
+      ? {
+          DATABASE_REPLICA_URLS: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${options.replicaApplicationName}`,
+        }
+      : {}),
     ...options.env,
   });
   const statements = new StatementCounter();

@@ -40,6 +40,7 @@ export class AppModule {
         DatabaseModule.forRoot({
           url: options.databaseUrl,
           poolSize: config.DATABASE_POOL_SIZE,
+          replicaUrls: config.databaseReplicaUrls,
           applicationName: 'intradesk-api',
           logger: options.statementCounter,
         }),

@@ -8,12 +8,24 @@ export interface DatabaseConnectionOptions {
   entities: MixedList<Function | string | EntitySchema>;
   poolSize?: number;
   applicationName?: string;
+  // Read replicas: used only where a query runner is asked for in "slave" mode (reports).
+  replicaUrls?: string[];
 }
 
 export function dataSourceOptions(options: DatabaseConnectionOptions): DataSourceOptions {
   return {
     type: 'postgres',
     url: options.url,
+    ...(options.replicaUrls?.length
+      ? {
+          replication: {
+            master: { url: options.url },
+            slaves: options.replicaUrls.map((url) => ({ url })),
+            // Everything reads the primary (read-your-writes) unless it asks for a replica.
+            defaultMode: 'master' as const,
+          },
+        }
+      : {}),
     entities: options.entities,
     migrations,
     migrationsTableName: 'migrations',

@@ -8,6 +8,7 @@ export interface DatabaseModuleOptions {
   url: string;
   poolSize?: number;
   applicationName?: string;
+  replicaUrls?: string[];
   // e.g. a StatementCounter in tests
   logger?: TypeOrmLogger;
 }

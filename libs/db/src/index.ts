@@ -6,3 +6,4 @@ export * from './database.module';
 export * from './statement-counter';
 export * from './testing/test-databases';
 export * from './pg-notifications';
+export * from './read-replica';

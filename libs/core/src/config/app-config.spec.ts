@@ -43,4 +43,17 @@ describe('loadConfig', () => {
       'a@b.org',
     );
   });
+
+  it('reads DATABASE_REPLICA_URLS as a list and refuses anything but postgres URLs', () => {
+    const base = { DATABASE_URL: 'postgres://p/x', JWT_SECRET: 's' };
+    expect(loadConfig(base).databaseReplicaUrls).toEqual([]);
+    expect(loadConfig({ ...base, DATABASE_REPLICA_URLS: '' }).databaseReplicaUrls).toEqual([]);
+    expect(
+      loadConfig({ ...base, DATABASE_REPLICA_URLS: 'postgres://r1/x, postgres://r2/x' })
+        .databaseReplicaUrls,
+    ).toEqual(['postgres://r1/x', 'postgres://r2/x']);
+    expect(() => loadConfig({ ...base, DATABASE_REPLICA_URLS: 'mysql://r/x' })).toThrow(
+      /DATABASE_REPLICA_URLS/,
+    );
+  });
 });

@@ -43,6 +43,21 @@ export class AppConfig {
   @Max(1000)
   DATABASE_POOL_SIZE = 10;
 
+  // Read replicas (comma-separated postgres:// URLs) for reports; writes never go there.
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^,\s]+(,\s*postgres(ql)?:\/\/[^,\s]+)*$/, {
+    message: 'DATABASE_REPLICA_URLS must be postgres:// URLs separated by commas',
+  })
+  DATABASE_REPLICA_URLS?: string;
+
+  get databaseReplicaUrls(): string[] {
+    return (this.DATABASE_REPLICA_URLS ?? '')
+      .split(',')
+      .map((url) => url.trim())
+      .filter(Boolean);
+  }
+
   @IsString()
   DATA_DIR = '.data';
 
@@ -163,7 +178,14 @@ export class ConfigValidationError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'JWT_SECRET', 'ADMIN_EMAIL', 'ADMIN_PASSWORD']) {
+  const optional = [
+    'DATABASE_URL',
+    'DATABASE_REPLICA_URLS',
+    'JWT_SECRET',
+    'ADMIN_EMAIL',
+    'ADMIN_PASSWORD',
+  ];
+  for (const key of [...known, ...optional]) {
     if (env[key] !== undefined) picked[key] = env[key];
   }
   const config = plainToInstance(AppConfig, picked);

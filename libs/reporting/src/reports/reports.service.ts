@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, Clock } from '@intradesk/core';
 import { DepartmentsService, RelationshipType } from '@intradesk/organization';
+import { queryReplica } from '@intradesk/db';
 import { DataSource } from 'typeorm';
 import { ReportingException } from '../reporting.exception';
 import {
@@ -119,7 +120,7 @@ export class ReportsService {
       timeZone,
       relationshipMode,
     );
-    const rows: Record<string, unknown>[] = await this.dataSource.query(sql, params);
+    const rows = await queryReplica(this.dataSource, sql, params);
     return rows.map(toReportRow);
   }
 

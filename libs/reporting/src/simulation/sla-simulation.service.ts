@@ -7,6 +7,7 @@ import {
   CalendarsService,
   WorkingTime,
 } from '@intradesk/sla';
+import { queryReplica } from '@intradesk/db';
 import { DataSource } from 'typeorm';
 import { ReportingException } from '../reporting.exception';
 import { ReportFilterCommand } from '../reports/report-dimensions';
@@ -78,7 +79,8 @@ export class SlaSimulationService {
     const params: unknown[] = [now];
     const where = reportWhere(scope, filter, params);
     // Actual states use the same rules as slaReport; the timeline is the status history.
-    const rows: TimelineRow[] = await this.dataSource.query(
+    const rows = await queryReplica<TimelineRow>(
+      this.dataSource,
       `SELECT r.created_at, r.first_responded_at, r.supplier_id, r.customer_id,
               ${state('fr')} AS fr_state, ${state('res')} AS res_state,
               res.calendar_id, res.second_calendar_id,

@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { PgNotifications } from '@intradesk/db';
 import { PubSub } from 'graphql-subscriptions';
@@ -11,10 +12,11 @@ export const SLA_EVENT_TRIGGER = 'slaEvent';
 // event raised through any API process reaches subscribers on every process.
 @Injectable()
 export class RequestEventsHub implements OnModuleInit {
+  // One listener per open subscription: hundreds per process are normal, not a leak.
   readonly pubSub = new PubSub<{
     [REQUEST_CHANGED_TRIGGER]: RequestChangedEvent;
     [SLA_EVENT_TRIGGER]: SlaEventMessage;
-  }>();
+  }>({ eventEmitter: new EventEmitter().setMaxListeners(0) });
 
   constructor(private readonly notifications: PgNotifications) {}
 
