@@ -5,7 +5,8 @@
 //           ceiling) and vs one hand-written SQL query returning the same data;
 //   fanout: events per second delivered to 500 subscribers;
 //   growth: the queue page, atRiskRequests and the breach scan at 100,000 and 1,000,000 requests.
-// `npm run bench:write` (read, fanout, growth) runs one. The results table goes to bench/results/.
+// `npm run bench:write` (read, fanout, growth) runs one; `npm run bench:soak` checks memory over
+// SOAK_MINUTES (10) and is not part of `npm run bench`. The results table goes to bench/results/.
 // DATABASE_URL names the server (a database is created and dropped); without it, embedded.
 // BENCH_SECONDS (10), CONCURRENCY (1,8,32), HISTORY (100000), GROWTH (100000,1000000).
 import 'reflect-metadata';
@@ -319,6 +320,51 @@ async function fanoutBench(setup: Setup): Promise<Row[]> {
   ];
 }
 
+// Memory under a steady mix of writes and queue reads for SOAK_MINUTES (10): the API's resident
+// memory sampled every 30 s; flat means no leak.
+async function soakBench(setup: Setup): Promise<Row[]> {
+  const { org, api } = setup;
+  const minutes = Number(process.env.SOAK_MINUTES ?? 10);
+  const supplier = org.suppliers[2];
+  const rows: Row[] = [];
+  let n = 0;
+  const end = Date.now() + minutes * 60_000;
+  for (let slice = 0; Date.now() < end; slice++) {
+    const result = await httpLoad({
+      url: org.graphqlUrl,
+      connections: 8,
+      durationSeconds: 30,
+      headers: {},
+      body: '',
+      request: () => {
+        const i = n++;
+        const requester = org.requesters[i % org.requesters.length];
+        // One write for three reads.
+        return i % 4 === 0
+          ? {
+              headers: { authorization: `Bearer ${requester.token}` },
+              body: JSON.stringify({
+                query: `mutation($i: CreateRequestInput!) { createRequest(input: $i) { id } }`,
+                variables: { i: { supplierId: supplier.id, title: 'Soak request' } },
+              }),
+            }
+          : {
+              headers: { authorization: `Bearer ${supplier.agentToken}` },
+              body: JSON.stringify({ query: QUEUE_PAGE, variables: { s: [supplier.id] } }),
+            };
+      },
+    });
+    rows.push([
+      (((slice + 1) * 30) / 60).toFixed(1),
+      result.requestsPerSecond.toFixed(0),
+      result.p99.toFixed(0),
+      String(result.errors),
+      api.rssMb().toFixed(0),
+    ]);
+  }
+  return rows;
+}
+
 // Latency of the work-sized queries as stored history grows 10×.
 async function growthBench(): Promise<Row[]> {
   const rows: Row[] = [];
@@ -410,6 +456,7 @@ const HEADERS = {
     'seconds',
     'peak MiB',
   ],
+  soak: ['minutes', 'req/s', 'p99 ms', 'errors', 'RSS MiB'],
   growth: [
     'stored requests',
     'queue page p50 / p99 ms',
@@ -420,20 +467,26 @@ const HEADERS = {
 
 async function main(): Promise<void> {
   const only = process.argv[2] as keyof typeof HEADERS | undefined;
-  const wanted = (name: keyof typeof HEADERS) => !only || only === name;
+  // The soak is separate from `npm run bench` (it takes ten minutes).
+  const wanted = (name: keyof typeof HEADERS) => (!only && name !== 'soak') || only === name;
   buildApi();
   const sections: string[] = [];
   const print = (title: string, body: string) => {
     console.log(`\n## ${title}\n\n${body}\n`);
     sections.push(`## ${title}\n\n${body}\n`);
   };
-  if (wanted('write') || wanted('read') || wanted('fanout')) {
+  if (wanted('write') || wanted('read') || wanted('fanout') || only === 'soak') {
     const setup = await setUp(HISTORY);
     try {
       if (wanted('write'))
         print(
           'write: createRequest vs the same SQL in one transaction (target ratio ≥ 0.35)',
           table(HEADERS.write, await writeBench(setup)),
+        );
+      if (only === 'soak')
+        print(
+          'soak: memory under a steady 1:3 write/read mix',
+          table(HEADERS.soak, await soakBench(setup)),
         );
       if (wanted('read'))
         print(

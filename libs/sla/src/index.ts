@@ -22,3 +22,4 @@ export * from './escalation/escalation-ladder';
 export * from './escalation/sla-event.entity';
 export type { WorkingTime } from './calendar/year-timeline';
 export * from './clocks/clock-store';
+export * from './config-cache/sla-config-cache';

@@ -6,6 +6,7 @@ import { SlaClockEntity } from './clocks/sla-clock.entity';
 import { SlaEventEntity } from './escalation/sla-event.entity';
 import { ClocksService } from './clocks/clocks.service';
 import { PoliciesService } from './policies/policies.service';
+import { SlaConfigCache } from './config-cache/sla-config-cache';
 import { SlaPolicyEntity } from './policies/sla-policy.entity';
 
 export const slaEntities = [
@@ -17,7 +18,7 @@ export const slaEntities = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(slaEntities)],
-  providers: [CalendarsService, ClocksService, PoliciesService],
-  exports: [CalendarsService, ClocksService, PoliciesService],
+  providers: [CalendarsService, ClocksService, PoliciesService, SlaConfigCache],
+  exports: [CalendarsService, ClocksService, PoliciesService, SlaConfigCache],
 })
 export class SlaModule {}

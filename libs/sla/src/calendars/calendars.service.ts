@@ -11,6 +11,7 @@ import { CalendarError } from '../calendar/calendar.errors';
 import { IntersectionCalendar } from '../calendar/intersection-calendar';
 import { WorkingTime } from '../calendar/year-timeline';
 import { SlaException } from '../sla.exception';
+import { SlaConfigCache } from '../config-cache/sla-config-cache';
 import { BusinessCalendarEntity } from './business-calendar.entity';
 
 const MINUTE = 60_000;
@@ -36,7 +37,19 @@ export class CalendarsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly cache: SlaConfigCache,
   ) {}
+
+  // Runs a change of calendars and tells every process's configuration cache about it.
+  private async changing<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const value = await work(manager);
+      await SlaConfigCache.announce(manager);
+      return value;
+    });
+    this.cache.invalidate();
+    return result;
+  }
 
   private repo(manager: EntityManager = this.dataSource.manager) {
     return manager.getRepository(BusinessCalendarEntity);
@@ -76,6 +89,7 @@ export class CalendarsService {
       })
       .orIgnore()
       .execute();
+    this.cache.invalidate();
     return (await this.getDefault())!;
   }
 
@@ -87,7 +101,7 @@ export class CalendarsService {
       weeklyHours: command.weeklyHours,
       holidays: command.holidays ?? [],
     });
-    return this.dataSource.transaction(async (manager) => {
+    return this.changing(async (manager) => {
       if (command.isDefault)
         await this.repo(manager).update({ isDefault: true }, { isDefault: false });
       const entity = this.repo(manager).create({
@@ -109,7 +123,7 @@ export class CalendarsService {
     command: CalendarCommand,
     afterUpdate?: (manager: EntityManager, calendar: BusinessCalendarEntity) => Promise<unknown>,
   ): Promise<BusinessCalendarEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changing(async (manager) => {
       const current = await this.getById(id, manager);
       if (command.expectedVersion !== undefined && command.expectedVersion !== current.version) {
         throw SlaException.conflict(

@@ -3,6 +3,7 @@ import { DepartmentEntity } from '@intradesk/organization';
 import { EntityManager, IsNull } from 'typeorm';
 import { BusinessCalendarEntity } from '../calendars/business-calendar.entity';
 import { CalendarsService } from '../calendars/calendars.service';
+import { SlaConfigCache } from '../config-cache/sla-config-cache';
 import { SlaPolicyEntity } from '../policies/sla-policy.entity';
 import { SlaClockEntity, SlaClockKind } from './sla-clock.entity';
 
@@ -25,6 +26,9 @@ export class DatabaseClockStore implements ClockStore {
   constructor(
     private readonly manager: EntityManager,
     private readonly calendarsService: CalendarsService,
+    // Policies and calendars from the process's cache (request changes); none when the
+    // transaction itself changes them (policy and calendar updates read their own writes).
+    private readonly cache: SlaConfigCache | null = null,
   ) {}
 
   async insert(rows: Omit<SlaClockEntity, 'id'>[]): Promise<void> {
@@ -45,7 +49,12 @@ export class DatabaseClockStore implements ClockStore {
     await this.manager.getRepository(SlaClockEntity).update({ id: clock.id }, changes);
   }
 
-  activePolicies(supplierId: string): Promise<SlaPolicyEntity[]> {
+  async activePolicies(supplierId: string): Promise<SlaPolicyEntity[]> {
+    if (this.cache) {
+      return (await this.cache.policies()).filter(
+        (p) => p.active && (p.supplierId === supplierId || p.supplierId === null),
+      );
+    }
     return this.manager.getRepository(SlaPolicyEntity).find({
       where: [
         { supplierId, active: true },
@@ -54,11 +63,15 @@ export class DatabaseClockStore implements ClockStore {
     });
   }
 
-  calendar(id: string): Promise<BusinessCalendarEntity> {
-    return this.calendarsService.getById(id, this.manager);
+  async calendar(id: string): Promise<BusinessCalendarEntity> {
+    return (await this.cache?.calendar(id)) ?? this.calendarsService.getById(id, this.manager);
   }
 
-  calendars(ids: string[]): Promise<BusinessCalendarEntity[]> {
+  async calendars(ids: string[]): Promise<BusinessCalendarEntity[]> {
+    if (this.cache) {
+      const found = await Promise.all(ids.map((id) => this.cache!.calendar(id)));
+      if (found.every((c) => c !== undefined)) return found as BusinessCalendarEntity[];
+    }
     return this.calendarsService.findByIds(ids, this.manager);
   }
 
@@ -68,6 +81,7 @@ export class DatabaseClockStore implements ClockStore {
       .findOneBy({ id: departmentId });
     if (department?.calendarId) return this.calendar(department.calendarId);
     return (
+      (await this.cache?.defaultCalendar()) ??
       (await this.calendarsService.getDefault(this.manager)) ??
       (await this.calendarsService.ensureDefault())
     );

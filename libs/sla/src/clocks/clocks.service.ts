@@ -10,6 +10,7 @@ import { WorkingTime } from '../calendar/year-timeline';
 import { CalendarError } from '../calendar/calendar.errors';
 import { nextCheckAt } from './clock-schedule';
 import { ClockStore, DatabaseClockStore } from './clock-store';
+import { SlaConfigCache } from '../config-cache/sla-config-cache';
 import { SlaClockEntity, SlaClockKind } from './sla-clock.entity';
 
 const MINUTE = 60_000;
@@ -29,6 +30,7 @@ export class ClocksService {
   constructor(
     private readonly calendars: CalendarsService,
     private readonly config: AppConfig,
+    private readonly cache: SlaConfigCache,
   ) {}
 
   private get escalationDelayMs(): number {
@@ -149,7 +151,7 @@ export class ClocksService {
     const clocks = await manager
       .getRepository(SlaClockEntity)
       .findBy({ policyId: policy.id, stoppedAt: IsNull(), cancelledAt: IsNull() });
-    await this.followPolicy(this.storeOf(manager), clocks, policy, at);
+    await this.followPolicy(this.storeOf(manager, false), clocks, policy, at);
   }
 
   // A calendar changed: due dates of the running clocks that count in it are computed again.
@@ -163,7 +165,7 @@ export class ClocksService {
         { secondCalendarId: calendar.id, runningSince: Not(IsNull()) },
       ],
     });
-    const store = this.storeOf(manager);
+    const store = this.storeOf(manager, false);
     for (const clock of clocks) {
       const math = await this.mathOf(store, clock);
       await this.save(
@@ -313,9 +315,11 @@ export class ClocksService {
     return this.calendars.mathForClock(calendars, clock);
   }
 
-  private storeOf(target: ClockTarget): ClockStore {
+  // Request changes read policies and calendars from the cache; policy and calendar changes
+  // (uncached) see their own uncommitted writes.
+  private storeOf(target: ClockTarget, cached = true): ClockStore {
     return target instanceof EntityManager
-      ? new DatabaseClockStore(target, this.calendars)
+      ? new DatabaseClockStore(target, this.calendars, cached ? this.cache : null)
       : target;
   }
 }

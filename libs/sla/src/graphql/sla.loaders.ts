@@ -2,7 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { Clock, LoaderFactory } from '@intradesk/core';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
+import { BusinessCalendarEntity } from '../calendars/business-calendar.entity';
 import { CalendarsService } from '../calendars/calendars.service';
+import { SlaConfigCache } from '../config-cache/sla-config-cache';
+import { SlaPolicyEntity } from '../policies/sla-policy.entity';
 import { viewClock } from '../clocks/clock-view';
 import { ClocksService } from '../clocks/clocks.service';
 import { SlaClockKind } from '../clocks/sla-clock.entity';
@@ -23,25 +26,34 @@ export class SlaLoaderFactory implements LoaderFactory<SlaLoaders> {
     private readonly policies: PoliciesService,
     private readonly calendars: CalendarsService,
     private readonly clock: Clock,
+    private readonly cache: SlaConfigCache,
   ) {}
+
+  private async policiesOf(ids: string[]): Promise<SlaPolicyEntity[]> {
+    const wanted = new Set(ids);
+    const cached = (await this.cache.policies()).filter((p) => wanted.has(p.id));
+    return cached.length === wanted.size ? cached : this.policies.findByIds(ids);
+  }
+
+  private async calendarsOf(ids: string[]): Promise<BusinessCalendarEntity[]> {
+    const cached = await Promise.all(ids.map((id) => this.cache.calendar(id)));
+    return cached.every((c) => c !== undefined)
+      ? (cached as BusinessCalendarEntity[])
+      : this.calendars.findByIds(ids);
+  }
 
   create(): SlaLoaders {
     return {
-      // Three statements for any number of requests: clocks, their policies, their calendars.
+      // One statement for any number of requests (the clocks); their policies and calendars
+      // come from the process's configuration cache (the database only for one it lacks).
       slaByRequestId: new DataLoader(async (requestIds) => {
         const clocks = await this.clocks.clocksOf(this.dataSource.manager, requestIds);
-        const ids = (pick: (c: (typeof clocks)[number]) => string) => [
-          ...new Set(clocks.map(pick)),
+        const policyIds = [...new Set(clocks.map((c) => c.policyId))];
+        const calendarIds = [
+          ...new Set(clocks.flatMap((c) => [c.calendarId, c.secondCalendarId ?? c.calendarId])),
         ];
         const [policies, calendars] = clocks.length
-          ? await Promise.all([
-              this.policies.findByIds(ids((c) => c.policyId)),
-              this.calendars.findByIds([
-                ...new Set(
-                  clocks.flatMap((c) => [c.calendarId, c.secondCalendarId ?? c.calendarId]),
-                ),
-              ]),
-            ])
+          ? await Promise.all([this.policiesOf(policyIds), this.calendarsOf(calendarIds)])
           : [[], []];
         const policyById = new Map(policies.map((p) => [p.id, SlaPolicyModel.from(p)]));
         const calendarById = new Map(calendars.map((c) => [c.id, c]));

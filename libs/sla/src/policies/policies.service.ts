@@ -4,6 +4,7 @@ import { Priority } from '@intradesk/catalog';
 import { RelationshipType } from '@intradesk/organization';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { ClocksService } from '../clocks/clocks.service';
+import { SlaConfigCache } from '../config-cache/sla-config-cache';
 import { SlaException } from '../sla.exception';
 import { CalendarMode } from './calendar-mode.enum';
 import { SlaPolicyEntity } from './sla-policy.entity';
@@ -30,7 +31,19 @@ export class PoliciesService {
     private readonly dataSource: DataSource,
     private readonly clocks: ClocksService,
     private readonly clock: Clock,
+    private readonly cache: SlaConfigCache,
   ) {}
+
+  // Runs a change of policies and tells every process's configuration cache about it.
+  private async changing<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const value = await work(manager);
+      await SlaConfigCache.announce(manager);
+      return value;
+    });
+    this.cache.invalidate();
+    return result;
+  }
 
   list(supplierId?: string | null): Promise<SlaPolicyEntity[]> {
     return this.dataSource.getRepository(SlaPolicyEntity).find({
@@ -50,7 +63,7 @@ export class PoliciesService {
 
   async create(actor: AuthUser, command: PolicyCommand): Promise<SlaPolicyEntity> {
     this.assertScope(actor, command.supplierId ?? null);
-    return this.dataSource.transaction(async (manager) => {
+    return this.changing(async (manager) => {
       await this.assertServiceOfSupplier(manager, command);
       const policy = manager.getRepository(SlaPolicyEntity).create({
         name: command.name?.trim() ?? '',
@@ -85,7 +98,7 @@ export class PoliciesService {
       active?: boolean;
     },
   ): Promise<SlaPolicyEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changing(async (manager) => {
       const policy = await manager.getRepository(SlaPolicyEntity).findOneBy({ id });
       if (!policy) throw SlaException.notFound(`No SLA policy with id ${id}`);
       this.assertScope(actor, policy.supplierId);
