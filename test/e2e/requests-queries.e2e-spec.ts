@@ -55,9 +55,12 @@ describe('requests queries', () => {
   afterAll(() => t.close());
 
   it('costs the same number of SQL statements for 5 or 50 requests with every nested field', async () => {
+    // Signed-in users are cached for a few seconds: warm it so both calls compare alike.
+    await ops.data('{ me { id } }');
     t.statements.reset();
     const five = await ops.data(NESTED, { first: 5 });
     const costOfFive = t.statements.total;
+    await ops.data('{ me { id } }');
     t.statements.reset();
     const fifty = await ops.data(NESTED, { first: 50 });
     const costOfFifty = t.statements.total;

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { AuthUser } from '@intradesk/core';
-import { DataSource } from 'typeorm';
+import { PgNotifications } from '@intradesk/db';
+import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationException } from '../organization.exception';
 import { UserEntity } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
@@ -22,13 +23,46 @@ export function toAuthUser(user: UserEntity): AuthUser {
   };
 }
 
+const USER_CHANGED = 'user_changed';
+// Signed-in users are kept briefly per process; a change announced with userChanged() drops them
+// everywhere at once, and none is older than this should a notification be missed.
+const USER_CACHE_MS = 10_000;
+const USER_CACHE_SIZE = 10_000;
+
 @Injectable()
-export class AuthService {
+export class AuthService implements OnModuleInit {
+  private readonly signedIn = new Map<string, { user: UserEntity; at: number }>();
+
   constructor(
     private readonly users: UsersService,
     private readonly jwt: JwtService,
     private readonly dataSource: DataSource,
+    private readonly notifications: PgNotifications,
   ) {}
+
+  async onModuleInit(): Promise<void> {
+    await this.notifications.subscribe(USER_CHANGED, (payload) =>
+      this.signedIn.delete(String((payload as { userId?: string }).userId)),
+    );
+  }
+
+  // In the transaction that changes a user's role, department, password or token version:
+  // every process forgets its copy when it commits.
+  async userChanged(manager: EntityManager, userId: string): Promise<void> {
+    await manager.query('SELECT pg_notify($1, $2)', [USER_CHANGED, JSON.stringify({ userId })]);
+    this.signedIn.delete(userId);
+  }
+
+  private async findSignedIn(id: string): Promise<UserEntity | null> {
+    const cached = this.signedIn.get(id);
+    if (cached && Date.now() - cached.at < USER_CACHE_MS) return cached.user;
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    if (user) {
+      if (this.signedIn.size >= USER_CACHE_SIZE) this.signedIn.clear();
+      this.signedIn.set(id, { user, at: Date.now() });
+    }
+    return user;
+  }
 
   async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity }> {
     const user = await this.users.verifyCredentials(email, password);
@@ -50,7 +84,7 @@ export class AuthService {
           : 'The access token is not valid',
       };
     }
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: payload.sub });
+    const user = await this.findSignedIn(payload.sub);
     if (!user || user.tokenVersion !== payload.tv) {
       return { error: 'The access token is no longer valid; sign in again' };
     }

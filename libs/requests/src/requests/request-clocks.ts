@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ClocksService, ClockTarget, SlaClockKind } from '@intradesk/sla';
+import { ClockSubject, ClocksService, ClockTarget, SlaClockKind } from '@intradesk/sla';
 import { RequestStatus } from './request-status.enum';
 import { RequestEntity } from './request.entity';
 
@@ -11,7 +11,7 @@ import { RequestEntity } from './request.entity';
 export class RequestClocks {
   constructor(private readonly clocks: ClocksService) {}
 
-  started(target: ClockTarget, request: RequestEntity, at: Date): Promise<void> {
+  started(target: ClockTarget, request: ClockSubject, at: Date): Promise<void> {
     return this.clocks.start(target, request, at);
   }
 

@@ -9,7 +9,7 @@ import {
   UserEntity,
 } from '@intradesk/organization';
 import { NotificationsService } from '@intradesk/notifications';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import {
   canSeeRequest,
   isCustomerSide,
@@ -80,11 +80,10 @@ export class RequestsService {
           return existing;
         }
       }
-      const supplier = await this.activeDepartment(manager, command.supplierId, 'input.supplierId');
-      const customer = await this.activeDepartment(
+      const [supplier, customer] = await this.activeDepartments(
         manager,
+        command.supplierId,
         actor.departmentId!,
-        'input.supplierId',
       );
       const service = command.serviceId
         ? await this.serviceOf(manager, command.serviceId, supplier)
@@ -117,7 +116,17 @@ export class RequestsService {
         version: 1,
       });
       await manager.getRepository(RequestEntity).insert(request);
-      await this.requestClocks.started(manager, request, now);
+      await this.requestClocks.started(
+        manager,
+        {
+          ...request,
+          departmentCalendarIds: new Map([
+            [supplier.id, supplier.calendarId],
+            [customer.id, customer.calendarId],
+          ]),
+        },
+        now,
+      );
       await this.record(
         manager,
         request,
@@ -345,16 +354,27 @@ export class RequestsService {
     return manager.getRepository(RequestEntity).findOneBy({ requesterId, idempotencyKey: key });
   }
 
-  private async activeDepartment(
+  // The supplier and the filing department, read together; both must exist and be active.
+  private async activeDepartments(
     manager: EntityManager,
-    id: string,
-    field: string,
-  ): Promise<DepartmentEntity> {
-    const department = await manager.getRepository(DepartmentEntity).findOneBy({ id });
-    if (!department) throw RequestsException.badInput(`No department with id ${id}`, [field]);
-    if (department.archivedAt)
-      throw RequestsException.badInput(`Department ${department.code} is archived`, [field]);
-    return department;
+    supplierId: string,
+    customerId: string,
+  ): Promise<[DepartmentEntity, DepartmentEntity]> {
+    const found = await manager
+      .getRepository(DepartmentEntity)
+      .findBy({ id: In([supplierId, customerId]) });
+    const active = (id: string) => {
+      const department = found.find((d) => d.id === id);
+      if (!department)
+        throw RequestsException.badInput(`No department with id ${id}`, ['input.supplierId']);
+      if (department.archivedAt) {
+        throw RequestsException.badInput(`Department ${department.code} is archived`, [
+          'input.supplierId',
+        ]);
+      }
+      return department;
+    };
+    return [active(supplierId), active(customerId)];
   }
 
   private async serviceOf(manager: EntityManager, serviceId: string, supplier: DepartmentEntity) {

@@ -20,6 +20,8 @@ export interface ClockStore {
   calendars(ids: string[]): Promise<BusinessCalendarEntity[]>;
   // The department's calendar, else the organisation default.
   departmentCalendar(departmentId: string): Promise<BusinessCalendarEntity>;
+  // A calendar by id, or the organisation default for null.
+  calendarOrDefault(calendarId: string | null): Promise<BusinessCalendarEntity>;
 }
 
 export class DatabaseClockStore implements ClockStore {
@@ -51,7 +53,7 @@ export class DatabaseClockStore implements ClockStore {
 
   async activePolicies(supplierId: string): Promise<SlaPolicyEntity[]> {
     if (this.cache) {
-      return (await this.cache.policies()).filter(
+      return (await this.cache.policies(this.manager)).filter(
         (p) => p.active && (p.supplierId === supplierId || p.supplierId === null),
       );
     }
@@ -64,12 +66,15 @@ export class DatabaseClockStore implements ClockStore {
   }
 
   async calendar(id: string): Promise<BusinessCalendarEntity> {
-    return (await this.cache?.calendar(id)) ?? this.calendarsService.getById(id, this.manager);
+    return (
+      (await this.cache?.calendar(id, this.manager)) ??
+      this.calendarsService.getById(id, this.manager)
+    );
   }
 
   async calendars(ids: string[]): Promise<BusinessCalendarEntity[]> {
     if (this.cache) {
-      const found = await Promise.all(ids.map((id) => this.cache!.calendar(id)));
+      const found = await Promise.all(ids.map((id) => this.cache!.calendar(id, this.manager)));
       if (found.every((c) => c !== undefined)) return found as BusinessCalendarEntity[];
     }
     return this.calendarsService.findByIds(ids, this.manager);
@@ -79,9 +84,13 @@ export class DatabaseClockStore implements ClockStore {
     const department = await this.manager
       .getRepository(DepartmentEntity)
       .findOneBy({ id: departmentId });
-    if (department?.calendarId) return this.calendar(department.calendarId);
+    return this.calendarOrDefault(department?.calendarId ?? null);
+  }
+
+  async calendarOrDefault(calendarId: string | null): Promise<BusinessCalendarEntity> {
+    if (calendarId) return this.calendar(calendarId);
     return (
-      (await this.cache?.defaultCalendar()) ??
+      (await this.cache?.defaultCalendar(this.manager)) ??
       (await this.calendarsService.getDefault(this.manager)) ??
       (await this.calendarsService.ensureDefault())
     );
@@ -155,8 +164,11 @@ export class MemoryClockStore implements ClockStore {
   }
 
   async departmentCalendar(departmentId: string): Promise<BusinessCalendarEntity> {
-    const id = this.departmentCalendarIds.get(departmentId);
-    return (id && this.calendarsById.get(id)) || this.defaultCalendar;
+    return this.calendarOrDefault(this.departmentCalendarIds.get(departmentId) ?? null);
+  }
+
+  async calendarOrDefault(calendarId: string | null): Promise<BusinessCalendarEntity> {
+    return (calendarId && this.calendarsById.get(calendarId)) || this.defaultCalendar;
   }
 
   // Writes the clocks held so far and forgets them.

@@ -21,6 +21,8 @@ export type ClockTarget = EntityManager | ClockStore;
 // What the clocks need to know of a request.
 export interface ClockSubject extends RequestTraits {
   id: string;
+  // The departments' own calendars when the caller has them at hand (saves reading them again).
+  departmentCalendarIds?: ReadonlyMap<string, string | null>;
 }
 
 // Starts, pauses, resumes, stops and re-targets a request's SLA clocks. Every method runs in
@@ -282,17 +284,23 @@ export class ClocksService {
   private async countingCalendars(
     store: ClockStore,
     policy: SlaPolicyEntity,
-    subject: RequestTraits,
+    subject: Omit<ClockSubject, 'id'>,
   ) {
     if (policy.calendarId) {
       const calendar = await store.calendar(policy.calendarId);
       return { calendar, second: null, math: this.calendars.math(calendar) };
     }
-    const supplier = await store.departmentCalendar(subject.supplierId);
+    const ofDepartment = (id: string) => {
+      const known = subject.departmentCalendarIds;
+      return known?.has(id)
+        ? store.calendarOrDefault(known.get(id) ?? null)
+        : store.departmentCalendar(id);
+    };
+    const supplier = await ofDepartment(subject.supplierId);
     if (policy.calendarMode === CalendarMode.SUPPLIER) {
       return { calendar: supplier, second: null, math: this.calendars.math(supplier) };
     }
-    const customer = await store.departmentCalendar(subject.customerId);
+    const customer = await ofDepartment(subject.customerId);
     if (policy.calendarMode === CalendarMode.CUSTOMER) {
       return { calendar: customer, second: null, math: this.calendars.math(customer) };
     }

@@ -40,22 +40,24 @@ export class SlaConfigCache implements OnModuleInit {
     this.snapshot = null;
   }
 
-  async policies(): Promise<SlaPolicyEntity[]> {
-    return (await this.current()).policies;
+  // Inside a transaction, pass its manager: a reload then uses the transaction's connection
+  // instead of waiting for another from a pool the waiting transactions may all be holding.
+  async policies(manager?: EntityManager): Promise<SlaPolicyEntity[]> {
+    return (await this.current(manager)).policies;
   }
 
-  async calendar(id: string): Promise<BusinessCalendarEntity | undefined> {
-    return (await this.current()).calendars.get(id);
+  async calendar(id: string, manager?: EntityManager): Promise<BusinessCalendarEntity | undefined> {
+    return (await this.current(manager)).calendars.get(id);
   }
 
-  async defaultCalendar(): Promise<BusinessCalendarEntity | null> {
-    return (await this.current()).defaultCalendar;
+  async defaultCalendar(manager?: EntityManager): Promise<BusinessCalendarEntity | null> {
+    return (await this.current(manager)).defaultCalendar;
   }
 
-  private current(): Promise<Snapshot> {
+  private current(manager: EntityManager = this.dataSource.manager): Promise<Snapshot> {
     if (!this.snapshot || Date.now() - this.loadedAt > MAX_AGE_MS) {
       this.loadedAt = Date.now();
-      const loading = this.load();
+      const loading = this.load(manager);
       // A failed load is not kept.
       loading.catch(() => {
         if (this.snapshot === loading) this.snapshot = null;
@@ -65,11 +67,12 @@ export class SlaConfigCache implements OnModuleInit {
     return this.snapshot;
   }
 
-  private async load(): Promise<Snapshot> {
-    const [policies, calendars] = await Promise.all([
-      this.dataSource.getRepository(SlaPolicyEntity).find({ order: { createdAt: 'ASC' } }),
-      this.dataSource.getRepository(BusinessCalendarEntity).find(),
-    ]);
+  private async load(manager: EntityManager): Promise<Snapshot> {
+    // One after the other: a transaction's connection runs one statement at a time anyway.
+    const policies = await manager
+      .getRepository(SlaPolicyEntity)
+      .find({ order: { createdAt: 'ASC' } });
+    const calendars = await manager.getRepository(BusinessCalendarEntity).find();
     return {
       policies,
       calendars: new Map(calendars.map((c) => [c.id, c])),
