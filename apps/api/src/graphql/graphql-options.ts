@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { AppConfig } from '@intradesk/core';
 import { AuthService } from '@intradesk/organization';
@@ -24,12 +25,13 @@ export function graphqlOptions(
     playground: false,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: !config.isProduction,
-    // The cast bridges the CJS and ESM typings of @apollo/server.
-    plugins: (config.isProduction
-      ? []
-      : [
-          ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-        ]) as ApolloDriverConfig['plugins'],
+    // The cast bridges the CJS and ESM typings of @apollo/server. Cache control is off: every
+    // response is for one signed-in user (nothing to cache in HTTP), and the plugin wraps every
+    // field resolver to compute hints nobody reads.
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+    ] as ApolloDriverConfig['plugins'],
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
