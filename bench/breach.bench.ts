@@ -12,6 +12,7 @@ import { CalendarsService } from '@intradesk/sla';
 import { DataSource } from 'typeorm';
 import { WorkerModule } from '../apps/worker/src/worker.module';
 import { benchDatabase } from './support/bench-database';
+import { markdownTable } from './support/table';
 
 const SIZES = (process.env.OPEN ?? '10000,100000').split(',').map(Number);
 // Real time: breaches fall due over WINDOW seconds at DUE_PER_SECOND, the worker polls each second.
@@ -174,11 +175,7 @@ async function main(): Promise<void> {
     'statements per breach',
     'idle scan query',
   ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
-  for (const row of rows) console.log(line(row));
+  console.log(markdownTable(header, rows));
   console.log('\nThe lag includes waiting for the next poll (up to 1 s).');
 }
 

@@ -20,6 +20,7 @@ import { ApiProcess, buildApi, startApiProcess } from './support/api-process';
 import { benchDatabase, BenchDatabase, medianMs } from './support/bench-database';
 import { ADMIN, BenchOrg, graphql, seedBenchOrg } from './support/bench-org';
 import { concurrentLoad, httpLoad, LoadResult } from './support/load';
+import { markdownTable } from './support/table';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONCURRENCY = (process.env.CONCURRENCY ?? '1,8,32').split(',').map(Number);
@@ -409,16 +410,6 @@ async function growthBench(): Promise<Row[]> {
   return rows;
 }
 
-function table(header: string[], rows: Row[]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  return [
-    line(header),
-    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
-    ...rows.map(line),
-  ].join('\n');
-}
-
 const HEADERS = {
   write: [
     'clients',
@@ -481,22 +472,22 @@ async function main(): Promise<void> {
       if (wanted('write'))
         print(
           'write: createRequest vs the same SQL in one transaction (target ratio ≥ 0.35)',
-          table(HEADERS.write, await writeBench(setup)),
+          markdownTable(HEADERS.write, await writeBench(setup)),
         );
       if (only === 'soak')
         print(
           'soak: memory under a steady 1:3 write/read mix',
-          table(HEADERS.soak, await soakBench(setup)),
+          markdownTable(HEADERS.soak, await soakBench(setup)),
         );
       if (wanted('read'))
         print(
           'read: queue page of 50 vs { __typename } (target ≥ 0.4) and vs one SQL query',
-          table(HEADERS.read, await readBench(setup)),
+          markdownTable(HEADERS.read, await readBench(setup)),
         );
       if (wanted('fanout'))
         print(
           `fanout: requestChanged to ${SUBSCRIBERS} subscribers`,
-          table(HEADERS.fanout, await fanoutBench(setup)),
+          markdownTable(HEADERS.fanout, await fanoutBench(setup)),
         );
     } finally {
       await tearDown(setup);
@@ -505,7 +496,7 @@ async function main(): Promise<void> {
   if (wanted('growth'))
     print(
       'growth: cost follows the work, not the history',
-      table(HEADERS.growth, await growthBench()),
+      markdownTable(HEADERS.growth, await growthBench()),
     );
   if (!only) {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();

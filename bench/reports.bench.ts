@@ -4,11 +4,13 @@
 // DATABASE_URL names the server (a database is created and dropped); without it, embedded.
 import 'reflect-metadata';
 import { createLogger, loadConfig } from '@intradesk/core';
-import { DEMO_EMAIL_DOMAIN } from '@intradesk/organization';
+import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@intradesk/organization';
 import { Pool } from 'pg';
 import { createApp, prepareDatabase } from '../apps/api/src/app.factory';
 import { benchDatabase, medianMs } from './support/bench-database';
+import { asClient, login } from './support/bench-org';
 import { generateHistory } from './support/history';
+import { markdownTable } from './support/table';
 
 const REQUESTS = Number(process.env.REQUESTS ?? 1_000_000);
 const RUNS = Number(process.env.RUNS ?? 5);
@@ -32,15 +34,14 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const url = `${await app.getUrl()}/graphql`;
     try {
-      const graphql = client(url);
-      const admin = await graphql.login(`admin@${DEMO_EMAIL_DOMAIN}`);
+      const admin = asClient(url, await login(url, `admin@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD));
       await admin.call(
         `mutation($csv: String!) { importOrgChart(csv: $csv) { created errors { message } } }`,
         {
           csv: teamsCsv(),
         },
       );
-      const ops = await graphql.login(`ops@${DEMO_EMAIL_DOMAIN}`);
+      const ops = asClient(url, await login(url, `ops@${DEMO_EMAIL_DOMAIN}`, DEMO_PASSWORD));
       await ops.call(
         `mutation { createSlaPolicy(input: { name: "Everyone", firstResponseMinutes: 120, resolutionMinutes: 960 }) { id } }`,
       );
@@ -93,7 +94,7 @@ async function main(): Promise<void> {
           (graphqlMs / sqlMs).toFixed(2),
         ]);
       }
-      printTable(['report', 'rows', 'GraphQL ms', 'hand SQL ms', 'ratio'], table);
+      console.log(markdownTable(['report', 'rows', 'GraphQL ms', 'hand SQL ms', 'ratio'], table));
       const rawMs = await medianMs(RUNS, () =>
         pool.query(RAW_MATRIX, [YEAR.from, YEAR.to, new Date()]),
       );
@@ -113,35 +114,6 @@ async function main(): Promise<void> {
     await pool.end();
     await db.close();
   }
-}
-
-function client(url: string) {
-  const call = async (token: string | null, query: string, variables?: Record<string, unknown>) => {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    if (body.errors?.length) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  return {
-    login: async (email: string) => {
-      const data = await call(
-        null,
-        `mutation($e: String!) { login(email: $e, password: "intradesk-demo") { accessToken } }`,
-        { e: email },
-      );
-      const token: string = data.login.accessToken;
-      return {
-        call: (query: string, variables?: Record<string, unknown>) => call(token, query, variables),
-      };
-    },
-  };
 }
 
 // 40 teams under the demo organisation's departments: customers with their own traffic.
@@ -219,14 +191,6 @@ const RAW_MATRIX = `
     JOIN departments s ON s.id = r.supplier_id
    WHERE r.created_at >= $1 AND r.created_at < $2
    GROUP BY c.id, s.id ORDER BY c.code, s.code`;
-
-function printTable(header: string[], rows: string[][]): void {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
-  console.log(line(header));
-  console.log(`| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`);
-  for (const row of rows) console.log(line(row));
-}
 
 main().catch((error: unknown) => {
   console.error(error);

@@ -34,7 +34,7 @@ export async function graphql<T = any>(
   return body.data as T;
 }
 
-const login = async (url: string, email: string, password = PASSWORD) =>
+export const login = async (url: string, email: string, password = PASSWORD) =>
   (
     await graphql(
       url,
@@ -184,4 +184,12 @@ export async function seedBenchOrg(
     });
   }
   return { graphqlUrl: url, suppliers, requesters, opsToken };
+}
+
+// A signed-in caller: call(query, variables) with its token.
+export function asClient(url: string, token: string) {
+  return {
+    call: (query: string, variables?: Record<string, unknown>) =>
+      graphql(url, token, query, variables),
+  };
 }

@@ -110,7 +110,8 @@ export class ReportsService {
     const scope = this.scopeOf(user);
     this.checkFilter(filter);
     const normalized = this.checkGrouping(grouping);
-    const timeZone = await this.departments.organizationTimeZone();
+    // Only periods need the organisation's time zone.
+    const timeZone = normalized.period ? await this.departments.organizationTimeZone() : 'UTC';
     const { sql, params } = reportSql(
       scope,
       filter,
