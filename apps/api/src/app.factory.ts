@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module';
 import { PinoNestLogger } from '@intradesk/core';
 import { requestLogging } from './logging/request-logging';
+import { bodyParserErrors, graphqlHttpLimits } from './graphql/limits/graphql-http-limits';
 
 // The configured application, not yet listening: used by main.ts and by the e2e tests.
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
@@ -20,7 +21,12 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
     abortOnError: false,
   });
   app.use(requestLogging(options.logger));
-  app.useBodyParser('json', { limit: '10mb' });
+  app.useBodyParser('json', { limit: options.config.MAX_BODY_BYTES });
+  app.use(bodyParserErrors());
+  app.use(
+    '/graphql',
+    graphqlHttpLimits({ maxDocumentBytes: options.config.GRAPHQL_MAX_DOCUMENT_BYTES }),
+  );
   app.enableShutdownHooks();
   return app;
 }

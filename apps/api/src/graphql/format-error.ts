@@ -1,7 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainException, ErrorCode } from '@intradesk/core';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { isLimitCode } from './limits/limit-refusal';
 import type { Logger } from 'pino';
 
 const UNIQUE_VIOLATION = '23505';
@@ -17,6 +18,16 @@ const PROTOCOL_CODES = new Set([
   'BAD_REQUEST',
 ]);
 
+// A refusal by the query limits: its own code, whether Apollo wrapped it as a validation error.
+function limitCodeOf(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  for (const candidate of [error, error.originalError]) {
+    const code = (candidate as GraphQLError | undefined)?.extensions?.code;
+    if (isLimitCode(code)) return code;
+  }
+  return undefined;
+}
+
 function codeOf(code: ErrorCode): ErrorCode {
   switch (code) {
     case ErrorCode.UNAUTHENTICATED:
@@ -24,6 +35,7 @@ function codeOf(code: ErrorCode): ErrorCode {
     case ErrorCode.NOT_FOUND:
     case ErrorCode.BAD_USER_INPUT:
     case ErrorCode.CONFLICT:
+    case ErrorCode.TOO_MANY_REQUESTS:
       return code;
     default: {
       const unknown: never = code;
@@ -49,10 +61,14 @@ export function createErrorFormatter(options: { production: boolean; logger: Log
       locations: formatted.locations,
       path: formatted.path,
     };
+    const limitCode = limitCodeOf(error);
+    if (limitCode) return { ...base, extensions: { code: limitCode } };
 
     if (original instanceof DomainException) {
       const extensions: Record<string, unknown> = { code: codeOf(original.code) };
       if (original.fields.length > 0) extensions.fields = original.fields;
+      if (original.retryAfterSeconds !== undefined)
+        extensions.retryAfterSeconds = original.retryAfterSeconds;
       return { ...base, message: original.message, extensions };
     }
     if (original instanceof HttpException && HTTP_STATUS_CODES[original.getStatus()]) {

@@ -16,17 +16,22 @@ async function authenticate(
   return 'user' in result ? { user: result.user } : { error: result.error };
 }
 
-// Built once per HTTP request: the caller (from the bearer token) and fresh DataLoaders.
-export async function buildGraphqlContext(
+// Built once per HTTP request: fresh DataLoaders, and the caller from the bearer token, looked up
+// only when the first root field runs (after parsing, validation and the query limits).
+export function buildGraphqlContext(
   req: IncomingMessage & { id?: unknown },
   auth: AuthService,
-): Promise<GraphqlContext> {
-  const { user, error } = await authenticate(req.headers.authorization, auth);
+): GraphqlContext {
+  let authenticated: ReturnType<NonNullable<GraphqlContext['authenticate']>> | undefined;
   return {
-    user: user ?? null,
-    authError: error,
+    user: null,
     requestId: String(req.id ?? randomUUID()),
     loaders: new RequestLoaders(),
+    authenticate: () =>
+      (authenticated ??= authenticate(req.headers.authorization, auth).then(({ user, error }) => ({
+        user: user ?? null,
+        authError: error,
+      }))),
   };
 }
 

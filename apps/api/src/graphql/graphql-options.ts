@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { AppConfig } from '@intradesk/core';
 import { AuthService } from '@intradesk/organization';
@@ -12,6 +13,16 @@ import {
   SocketExtra,
   socketContext,
 } from './graphql-context';
+import { limitValidationRules, OperationLimits, queryCostPlugin } from './limits/operation-limits';
+
+export function operationLimits(config: AppConfig): OperationLimits {
+  return {
+    maxDepth: config.GRAPHQL_MAX_DEPTH,
+    maxAliases: config.GRAPHQL_MAX_ALIASES,
+    maxCost: config.GRAPHQL_MAX_COST,
+    assumedListSize: 10,
+  };
+}
 
 export function graphqlOptions(
   config: AppConfig,
@@ -24,13 +35,22 @@ export function graphqlOptions(
     sortSchema: true,
     playground: false,
     introspection: !config.isProduction,
+    // Explicit although they are Apollo's defaults: a GET or simple POST without a JSON content
+    // type or an Apollo-Require-Preflight header is refused, and so is an array of operations.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: limitValidationRules(operationLimits(config)),
     includeStacktraceInErrorResponses: !config.isProduction,
     // The cast bridges the CJS and ESM typings of @apollo/server. Cache control is off: every
     // response is for one signed-in user (nothing to cache in HTTP), and the plugin wraps every
     // field resolver to compute hints nobody reads.
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
-      ...(config.isProduction ? [] : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+      queryCostPlugin(operationLimits(config)),
+      // "Did you mean …?" would describe the schema to a caller who cannot introspect it.
+      ...(config.isProduction
+        ? [ApolloServerPluginDisableSuggestions()]
+        : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
     ] as ApolloDriverConfig['plugins'],
     subscriptions: {
       'graphql-ws': {

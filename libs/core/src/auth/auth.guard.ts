@@ -11,11 +11,13 @@ import { IS_PUBLIC, ROLES } from './auth.decorators';
 export class AuthGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') return true;
+    const ctx = GqlExecutionContext.create(context).getContext<GraphqlContext>();
+    // Apollo hands resolvers a copy of the context object, so the result is copied in here.
+    if (ctx.authenticate) Object.assign(ctx, await ctx.authenticate());
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const ctx = GqlExecutionContext.create(context).getContext<GraphqlContext>();
     if (!ctx.user) throw DomainException.unauthenticated(ctx.authError);
     const roles = this.reflector.getAllAndOverride<AuthUser['role'][] | undefined>(ROLES, targets);
     if (roles && !roles.includes(ctx.user.role)) {

@@ -160,6 +160,35 @@ export class AppConfig {
   @IsIn(['auto', 'true', 'false'])
   RUN_WORKER_IN_API: 'auto' | 'true' | 'false' = 'auto';
 
+  // GraphQL abuse limits: refused with a 4xx before any resolver runs.
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  GRAPHQL_MAX_DEPTH = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  GRAPHQL_MAX_ALIASES = 15;
+
+  // Each field costs 1 plus its selection times the rows it may return (`first`, or 10 for
+  // other lists); a 100-request queue page with every nested field costs about 8,000.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_COST = 20000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  GRAPHQL_MAX_DOCUMENT_BYTES = 20000;
+
+  // Request bodies (variables included: imports send CSV and NDJSON through them).
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  MAX_BODY_BYTES = 10 * 1024 * 1024;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 

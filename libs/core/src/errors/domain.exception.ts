@@ -5,6 +5,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   CONFLICT = 'CONFLICT',
+  // Rate limits and sign-in backoff: answered with HTTP 429 and Retry-After.
+  TOO_MANY_REQUESTS = 'TOO_MANY_REQUESTS',
 }
 
 // Base of every bounded context's exception; the API maps `code` to `extensions.code`.
@@ -17,6 +19,22 @@ export class DomainException extends Error {
   ) {
     super(message);
     this.name = new.target.name;
+  }
+
+  // Seconds until a refused caller may try again (TOO_MANY_REQUESTS only).
+  retryAfterSeconds?: number;
+
+  // Read by graphql-js when it wraps this error, and by Apollo for the HTTP status and headers.
+  get extensions(): Record<string, unknown> | undefined {
+    if (this.code !== ErrorCode.TOO_MANY_REQUESTS) return undefined;
+    const headers = new Map([['retry-after', String(this.retryAfterSeconds ?? 1)]]);
+    return { code: this.code, http: { status: 429, headers } };
+  }
+
+  static tooManyRequests(message: string, retryAfterSeconds: number): DomainException {
+    const error = new this(ErrorCode.TOO_MANY_REQUESTS, message);
+    error.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
+    return error;
   }
 
   static badInput(message: string, fields: string[] = []): DomainException {

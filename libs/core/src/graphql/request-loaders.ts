@@ -23,6 +23,10 @@ export interface GraphqlContext {
   user: AuthUser | null;
   // Set when a token was sent but is not valid; reported on first guarded use.
   authError?: string;
+  // Resolves the bearer token once, when the first root field runs (the guard copies the result
+  // into user and authError), so an operation refused by the query limits never reaches the
+  // database.
+  authenticate?: () => Promise<{ user: AuthUser | null; authError?: string }>;
   requestId: string;
   loaders: RequestLoaders;
 }
