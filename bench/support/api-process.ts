@@ -49,6 +49,10 @@ export async function startApiProcess(options: {
       RUN_WORKER_IN_API: 'false',
       AUTO_CLOSE_INTERVAL_SECONDS: '0',
       SEED_DEMO: 'false',
+      // The load generator is one address and a few users: limits high enough never to refuse,
+      // so their cost is still measured.
+      RATE_LIMIT_PER_USER: '1000000000',
+      RATE_LIMIT_PER_ADDRESS: '1000000000',
       ...options.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -48,6 +48,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     LOG_LEVEL: 'silent',
     DATABASE_POOL_SIZE: '5',
     AUTO_CLOSE_INTERVAL_SECONDS: '0',
+    // Tests call much faster than people; the rate-limit tests set their own.
+    RATE_LIMIT_PER_USER: '1000000',
+    RATE_LIMIT_PER_ADDRESS: '1000000',
     ...(options.replicaApplicationName
       ? {
           DATABASE_REPLICA_URLS: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${options.replicaApplicationName}`,

@@ -1,6 +1,7 @@
 import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { AppConfig } from '@intradesk/core';
 import { runMigrationsLocked } from '@intradesk/db';
 import { DemoSeedService, DemoSignIn, UsersService } from '@intradesk/organization';
@@ -20,7 +21,16 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
     // Throw boot errors (missing providers, bad config) to the caller instead of exiting.
     abortOnError: false,
   });
+  app.set('trust proxy', options.config.trustProxy);
   app.use(requestLogging(options.logger));
+  // Security headers. Outside production the Apollo Sandbox page loads scripts from Apollo's
+  // CDN, so the content security policy is on only where that page is off.
+  app.use(
+    helmet({
+      contentSecurityPolicy: options.config.isProduction,
+      crossOriginEmbedderPolicy: options.config.isProduction,
+    }),
+  );
   app.useBodyParser('json', { limit: options.config.MAX_BODY_BYTES });
   app.use(bodyParserErrors());
   app.use(

@@ -19,6 +19,8 @@ import type { Logger } from 'pino';
 import { graphqlOptions } from './graphql/graphql-options';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthModule } from './health/health.module';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { GraphqlRateLimitGuard, rateLimits } from './graphql/rate-limit.guard';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -65,8 +67,11 @@ export class AppModule {
           useFactory: (auth: AuthService) => graphqlOptions(config, auth, options.logger),
         }),
         HealthModule,
+        ThrottlerModule.forRoot(rateLimits(config)),
       ],
       providers: [
+        // In this order: every root field is counted, then checked for a signed-in caller.
+        { provide: APP_GUARD, useClass: GraphqlRateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_PIPE, useClass: InputValidationPipe },
       ],

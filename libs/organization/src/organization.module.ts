@@ -4,6 +4,9 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@intradesk/core';
 import { AuthService } from './auth/auth.service';
+import { SessionsService } from './auth/sessions.service';
+import { SignInAttemptEntity } from './auth/sign-in-attempt.entity';
+import { SignInThrottle } from './auth/sign-in-throttle.service';
 import { DemoSeedService } from './demo/demo-seed.service';
 import { DepartmentEntity } from './departments/department.entity';
 import { DepartmentsService } from './departments/departments.service';
@@ -11,7 +14,12 @@ import { OrgChartImportService } from './org-chart/org-chart-import.service';
 import { UserEntity } from './users/user.entity';
 import { UsersService } from './users/users.service';
 
-export const organizationEntities = [DepartmentEntity, UserEntity];
+// JWT_EXPIRES_IN "3600" means seconds (jsonwebtoken would read a bare numeric string as ms).
+function tokenLifetime(value: string): number | `${number}${'s' | 'm' | 'h' | 'd'}` {
+  return /^\d+$/.test(value) ? Number(value) : (value as `${number}h`);
+}
+
+export const organizationEntities = [DepartmentEntity, UserEntity, SignInAttemptEntity];
 
 @Module({
   imports: [
@@ -21,7 +29,7 @@ export const organizationEntities = [DepartmentEntity, UserEntity];
       useFactory: (config: AppConfig) => ({
         // A key object, made once: a plain string is re-parsed into a key on every verify.
         secret: createSecretKey(Buffer.from(config.JWT_SECRET ?? '')) as unknown as string,
-        signOptions: { algorithm: 'HS256', expiresIn: config.JWT_EXPIRES_IN as `${number}h` },
+        signOptions: { algorithm: 'HS256', expiresIn: tokenLifetime(config.JWT_EXPIRES_IN) },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),
@@ -30,9 +38,19 @@ export const organizationEntities = [DepartmentEntity, UserEntity];
     DepartmentsService,
     UsersService,
     AuthService,
+    SessionsService,
+    SignInThrottle,
     OrgChartImportService,
     DemoSeedService,
   ],
-  exports: [DepartmentsService, UsersService, AuthService, OrgChartImportService, DemoSeedService],
+  exports: [
+    DepartmentsService,
+    UsersService,
+    AuthService,
+    SessionsService,
+    SignInThrottle,
+    OrgChartImportService,
+    DemoSeedService,
+  ],
 })
 export class OrganizationModule {}

@@ -19,13 +19,14 @@ async function authenticate(
 // Built once per HTTP request: fresh DataLoaders, and the caller from the bearer token, looked up
 // only when the first root field runs (after parsing, validation and the query limits).
 export function buildGraphqlContext(
-  req: IncomingMessage & { id?: unknown },
+  req: IncomingMessage & { id?: unknown; ip?: string },
   auth: AuthService,
 ): GraphqlContext {
   let authenticated: ReturnType<NonNullable<GraphqlContext['authenticate']>> | undefined;
   return {
     user: null,
     requestId: String(req.id ?? randomUUID()),
+    clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     loaders: new RequestLoaders(),
     authenticate: () =>
       (authenticated ??= authenticate(req.headers.authorization, auth).then(({ user, error }) => ({

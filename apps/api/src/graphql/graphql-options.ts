@@ -40,6 +40,9 @@ export function graphqlOptions(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: limitValidationRules(operationLimits(config)),
+    // Errors that carry an HTTP status (TOO_MANY_REQUESTS: 429 and Retry-After) keep it; others
+    // have none and answer 200 as before.
+    preserveHttpStatusForExecutionErrors: false,
     includeStacktraceInErrorResponses: !config.isProduction,
     // The cast bridges the CJS and ESM typings of @apollo/server. Cache control is off: every
     // response is for one signed-in user (nothing to cache in HTTP), and the plugin wraps every

@@ -17,6 +17,16 @@ describe('loadConfig', () => {
     ).toBe(false);
   });
 
+  it('refuses a long but predictable JWT_SECRET in production', () => {
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/x' };
+    expect(() => loadConfig({ ...production, JWT_SECRET: 'changeme'.repeat(8) })).toThrow(
+      /too predictable/,
+    );
+    expect(
+      loadConfig({ ...production, JWT_SECRET: 'q8Zr1vW0pX2mK7cT4yLb9nHs3dFg6jEa' }).JWT_SECRET,
+    ).toHaveLength(32);
+  });
+
   it('requires a strong JWT_SECRET in production', () => {
     expect(() =>
       loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/x', JWT_SECRET: 'short' }),

@@ -172,7 +172,7 @@ export class AppConfig {
   GRAPHQL_MAX_ALIASES = 15;
 
   // Each field costs 1 plus its selection times the rows it may return (`first`, or 10 for
-  // other lists); a 100-request queue page with every nested field costs about 8,000.
+  // other lists); a 100-request queue page with its parties and clocks costs about 3,200.
   @Transform(toInt)
   @IsInt()
   @Min(100)
@@ -188,6 +188,35 @@ export class AppConfig {
   @IsInt()
   @Min(1024)
   MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+  // Operations (root fields) per window per signed-in user and per client address; 0 turns
+  // one off. Counted per API process: with N processes behind a balancer a caller gets up to N
+  // times as many.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_USER = 600;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  RATE_LIMIT_PER_ADDRESS = 1200;
+
+  // Express's "trust proxy": behind a load balancer, which X-Forwarded-For hops to believe for the
+  // client address (false, true, a hop count, or addresses/subnets such as "loopback,uniquelocal").
+  @IsString()
+  TRUST_PROXY = 'false';
+
+  get trustProxy(): boolean | number | string {
+    if (this.TRUST_PROXY === 'true') return true;
+    if (this.TRUST_PROXY === 'false') return false;
+    return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY;
+  }
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -221,6 +250,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = validateSync(config).flatMap((e) => Object.values(e.constraints ?? {}));
   if (!config.usesEmbeddedDatabase && !config.JWT_SECRET) {
     problems.push('JWT_SECRET is required when DATABASE_URL is set');
+  }
+  // Long but guessable ("aaaa…", "changemechangeme…") is not strong either.
+  if (config.isProduction && config.JWT_SECRET && new Set(config.JWT_SECRET).size < 12) {
+    problems.push(
+      'JWT_SECRET is too predictable for production: use a random string, e.g. openssl rand -base64 48',
+    );
   }
   if (problems.length > 0) {
     throw new ConfigValidationError(

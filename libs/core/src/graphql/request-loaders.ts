@@ -28,5 +28,7 @@ export interface GraphqlContext {
   // database.
   authenticate?: () => Promise<{ user: AuthUser | null; authError?: string }>;
   requestId: string;
+  // The HTTP client's address (behind TRUST_PROXY, the forwarded one); absent on WebSockets.
+  clientAddress?: string;
   loaders: RequestLoaders;
 }

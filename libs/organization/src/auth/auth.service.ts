@@ -5,7 +5,8 @@ import { PgNotifications } from '@intradesk/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationException } from '../organization.exception';
 import { UserEntity } from '../users/user.entity';
-import { UsersService } from '../users/users.service';
+import { normalizeEmail, UsersService } from '../users/users.service';
+import { SignInThrottle } from './sign-in-throttle.service';
 
 interface TokenPayload {
   sub: string;
@@ -38,6 +39,7 @@ export class AuthService implements OnModuleInit {
     private readonly jwt: JwtService,
     private readonly dataSource: DataSource,
     private readonly notifications: PgNotifications,
+    private readonly signInThrottle: SignInThrottle,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -65,10 +67,19 @@ export class AuthService implements OnModuleInit {
   }
 
   async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity }> {
-    const user = await this.users.verifyCredentials(email, password);
+    const account = normalizeEmail(email);
+    await this.signInThrottle.countAttempt(account);
+    const user = await this.users.verifyCredentials(account, password);
     if (!user) throw OrganizationException.unauthenticated('Wrong email or password');
+    await this.signInThrottle.succeeded(account);
+    return { accessToken: await this.issueToken(user), user };
+  }
+
+  // A token for the user's current token version: bumping it (password change, sign out
+  // everywhere) invalidates every token issued before.
+  issueToken(user: Pick<UserEntity, 'id' | 'tokenVersion'>): Promise<string> {
     const payload: TokenPayload = { sub: user.id, tv: user.tokenVersion };
-    return { accessToken: await this.jwt.signAsync(payload), user };
+    return this.jwt.signAsync(payload);
   }
 
   // Resolves a bearer token to its user, or explains why it is not valid.

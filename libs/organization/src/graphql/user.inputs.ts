@@ -28,3 +28,16 @@ export class CreateUserInput {
   @IsEnum(Role)
   role: Role;
 }
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @IsString()
+  @MaxLength(200)
+  currentPassword: string;
+
+  @Field()
+  @IsString()
+  @Length(8, 200, { message: 'newPassword must be 8 to 200 characters' })
+  newPassword: string;
+}

@@ -1,10 +1,19 @@
-import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, Loaders, Public, RequestLoaders, Roles } from '@intradesk/core';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  AuthUser,
+  CurrentUser,
+  Loaders,
+  Public,
+  RequestLoaders,
+  Roles,
+  UuidPipe,
+} from '@intradesk/core';
 import { AuthService } from '../auth/auth.service';
 import { UsersService } from '../users/users.service';
 import { DepartmentModel } from './department.model';
 import { OrganizationLoaderFactory } from './organization.loaders';
-import { CreateUserInput } from './user.inputs';
+import { ChangePasswordInput, CreateUserInput } from './user.inputs';
+import { SessionsService } from '../auth/sessions.service';
 import { AuthPayload, UserModel } from './user.model';
 
 @Resolver(() => UserModel)
@@ -12,6 +21,7 @@ export class UsersResolver {
   constructor(
     private readonly users: UsersService,
     private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
     private readonly loaderFactory: OrganizationLoaderFactory,
   ) {}
 
@@ -25,6 +35,34 @@ export class UsersResolver {
   ): Promise<AuthPayload> {
     const { accessToken, user } = await this.auth.login(email, password);
     return { accessToken, user: UserModel.from(user) };
+  }
+
+  @Mutation(() => AuthPayload, {
+    description:
+      "Changes the caller's password; every other session ends and a new token is returned",
+  })
+  async changePassword(
+    @CurrentUser() caller: AuthUser,
+    @Args('input') input: ChangePasswordInput,
+  ): Promise<AuthPayload> {
+    const { accessToken, user } = await this.sessions.changePassword(
+      caller,
+      input.currentPassword,
+      input.newPassword,
+    );
+    return { accessToken, user: UserModel.from(user) };
+  }
+
+  @Mutation(() => UserModel, {
+    description:
+      'Invalidates every token of a user (the caller when userId is omitted; others: admins only)',
+  })
+  async signOutEverywhere(
+    @CurrentUser() caller: AuthUser,
+    @Args('userId', { type: () => ID, nullable: true }, UuidPipe)
+    userId?: string,
+  ): Promise<UserModel> {
+    return UserModel.from(await this.sessions.signOutEverywhere(caller, userId ?? caller.id));
   }
 
   @Query(() => UserModel, { description: 'The signed-in user' })
