@@ -1,0 +1,382 @@
+// The role matrix: who may call every operation and see every field of the public schema, and the
+// e2e test that proves it. test/e2e/authorization-completeness.e2e-spec.ts fails when the printed
+// schema has an operation or field missing here, when a resolver's guard disagrees with `guard`,
+// or when a proof does not exercise the operation.
+
+export type Role = 'MEMBER' | 'AGENT' | 'LEAD' | 'OPS' | 'ADMIN';
+export const ROLES: Role[] = ['MEMBER', 'AGENT', 'LEAD', 'OPS', 'ADMIN'];
+
+export interface OperationAccess {
+  // What the resolver's guard admits: no token at all, any signed-in user, or these roles.
+  guard: 'public' | 'signed-in' | Role[];
+  // The rule the service applies within what the guard admits.
+  scope: string;
+  // e2e spec files (under test/e2e, without the suffix) that exercise it for the roles it concerns.
+  proof: string[];
+}
+
+const ANY = 'signed-in' as const;
+
+export const OPERATIONS: Record<string, OperationAccess> = {
+  // Identity and sessions
+  'Mutation.login': {
+    guard: 'public',
+    scope: 'anyone; backoff per account',
+    proof: ['auth', 'sessions'],
+  },
+  'Query.me': { guard: ANY, scope: 'the caller only', proof: ['auth'] },
+  'Mutation.changePassword': {
+    guard: ANY,
+    scope: "the caller's own password",
+    proof: ['sessions'],
+  },
+  'Mutation.signOutEverywhere': {
+    guard: ANY,
+    scope: 'the caller; another user: admins only',
+    proof: ['sessions'],
+  },
+  'Mutation.createUser': { guard: ['ADMIN'], scope: 'admins', proof: ['auth'] },
+
+  // Organisation (the org chart is a directory every signed-in user may read)
+  'Query.departments': { guard: ANY, scope: 'the whole org chart', proof: ['departments'] },
+  'Query.department': { guard: ANY, scope: 'any department', proof: ['departments'] },
+  'Query.relationship': { guard: ANY, scope: 'any pair', proof: ['departments'] },
+  'Mutation.createDepartment': { guard: ['ADMIN'], scope: 'admins', proof: ['departments'] },
+  'Mutation.updateDepartment': { guard: ['ADMIN'], scope: 'admins', proof: ['departments'] },
+  'Mutation.moveDepartment': { guard: ['ADMIN'], scope: 'admins', proof: ['departments'] },
+  'Mutation.archiveDepartment': { guard: ['ADMIN'], scope: 'admins', proof: ['departments'] },
+  'Mutation.restoreDepartment': {
+    guard: ['ADMIN'],
+    scope: 'admins',
+    proof: ['authorization-completeness'],
+  },
+  'Mutation.setDepartmentLead': {
+    guard: ['ADMIN'],
+    scope: 'admins',
+    proof: ['authorization-completeness'],
+  },
+  'Mutation.importOrgChart': { guard: ['ADMIN'], scope: 'admins', proof: ['org-chart-import'] },
+
+  // Catalogue
+  'Query.services': {
+    guard: ANY,
+    scope: 'every active service (the catalogue)',
+    proof: ['catalog'],
+  },
+  'Query.service': { guard: ANY, scope: 'any service', proof: ['catalog'] },
+  'Mutation.createService': {
+    guard: ANY,
+    scope: "the supplier's lead, admins",
+    proof: ['catalog'],
+  },
+  'Mutation.updateService': {
+    guard: ANY,
+    scope: "the supplier's lead, admins",
+    proof: ['catalog'],
+  },
+
+  // Calendars and policies
+  'Query.businessCalendars': { guard: ANY, scope: 'all calendars', proof: ['business-calendars'] },
+  'Query.businessCalendar': {
+    guard: ANY,
+    scope: 'any calendar',
+    proof: ['authorization-completeness'],
+  },
+  'Query.businessTime': { guard: ANY, scope: 'pure calendar math', proof: ['business-calendars'] },
+  'Query.businessDueAt': { guard: ANY, scope: 'pure calendar math', proof: ['business-calendars'] },
+  'Mutation.createBusinessCalendar': {
+    guard: ['ADMIN', 'OPS'],
+    scope: 'operations, admins',
+    proof: ['business-calendars'],
+  },
+  'Mutation.updateBusinessCalendar': {
+    guard: ['ADMIN', 'OPS'],
+    scope: 'operations, admins',
+    proof: ['sla-clocks'],
+  },
+  'Query.slaPolicies': {
+    guard: ANY,
+    scope: 'active policies (the published service levels)',
+    proof: ['authorization-completeness'],
+  },
+  'Mutation.createSlaPolicy': {
+    guard: ANY,
+    scope: "leads for their own department's policies; operations and admins any",
+    proof: ['sla-clocks'],
+  },
+  'Mutation.updateSlaPolicy': {
+    guard: ANY,
+    scope: "leads for their own department's policies; operations and admins any",
+    proof: ['authorization-completeness'],
+  },
+
+  // Requests
+  'Query.requests': {
+    guard: ANY,
+    scope: "requests the caller's department filed or supplies; operations and admins all",
+    proof: ['requests-visibility', 'visibility-sweep'],
+  },
+  'Query.request': {
+    guard: ANY,
+    scope: 'as requests; others are NOT_FOUND',
+    proof: ['requests-visibility', 'visibility-sweep'],
+  },
+  'Mutation.createRequest': {
+    guard: ANY,
+    scope: "filed for the caller's own department",
+    proof: ['requests-lifecycle'],
+  },
+  'Mutation.assignRequest': {
+    guard: ANY,
+    scope: "the supplier's agents and leads, admins",
+    proof: ['requests-visibility'],
+  },
+  'Mutation.changeRequestStatus': {
+    guard: ANY,
+    scope: 'moves allowed to the caller by side and role (Request.allowedStatuses)',
+    proof: ['requests-visibility'],
+  },
+  'Mutation.changeRequestPriority': {
+    guard: ANY,
+    scope: "the supplier's agents and leads, admins",
+    proof: ['requests-visibility'],
+  },
+  'Mutation.addComment': {
+    guard: ANY,
+    scope: 'whoever sees the request; internal notes: the supplier side, operations, admins',
+    proof: ['requests-visibility'],
+  },
+  'Mutation.importRequests': {
+    guard: ['ADMIN', 'OPS'],
+    scope: 'operations, admins',
+    proof: ['request-import'],
+  },
+  'Query.atRiskRequests': {
+    guard: ANY,
+    scope: "the supplier's own members, operations, admins",
+    proof: ['sla-clocks', 'visibility-sweep'],
+  },
+  'Subscription.requestChanged': {
+    guard: ANY,
+    scope: 'events of requests the caller may see',
+    proof: ['requests-live'],
+  },
+  'Subscription.slaEvents': {
+    guard: ANY,
+    scope: 'events of requests the caller may see',
+    proof: ['sla-worker'],
+  },
+
+  // Notifications and webhooks
+  'Query.notifications': {
+    guard: ANY,
+    scope: "the caller's own",
+    proof: ['sla-worker', 'visibility-sweep'],
+  },
+  'Mutation.markNotificationsRead': {
+    guard: ANY,
+    scope: "the caller's own",
+    proof: ['visibility-sweep'],
+  },
+  'Query.departmentWebhooks': {
+    guard: ANY,
+    scope: "the department's lead, operations, admins",
+    proof: ['webhooks'],
+  },
+  'Query.webhookDeliveries': {
+    guard: ANY,
+    scope: "the webhook department's lead, operations, admins",
+    proof: ['webhooks'],
+  },
+  'Mutation.createDepartmentWebhook': {
+    guard: ANY,
+    scope: "the department's lead, operations, admins",
+    proof: ['webhooks'],
+  },
+
+  // Feedback
+  'Mutation.rateRequest': {
+    guard: ANY,
+    scope: 'members of the customer department, once resolved',
+    proof: ['ratings'],
+  },
+  'Mutation.rateRequestQuality': {
+    guard: ANY,
+    scope: "the supplier's agents and leads",
+    proof: ['ratings'],
+  },
+  'Query.pendingRatings': {
+    guard: ANY,
+    scope: "the caller's own resolved requests",
+    proof: ['ratings', 'visibility-sweep'],
+  },
+  'Mutation.giveKudos': {
+    guard: ANY,
+    scope: 'whoever sees the request, to a party of it',
+    proof: ['ratings'],
+  },
+  'Query.kudosReceived': {
+    guard: ANY,
+    scope: 'public recognition: anyone',
+    proof: ['ratings'],
+  },
+  'Mutation.openSurveyRound': {
+    guard: ['ADMIN', 'OPS'],
+    scope: 'operations, admins',
+    proof: ['surveys'],
+  },
+  'Mutation.closeSurveyRound': {
+    guard: ['ADMIN', 'OPS'],
+    scope: 'operations, admins',
+    proof: ['surveys'],
+  },
+  'Query.surveyRounds': {
+    guard: ANY,
+    scope: 'operations all; others rounds about their department',
+    proof: ['authorization-completeness'],
+  },
+  'Query.mySurveys': {
+    guard: ANY,
+    scope: "the caller's department's invitations",
+    proof: ['surveys'],
+  },
+  'Mutation.answerSurvey': {
+    guard: ANY,
+    scope: "only suppliers the caller's department is asked about",
+    proof: ['surveys'],
+  },
+  'Query.surveyResults': {
+    guard: ANY,
+    scope: 'leads their own supplier department, operations and admins all; after close',
+    proof: ['surveys'],
+  },
+
+  // Reports
+  'Query.slaReport': {
+    guard: ANY,
+    scope: 'leads: requests their department supplied or filed; operations and admins all',
+    proof: ['reports', 'visibility-sweep'],
+  },
+  'Query.satisfactionReport': {
+    guard: ANY,
+    scope: 'as slaReport',
+    proof: ['reports'],
+  },
+  'Query.departmentMatrix': { guard: ANY, scope: 'as slaReport', proof: ['reports'] },
+  'Query.reportTrend': { guard: ANY, scope: 'as slaReport', proof: ['reports'] },
+  'Query.departmentPairRanking': { guard: ANY, scope: 'as slaReport', proof: ['reports'] },
+  'Query.simulateSlaPolicy': { guard: ANY, scope: 'as slaReport', proof: ['reports'] },
+};
+
+// Object fields: PARENT means "whoever may see the object sees this field"; anything else names the
+// narrower rule and its proof.
+export const PARENT = 'parent' as const;
+export interface FieldRule {
+  rule: string;
+  proof: string[];
+}
+export type FieldAccess = typeof PARENT | FieldRule;
+
+function fields(names: string, overrides: Record<string, FieldRule> = {}) {
+  const access: Record<string, FieldAccess> = {};
+  for (const name of names.split(' ')) access[name] = overrides[name] ?? PARENT;
+  for (const name of Object.keys(overrides)) {
+    if (!(name in access)) throw new Error(`override for unlisted field ${name}`);
+  }
+  return access;
+}
+
+export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
+  AtRiskClock: fields('clock request'),
+  AuthPayload: fields('accessToken user'),
+  BusinessCalendar: fields('holidays id isDefault name timeZone version weeklyHours'),
+  BusinessTime: fields('minutes seconds'),
+  Comment: fields('author body createdAt id internal'),
+  CreatedWebhook: fields('secret webhook', {
+    secret: { rule: 'shown once, to whoever created the webhook', proof: ['webhooks'] },
+  }),
+  Department: fields(
+    'archived archivedAt calendar children code createdAt depth explicitLevel id lead level members name parent services timeZone updatedAt version',
+  ),
+  DepartmentMatrixCell: fields(
+    'assignee averageScore customer kudos open period priority ratings relationshipType requests resolutionCompliance service supplier',
+  ),
+  DepartmentPairRanking: fields('best worst'),
+  HistoryEntry: fields('actor at commentId from id internal kind to', {
+    internal: {
+      rule: 'entries of internal notes are left out for the customer side',
+      proof: ['requests-visibility'],
+    },
+  }),
+  ImportLineError: fields('line message'),
+  Kudos: fields('createdAt from id message request toDepartment toUser', {
+    request: { rule: 'null unless the caller may see the request', proof: ['ratings'] },
+  }),
+  Notification: fields('createdAt id kind message readAt requestId'),
+  OrgChartImportResult: fields('created errors invitedLeads updated'),
+  PageInfo: fields('endCursor hasNextPage hasPreviousPage startCursor'),
+  PendingRating: fields('rateBy request'),
+  Rating: fields('comment createdAt id rater score side updatedAt'),
+  Relationship: fields('explanation type'),
+  ReportTrendPoint: fields(
+    'assignee averageScore customer firstResponseCompliance kudos medianResolutionMinutes open period priority relationshipType resolutionCompliance responseRate service supplier total',
+  ),
+  Request: fields(
+    'allowedStatuses assignee cancelledAt closedAt comments createdAt customer description firstRespondedAt history id kudos number priority qualityRating rating relationshipType requester resolvedAt service sla status supplier title updatedAt version',
+    {
+      comments: {
+        rule: 'internal notes only for the supplier side, operations and admins',
+        proof: ['requests-visibility'],
+      },
+      history: {
+        rule: 'internal-note entries only for the supplier side, operations and admins',
+        proof: ['requests-visibility'],
+      },
+      qualityRating: {
+        rule: 'the supplier side, operations and admins only',
+        proof: ['ratings'],
+      },
+      allowedStatuses: { rule: "the caller's own moves", proof: ['requests-visibility'] },
+    },
+  ),
+  RequestChange: fields('kind request'),
+  RequestConnection: fields('edges pageInfo totalCount'),
+  RequestEdge: fields('cursor node'),
+  RequestImportResult: fields('errors imported'),
+  RequestSla: fields('firstResponse policy resolution'),
+  SatisfactionReportRow: fields(
+    'assignee averageQualityScore averageScore customer distribution kudos period priority qualityRatings ratings relationshipType responseRate service supplier total',
+  ),
+  Service: fields('active createdAt defaultPriority description id name supplier version'),
+  SlaClock: fields(
+    'breachedAt dueAt elapsedMinutes kind remainingMinutes startedAt state stoppedAt targetMinutes',
+  ),
+  SlaCompliance: fields(
+    'firstResponseBreached firstResponseCompliance firstResponseMet resolutionBreached resolutionCompliance resolutionMet',
+  ),
+  SlaEvent: fields('clockKind kind occurredAt recipientId request rung'),
+  SlaPolicy: fields(
+    'active calendarId calendarMode customerId firstResponseMinutes id name priority relationshipType resolutionMinutes serviceId supplierId version warnAtPercent',
+  ),
+  SlaReportRow: fields(
+    'assignee customer firstResponseBreached firstResponseCompliance firstResponseMet medianResolutionMinutes open p90ResolutionMinutes period priority relationshipType resolutionBreached resolutionCompliance resolutionMet service supplier total',
+  ),
+  SlaSimulation: fields('actual requests simulated wouldHaveBreached wouldHaveMet'),
+  SurveyCustomerResult: fields('customer scores'),
+  SurveyRound: fields('closedAt closesAt id open openedAt periodFrom periodTo title'),
+  SurveyScores: fields(
+    'answers averageRecommend averageScore comments distribution netPromoterScore suppressed',
+    {
+      comments: {
+        rule: 'empty (like every score) for groups below SURVEY_MIN_ANSWERS',
+        proof: ['surveys'],
+      },
+    },
+  ),
+  SurveySupplierResult: fields('byCustomer overall supplier'),
+  SurveyTask: fields('answered round supplier'),
+  User: fields('createdAt department email id name role'),
+  Webhook: fields('active createdAt departmentId id url'),
+  WebhookDelivery: fields('attempts createdAt deliveredAt event id lastError nextAttemptAt status'),
+  WeeklyHours: fields('day end start'),
+};
