@@ -10,7 +10,7 @@ export interface GraphqlResponse<T> {
 export class GraphqlClient {
   constructor(
     readonly url: string,
-    private readonly token?: string,
+    readonly token?: string,
   ) {}
 
   as(token: string | undefined): GraphqlClient {

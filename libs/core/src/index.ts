@@ -11,3 +11,4 @@ export * from './graphql/import-line-error.model';
 export * from './validation/uuid.pipe';
 export * from './pagination/connection';
 export * from './logging/logger';
+export * from './validation/is-optional-not-null';

@@ -19,6 +19,21 @@ function flatten(errors: ValidationError[], prefix = ''): { paths: string[]; mes
   return { paths, messages };
 }
 
+// NUL, which PostgreSQL cannot store in text, and lone surrogates, which are not Unicode text
+// at all (and make validators such as isEmail throw).
+const NOT_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function badTextPaths(value: unknown, path: string): string[] {
+  if (typeof value === 'string') return NOT_TEXT.test(value) ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => badTextPaths(item, `${path}.${i}`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) =>
+      badTextPaths(item, path ? `${path}.${key}` : key),
+    );
+  }
+  return [];
+}
+
 // class-validator on every input; failures become BAD_USER_INPUT with the argument's field paths.
 export class InputValidationPipe extends ValidationPipe {
   constructor() {
@@ -37,6 +52,10 @@ export class InputValidationPipe extends ValidationPipe {
     // An omitted optional argument: GraphQL has already enforced nullability, and Nest's pipe
     // would otherwise validate it as an empty object.
     if (value === undefined || value === null) return value;
+    const badText = badTextPaths(value, metadata.data ?? '');
+    if (badText.length > 0) {
+      throw DomainException.badInput('Text must be valid Unicode without NUL characters', badText);
+    }
     try {
       return await super.transform(value, metadata);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { IsOptionalNotNull } from '@intradesk/core';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import {
   IsBoolean,
@@ -42,7 +43,7 @@ export class UpdateServiceInput {
   id: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 120)
   name?: string;
@@ -54,12 +55,12 @@ export class UpdateServiceInput {
   description?: string;
 
   @Field(() => Priority, { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsEnum(Priority)
   defaultPriority?: Priority;
 
   @Field({ nullable: true, description: 'false withdraws the service from the catalogue' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 

@@ -25,6 +25,9 @@ export function toAuthUser(user: UserEntity): AuthUser {
 }
 
 const USER_CHANGED = 'user_changed';
+// The longest email and password an account can have (users.email, CreateUserInput.password).
+const MAX_EMAIL_LENGTH = 320;
+const MAX_PASSWORD_LENGTH = 200;
 // Signed-in users are kept briefly per process; a change announced with userChanged() drops them
 // everywhere at once, and none is older than this should a notification be missed.
 const USER_CACHE_MS = 10_000;
@@ -67,6 +70,10 @@ export class AuthService implements OnModuleInit {
   }
 
   async login(email: string, password: string): Promise<{ accessToken: string; user: UserEntity }> {
+    // No account has such an email or password: refused before any lookup or hashing.
+    if (email.length > MAX_EMAIL_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+      throw OrganizationException.unauthenticated('Wrong email or password');
+    }
     const account = normalizeEmail(email);
     await this.signInThrottle.countAttempt(account);
     const user = await this.users.verifyCredentials(account, password);

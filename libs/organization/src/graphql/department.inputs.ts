@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsIanaTimeZone } from '@intradesk/core';
+import { IsIanaTimeZone, IsOptionalNotNull } from '@intradesk/core';
 import {
   IsInt,
   IsOptional,
@@ -60,7 +60,7 @@ export class UpdateDepartmentInput {
   id: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 200)
   name?: string;
@@ -73,7 +73,7 @@ export class UpdateDepartmentInput {
   level?: number | null;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIanaTimeZone()
   timeZone?: string;
 

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsIanaTimeZone } from '@intradesk/core';
+import { IsIanaTimeZone, IsOptionalNotNull } from '@intradesk/core';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -75,18 +75,18 @@ export class UpdateBusinessCalendarInput {
   id: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @Length(1, 120)
   name?: string;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIanaTimeZone()
   timeZone?: string;
 
   @Field(() => [WeeklyHoursInput], { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
@@ -95,14 +95,14 @@ export class UpdateBusinessCalendarInput {
   weeklyHours?: WeeklyHoursInput[];
 
   @Field(() => [String], { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsArray()
   @ArrayMaxSize(2000)
   @Matches(LOCAL_DATE, { each: true, message: 'each holiday must be a date YYYY-MM-DD' })
   holidays?: string[];
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   isDefault?: boolean;
 

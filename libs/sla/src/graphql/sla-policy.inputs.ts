@@ -1,3 +1,4 @@
+import { IsOptionalNotNull } from '@intradesk/core';
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Priority } from '@intradesk/catalog';
 import { RelationshipType } from '@intradesk/organization';
@@ -92,28 +93,28 @@ export class UpdateSlaPolicyInput {
   id: string;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(MAX_MINUTES)
   firstResponseMinutes?: number;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(MAX_MINUTES)
   resolutionMinutes?: number;
 
   @Field(() => Int, { nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(99)
   warnAtPercent?: number;
 
   @Field({ nullable: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   active?: boolean;
 }
