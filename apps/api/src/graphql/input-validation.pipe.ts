@@ -21,10 +21,11 @@ function flatten(errors: ValidationError[], prefix = ''): { paths: string[]; mes
 
 // NUL, which PostgreSQL cannot store in text, and lone surrogates, which are not Unicode text
 // at all (and make validators such as isEmail throw).
-const NOT_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isText = (value: string) => !value.includes('\u0000') && !LONE_SURROGATE.test(value);
 
 function badTextPaths(value: unknown, path: string): string[] {
-  if (typeof value === 'string') return NOT_TEXT.test(value) ? [path] : [];
+  if (typeof value === 'string') return isText(value) ? [] : [path];
   if (Array.isArray(value)) return value.flatMap((item, i) => badTextPaths(item, `${path}.${i}`));
   if (value && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) =>
