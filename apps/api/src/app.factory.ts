@@ -11,6 +11,7 @@ import { DataSource } from 'typeorm';
 import { AppModule, AppModuleOptions } from './app.module';
 import { PinoNestLogger } from '@intradesk/core';
 import { requestLogging } from './logging/request-logging';
+import { HttpDrain } from './runtime/http-drain';
 import { bodyParserErrors, graphqlHttpLimits } from './graphql/limits/graphql-http-limits';
 
 // The configured application, not yet listening: used by main.ts and by the e2e tests.
@@ -22,6 +23,7 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
     abortOnError: false,
   });
   app.set('trust proxy', options.config.trustProxy);
+  app.use(app.get(HttpDrain).track());
   app.use(requestLogging(options.logger));
   // Security headers. Outside production the Apollo Sandbox page loads scripts from Apollo's
   // CDN, so the content security policy is on only where that page is off.
@@ -37,7 +39,7 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
     '/graphql',
     graphqlHttpLimits({ maxDocumentBytes: options.config.GRAPHQL_MAX_DOCUMENT_BYTES }),
   );
-  app.enableShutdownHooks();
+  // No enableShutdownHooks(): main.ts handles SIGTERM itself, draining HTTP before app.close().
   return app;
 }
 

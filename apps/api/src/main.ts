@@ -6,6 +6,7 @@ import { BreachScanJob } from '@intradesk/requests';
 import { createApp, prepareDatabase } from './app.factory';
 import { createLogger } from '@intradesk/core';
 import { embeddedJwtSecret, openDatabase } from './runtime/database-runtime';
+import { HttpDrain } from './runtime/http-drain';
 
 async function main(): Promise<void> {
   let config;
@@ -27,7 +28,11 @@ async function main(): Promise<void> {
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down');
+    logger.info({ signal }, 'shutting down: draining requests in flight');
+    const unfinished = await app
+      .get(HttpDrain)
+      .drain(app.getHttpServer(), config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+    if (unfinished > 0) logger.warn({ unfinished }, 'requests still running at the drain timeout');
     await app.close().catch((error) => logger.error({ err: error }, 'error while closing the API'));
     await database.embedded
       ?.stop()

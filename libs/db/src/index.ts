@@ -7,3 +7,4 @@ export * from './statement-counter';
 export * from './testing/test-databases';
 export * from './pg-notifications';
 export * from './read-replica';
+export * from './database-unavailable';

@@ -3,6 +3,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainException, ErrorCode } from '@intradesk/core';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { isLimitCode } from './limits/limit-refusal';
+import { isDatabaseUnavailable } from '@intradesk/db';
 import type { Logger } from 'pino';
 
 const UNIQUE_VIOLATION = '23505';
@@ -90,6 +91,14 @@ export function createErrorFormatter(options: { production: boolean; logger: Log
       return options.production ? { ...base, extensions: { code } } : formatted;
     }
 
+    if (isDatabaseUnavailable(original)) {
+      options.logger.warn({ err: original, path: formatted.path }, 'database unavailable');
+      return {
+        ...base,
+        message: 'The database is unavailable; try again shortly',
+        extensions: { code: 'SERVICE_UNAVAILABLE' },
+      };
+    }
     options.logger.error(
       { err: original, path: formatted.path },
       'unexpected error in GraphQL operation',

@@ -7,6 +7,7 @@ import { AppConfig } from '@intradesk/core';
 import { AuthService } from '@intradesk/organization';
 import type { Logger } from 'pino';
 import { createErrorFormatter } from './format-error';
+import { databaseUnavailablePlugin } from './database-unavailable.plugin';
 import {
   authenticateSocket,
   buildGraphqlContext,
@@ -50,6 +51,7 @@ export function graphqlOptions(
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       queryCostPlugin(operationLimits(config)),
+      databaseUnavailablePlugin(),
       // "Did you mean …?" would describe the schema to a caller who cannot introspect it.
       ...(config.isProduction
         ? [ApolloServerPluginDisableSuggestions()]

@@ -218,6 +218,13 @@ export class AppConfig {
     return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY;
   }
 
+  // On SIGTERM the API waits this long for requests in flight before closing (keep it below the
+  // orchestrator's kill timeout, e.g. Docker's 10 s default: see stop_grace_period).
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  SHUTDOWN_TIMEOUT_SECONDS = 8;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
