@@ -5,7 +5,7 @@ import { verifyWebhookSignature, WebhookDeliveryJob } from '@intradesk/notificat
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { BreachScanJob } from '@intradesk/requests';
 import { departmentIds } from '../factories/organization.factory';
-import { fileRequest } from '../factories/requests.factory';
+import { ADD_COMMENT, fileRequest } from '../factories/requests.factory';
 import { GraphqlClient } from '../utils/graphql-client';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -102,6 +102,7 @@ describe('department webhooks', () => {
     await deliveries.runUntilIdle();
 
     expect(good.received.map((r) => r.event).sort()).toEqual([
+      'request.created',
       'sla.breached',
       'sla.escalated',
       'sla.warning',
@@ -109,23 +110,24 @@ describe('department webhooks', () => {
     for (const r of good.received) {
       expect(verifyWebhookSignature(created.secret, r.body, r.signature)).toBe(true);
       expect(verifyWebhookSignature('another secret', r.body, r.signature)).toBe(false);
-      expect(JSON.parse(r.body).data).toMatchObject({
-        request: 'IT-1',
-        title: 'Hooked',
-        clock: 'FIRST_RESPONSE',
-      });
+      const data = JSON.parse(r.body).data;
+      if (r.event === 'request.created') {
+        expect(data).toMatchObject({ number: 'IT-1', status: 'NEW', kind: 'CREATED' });
+      } else {
+        expect(data).toMatchObject({ request: 'IT-1', title: 'Hooked', clock: 'FIRST_RESPONSE' });
+      }
     }
-    expect(bad.received).toHaveLength(3);
+    expect(bad.received).toHaveLength(4);
 
     // Retries back off: nothing is resent until the delay has passed.
     await deliveries.runUntilIdle();
-    expect(bad.received).toHaveLength(3);
+    expect(bad.received).toHaveLength(4);
     for (let i = 0; i < 6; i++) {
       clock.advance(60 * MINUTE);
       await deliveries.runUntilIdle();
     }
-    expect(bad.received).toHaveLength(12); // 4 attempts each, then given up
-    expect(good.received).toHaveLength(3); // delivered ones are never resent
+    expect(bad.received).toHaveLength(16); // 4 attempts each, then given up
+    expect(good.received).toHaveLength(4); // delivered ones are never resent
 
     const failed = await itLead.data(
       'query($w: ID!) { webhookDeliveries(webhookId: $w, status: FAILED) { event attempts lastError } }',
@@ -133,7 +135,7 @@ describe('department webhooks', () => {
         w: failing.webhook.id,
       },
     );
-    expect(failed.webhookDeliveries).toHaveLength(3);
+    expect(failed.webhookDeliveries).toHaveLength(4);
     expect(failed.webhookDeliveries[0]).toMatchObject({ attempts: 4, lastError: 'HTTP 500' });
     await Promise.all([good.close(), bad.close()]);
   });
@@ -154,5 +156,31 @@ describe('department webhooks', () => {
       { d: ids.IT },
     );
     expect(listed.departmentWebhooks).toHaveLength(2);
+  });
+
+  it('sends request events to both sides, internal notes to the supplier only', async () => {
+    const supplierSide = await receiver(200);
+    const customerSide = await receiver(200);
+    await itLead.data(CREATE, { d: ids.IT, u: supplierSide.url });
+    const mktLead = await t.login(demoEmail('MKT', 'lead'));
+    await mktLead.data(CREATE, { d: ids.MKT, u: customerSide.url });
+
+    const filed = await fileRequest(await t.login(demoEmail('MKT', 'member')), ids.IT, {
+      title: 'Both sides',
+    });
+    const agent = await t.login(demoEmail('IT', 'agent'));
+    await agent.data(ADD_COMMENT, { requestId: filed.id, body: 'internal', internal: true });
+    await agent.data(ADD_COMMENT, { requestId: filed.id, body: 'public' });
+    await t.app.get(WebhookDeliveryJob).runUntilIdle();
+
+    const events = (r: Awaited<ReturnType<typeof receiver>>) =>
+      r.received.filter((x) => JSON.parse(x.body).data.number === filed.number).map((x) => x.event);
+    expect(events(supplierSide)).toEqual([
+      'request.created',
+      'request.commented',
+      'request.commented',
+    ]);
+    expect(events(customerSide)).toEqual(['request.created', 'request.commented']);
+    await Promise.all([supplierSide.close(), customerSide.close()]);
   });
 });

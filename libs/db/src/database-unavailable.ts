@@ -24,6 +24,9 @@ const CONNECTION_MESSAGES = [
   'Client has encountered a connection error',
   'Connection ended unexpectedly',
   'the database system is',
+  // A pool connect error thrown as a plain object reaches GraphQL only as this text.
+  'ECONNREFUSED',
+  'ECONNRESET',
 ];
 
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -328,10 +328,21 @@ export class RequestsService {
          UPDATE requests
             SET status = 'CLOSED', closed_at = $1, updated_at = $1, version = version + 1
           WHERE status = 'RESOLVED' AND resolved_at <= $1::timestamptz - make_interval(hours => $2)
-        RETURNING id, supplier_id, customer_id
+        RETURNING id, number, supplier_id, customer_id
        ), history AS (
          INSERT INTO request_history (request_id, actor_id, at, kind, from_value, to_value, internal)
          SELECT id, NULL, $1, 'STATUS_CHANGED', 'RESOLVED', 'CLOSED', false FROM closed
+       ), webhook_outbox AS (
+         INSERT INTO webhook_deliveries
+                (webhook_id, event, payload, status, attempts, next_attempt_at, created_at)
+         SELECT hook.id, 'request.status_changed',
+                jsonb_build_object('requestId', c.id, 'number', c.number, 'status', 'CLOSED',
+                  'supplierId', c.supplier_id, 'customerId', c.customer_id,
+                  'kind', 'STATUS_CHANGED'),
+                'PENDING', 0, $1, $1
+           FROM closed c
+           JOIN department_webhooks hook
+             ON hook.active AND hook.department_id IN (c.supplier_id, c.customer_id)
        )
        SELECT id, pg_notify($3, json_build_object(
                 'requestId', id, 'supplierId', supplier_id, 'customerId', customer_id,
@@ -477,12 +488,18 @@ export class RequestsService {
     kind: RequestChangeKind,
     internal = false,
   ) {
-    return publishRequestChanged(manager, {
+    const ids = {
       requestId: request.id,
       supplierId: request.supplierId,
       customerId: request.customerId,
-      kind,
-      internal,
-    });
+    };
+    return publishRequestChanged(
+      manager,
+      { ...ids, kind, internal },
+      {
+        payload: { ...ids, number: request.number, status: request.status },
+        at: request.updatedAt,
+      },
+    );
   }
 }
