@@ -1,3 +1,4 @@
+import * as http from 'node:http';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@intradesk/organization';
 import { GraphqlClient } from '../utils/graphql-client';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -114,6 +115,26 @@ describe('GraphQL abuse limits', () => {
     });
   });
 
+  it('answers a body declared too large at once, without waiting for it', async () => {
+    const { status, body } = await new Promise<{ status: number; body: string }>(
+      (resolve, reject) => {
+        const request = http.request(ops.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': String(300_000) },
+        });
+        request.on('response', (response) => {
+          let text = '';
+          response.on('data', (chunk) => (text += chunk));
+          response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+        });
+        request.on('error', reject);
+        request.flushHeaders(); // headers only: the 300 KB never come
+      },
+    );
+    expect(status).toBe(413);
+    expect(JSON.parse(body).errors[0].extensions).toEqual({ code: 'PAYLOAD_TOO_LARGE' });
+  });
+
   it('refuses batched requests and malformed JSON with a code', async () => {
     expect(
       await refused(post([{ query: '{ me { id } }' }, { query: '{ me { id } }' }])),
@@ -131,6 +152,48 @@ describe('GraphQL abuse limits', () => {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(allowed.status).toBe(200);
+  });
+});
+
+describe('addresses that keep sending refused operations', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { ABUSE_REFUSALS_PER_WINDOW: '3', TRUST_PROXY: 'loopback' } });
+  });
+  afterAll(() => t.close());
+
+  const send = (address: string, query: string) =>
+    fetch(t.graphql.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-forwarded-for': address },
+      body: JSON.stringify({ query }),
+    });
+
+  it('are cut off for the window, before their bodies are read; others are not', async () => {
+    const bomb = nested(40);
+    // Three refusals are tolerated; the fourth closes the door.
+    for (let i = 0; i < 4; i++) expect((await send('10.0.0.66', bomb)).status).toBe(400);
+    const blocked = await send('10.0.0.66', '{ __typename }');
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(
+      ((await blocked.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions,
+    ).toEqual({
+      code: 'TOO_MANY_REQUESTS',
+    });
+    // Ordinary mistakes (a typo, bad input) do not count; another address is unaffected.
+    for (let i = 0; i < 5; i++) expect((await send('10.0.0.7', '{ nope }')).status).toBe(400);
+    expect((await send('10.0.0.7', '{ __typename }')).status).toBe(200);
+  });
+
+  it('refuses documents with too many tokens before parsing them', async () => {
+    const fields = Array.from({ length: 2500 }, () => 'id').join(' ');
+    const response = await send('10.0.0.8', `{ me { ${fields} } }`);
+    expect(response.status).toBe(413);
+    expect(
+      ((await response.json()) as { errors: { extensions: unknown }[] }).errors[0].extensions,
+    ).toEqual({ code: 'DOCUMENT_TOO_LARGE' });
   });
 });
 

@@ -51,6 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Tests call much faster than people; the rate-limit tests set their own.
     RATE_LIMIT_PER_USER: '1000000',
     RATE_LIMIT_PER_ADDRESS: '1000000',
+    ABUSE_REFUSALS_PER_WINDOW: '1000000',
     ...(options.replicaApplicationName
       ? {
           DATABASE_REPLICA_URLS: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${options.replicaApplicationName}`,

@@ -12,7 +12,12 @@ import { AppModule, AppModuleOptions } from './app.module';
 import { PinoNestLogger } from '@intradesk/core';
 import { requestLogging } from './logging/request-logging';
 import { HttpDrain } from './runtime/http-drain';
-import { bodyParserErrors, graphqlHttpLimits } from './graphql/limits/graphql-http-limits';
+import {
+  bodyParserErrors,
+  declaredBodyLimit,
+  graphqlHttpLimits,
+} from './graphql/limits/graphql-http-limits';
+import { AbuseBlocklist } from './graphql/limits/abuse-blocklist';
 
 // The configured application, not yet listening: used by main.ts and by the e2e tests.
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
@@ -33,11 +38,18 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
       crossOriginEmbedderPolicy: options.config.isProduction,
     }),
   );
+  const blocklist = app.get(AbuseBlocklist);
+  app.use('/graphql', blocklist.gate());
+  app.use(declaredBodyLimit(options.config.MAX_BODY_BYTES, blocklist));
   app.useBodyParser('json', { limit: options.config.MAX_BODY_BYTES });
-  app.use(bodyParserErrors());
+  app.use(bodyParserErrors(blocklist));
   app.use(
     '/graphql',
-    graphqlHttpLimits({ maxDocumentBytes: options.config.GRAPHQL_MAX_DOCUMENT_BYTES }),
+    graphqlHttpLimits({
+      maxDocumentBytes: options.config.GRAPHQL_MAX_DOCUMENT_BYTES,
+      maxTokens: options.config.GRAPHQL_MAX_TOKENS,
+      blocklist,
+    }),
   );
   // No enableShutdownHooks(): main.ts handles SIGTERM itself, draining HTTP before app.close().
   return app;

@@ -21,6 +21,8 @@ import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthModule } from './health/health.module';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { GraphqlRateLimitGuard, rateLimits } from './graphql/rate-limit.guard';
+import { AbuseModule } from './graphql/limits/abuse.module';
+import { AbuseBlocklist } from './graphql/limits/abuse-blocklist';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -62,11 +64,13 @@ export class AppModule {
         ReportingGraphqlModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [OrganizationModule],
-          inject: [AuthService],
-          useFactory: (auth: AuthService) => graphqlOptions(config, auth, options.logger),
+          imports: [OrganizationModule, AbuseModule],
+          inject: [AuthService, AbuseBlocklist],
+          useFactory: (auth: AuthService, blocklist: AbuseBlocklist) =>
+            graphqlOptions(config, auth, blocklist, options.logger),
         }),
         HealthModule,
+        AbuseModule,
         ThrottlerModule.forRoot(rateLimits(config)),
       ],
       providers: [

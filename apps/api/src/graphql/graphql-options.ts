@@ -15,6 +15,8 @@ import {
   socketContext,
 } from './graphql-context';
 import { limitValidationRules, OperationLimits, queryCostPlugin } from './limits/operation-limits';
+import { AbuseBlocklist } from './limits/abuse-blocklist';
+import { refusalsCountPlugin } from './limits/refusals-count.plugin';
 
 export function operationLimits(config: AppConfig): OperationLimits {
   return {
@@ -28,6 +30,7 @@ export function operationLimits(config: AppConfig): OperationLimits {
 export function graphqlOptions(
   config: AppConfig,
   auth: AuthService,
+  blocklist: AbuseBlocklist,
   logger: Logger,
 ): ApolloDriverConfig {
   return {
@@ -51,6 +54,7 @@ export function graphqlOptions(
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
       queryCostPlugin(operationLimits(config)),
+      refusalsCountPlugin(blocklist),
       databaseUnavailablePlugin(),
       // "Did you mean …?" would describe the schema to a caller who cannot introspect it.
       ...(config.isProduction

@@ -183,6 +183,13 @@ export class AppConfig {
   @Min(1000)
   GRAPHQL_MAX_DOCUMENT_BYTES = 20000;
 
+  // Lexical tokens in one document (the full queue page has 68; the standard introspection
+  // query under 200): checked in linear time before any parsing.
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GRAPHQL_MAX_TOKENS = 2000;
+
   // Request bodies (variables included: imports send CSV and NDJSON through them).
   @Transform(toInt)
   @IsInt()
@@ -206,6 +213,13 @@ export class AppConfig {
   @IsInt()
   @Min(0)
   RATE_LIMIT_PER_ADDRESS = 1200;
+
+  // Refused operations (query limits, oversized or malformed bodies) an address may send per
+  // rate-limit window before it is cut off for the rest of it; 0 turns this off.
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  ABUSE_REFUSALS_PER_WINDOW = 20;
 
   // Express's "trust proxy": behind a load balancer, which X-Forwarded-For hops to believe for the
   // client address (false, true, a hop count, or addresses/subnets such as "loopback,uniquelocal").

@@ -1,17 +1,43 @@
 import type { NextFunction, Request, Response } from 'express';
+import { Lexer, Source, TokenKind } from 'graphql';
+import type { AbuseBlocklist } from './abuse-blocklist';
 import { LIMIT_STATUS, LimitCode, limitRefusalBody } from './limit-refusal';
 
-function refuse(res: Response, code: LimitCode, message: string): void {
-  res.status(LIMIT_STATUS[code]).json(limitRefusalBody(code, message));
+function refuser(blocklist: AbuseBlocklist) {
+  return (req: Request, res: Response, code: LimitCode, message: string): void => {
+    void blocklist.recordRefusal(req.ip);
+    res.status(LIMIT_STATUS[code]).json(limitRefusalBody(code, message));
+  };
+}
+
+// Counts lexical tokens up to the limit (linear, no parse): a document with thousands of fields
+// or aliases is refused before the validation rules, some of which cost more than linear time.
+function tooManyTokens(query: string, maxTokens: number): boolean {
+  try {
+    const lexer = new Lexer(new Source(query));
+    for (let count = 0; lexer.advance().kind !== TokenKind.EOF; count++) {
+      if (count >= maxTokens) return true;
+    }
+  } catch {
+    // a syntax error: Apollo reports it with its position
+  }
+  return false;
 }
 
 // Checks made on the HTTP request before Apollo parses anything: one operation per request and
-// a bounded document. (The body's own size is bounded by the JSON parser.)
-export function graphqlHttpLimits(options: { maxDocumentBytes: number }) {
+// a bounded document. (The body's own size is bounded by the JSON parser.) Each refusal counts
+// against the client address in the abuse blocklist.
+export function graphqlHttpLimits(options: {
+  maxDocumentBytes: number;
+  maxTokens: number;
+  blocklist: AbuseBlocklist;
+}) {
+  const refuse = refuser(options.blocklist);
   return (req: Request, res: Response, next: NextFunction): void => {
     const body: unknown = req.body;
     if (Array.isArray(body)) {
       return refuse(
+        req,
         res,
         'BATCHING_NOT_SUPPORTED',
         'Send one operation per request; batched requests are not accepted',
@@ -21,33 +47,58 @@ export function graphqlHttpLimits(options: { maxDocumentBytes: number }) {
       req.method === 'GET' ? req.query.query : (body as { query?: unknown } | undefined)?.query;
     if (typeof query === 'string' && Buffer.byteLength(query) > options.maxDocumentBytes) {
       return refuse(
+        req,
         res,
         'DOCUMENT_TOO_LARGE',
         `The GraphQL document is larger than ${options.maxDocumentBytes} bytes`,
+      );
+    }
+    if (typeof query === 'string' && tooManyTokens(query, options.maxTokens)) {
+      return refuse(
+        req,
+        res,
+        'DOCUMENT_TOO_LARGE',
+        `The GraphQL document has more than ${options.maxTokens} tokens`,
       );
     }
     next();
   };
 }
 
+// A body declared larger than the limit is refused from its Content-Length, at once: the JSON
+// parser would read (and discard) all of it before answering. The connection is closed after the
+// answer rather than drained.
+export function declaredBodyLimit(maxBytes: number, blocklist: AbuseBlocklist) {
+  const refuse = refuser(blocklist);
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const declared = Number(req.headers['content-length']);
+    if (!Number.isFinite(declared) || declared <= maxBytes) return next();
+    res.setHeader('Connection', 'close');
+    res.once('finish', () => req.socket.destroySoon());
+    refuse(req, res, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${maxBytes} bytes`);
+  };
+}
+
 // The JSON parser's own failures (too large, malformed) answered as GraphQL-shaped JSON rather than
 // Express's HTML error page.
-export function bodyParserErrors() {
+export function bodyParserErrors(blocklist: AbuseBlocklist) {
+  const refuse = refuser(blocklist);
   return (
     error: { type?: string; status?: number; limit?: number },
-    _req: Request,
+    req: Request,
     res: Response,
     next: NextFunction,
   ): void => {
     if (error?.type === 'entity.too.large') {
       return refuse(
+        req,
         res,
         'PAYLOAD_TOO_LARGE',
         `The request body is larger than ${error.limit ?? 'the limit of'} bytes`,
       );
     }
     if (typeof error?.type === 'string' && error.status && error.status < 500) {
-      return refuse(res, 'BAD_REQUEST', 'The request body is not valid JSON');
+      return refuse(req, res, 'BAD_REQUEST', 'The request body is not valid JSON');
     }
     next(error);
   };

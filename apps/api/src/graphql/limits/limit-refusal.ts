@@ -24,6 +24,6 @@ export function limitRefusal(code: LimitCode, message: string): GraphQLError {
 }
 
 // The same refusal as a whole HTTP response, for checks made before Apollo sees the request.
-export function limitRefusalBody(code: LimitCode, message: string) {
+export function limitRefusalBody(code: LimitCode | 'TOO_MANY_REQUESTS', message: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
