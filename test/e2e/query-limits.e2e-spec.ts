@@ -1,3 +1,5 @@
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import * as http from 'node:http';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@intradesk/organization';
 import { GraphqlClient } from '../utils/graphql-client';
@@ -143,6 +145,42 @@ describe('GraphQL abuse limits', () => {
       code: 'BATCHING_NOT_SUPPORTED',
     });
     expect(await refused(post('{"query": '))).toMatchObject({ status: 400, code: 'BAD_REQUEST' });
+  });
+
+  it('applies the same limits to subscriptions over WebSocket', async () => {
+    const refusal = async (query: string) => {
+      const client = createClient({
+        url: ops.url.replace(/^http/, 'ws'),
+        webSocketImpl: WebSocket,
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 0,
+      });
+      try {
+        return await new Promise<unknown>((resolve) => {
+          client.subscribe(
+            { query },
+            {
+              next: () => resolve('event'),
+              error: (errors) =>
+                resolve((errors as { extensions?: { code?: string } }[])[0]?.extensions),
+              complete: () => resolve('complete'),
+            },
+          );
+        });
+      } finally {
+        await client.dispose();
+      }
+    };
+    const deep = `subscription { requestChanged { request { ${'customer { parent { '.repeat(8)}id${' } }'.repeat(8)} } } }`;
+    expect(await refusal(deep)).toEqual({ code: 'QUERY_TOO_DEEP' });
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: kind`).join(' ');
+    expect(await refusal(`subscription { requestChanged { ${aliases} } }`)).toEqual({
+      code: 'TOO_MANY_ALIASES',
+    });
+    const tokens = Array.from({ length: 2500 }, () => 'kind').join(' ');
+    expect(await refusal(`subscription { requestChanged { ${tokens} } }`)).toEqual({
+      code: 'DOCUMENT_TOO_LARGE',
+    });
   });
 
   it('blocks cross-site simple requests (CSRF prevention)', async () => {

@@ -16,6 +16,7 @@ import {
 } from './graphql-context';
 import { limitValidationRules, OperationLimits, queryCostPlugin } from './limits/operation-limits';
 import { AbuseBlocklist } from './limits/abuse-blocklist';
+import { subscriptionLimits } from './limits/subscription-limits';
 import { refusalsCountPlugin } from './limits/refusals-count.plugin';
 
 export function operationLimits(config: AppConfig): OperationLimits {
@@ -64,6 +65,11 @@ export function graphqlOptions(
     subscriptions: {
       'graphql-ws': {
         path: '/graphql',
+        ...subscriptionLimits({
+          ...operationLimits(config),
+          maxDocumentBytes: config.GRAPHQL_MAX_DOCUMENT_BYTES,
+          maxTokens: config.GRAPHQL_MAX_TOKENS,
+        }),
         onConnect: (ctx: { connectionParams?: Record<string, unknown>; extra: unknown }) =>
           authenticateSocket(ctx.connectionParams, ctx.extra as SocketExtra, auth),
       },

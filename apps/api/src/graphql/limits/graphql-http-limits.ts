@@ -12,7 +12,7 @@ function refuser(blocklist: AbuseBlocklist) {
 
 // Counts lexical tokens up to the limit (linear, no parse): a document with thousands of fields
 // or aliases is refused before the validation rules, some of which cost more than linear time.
-function tooManyTokens(query: string, maxTokens: number): boolean {
+export function tooManyTokens(query: string, maxTokens: number): boolean {
   try {
     const lexer = new Lexer(new Source(query));
     for (let count = 0; lexer.advance().kind !== TokenKind.EOF; count++) {
