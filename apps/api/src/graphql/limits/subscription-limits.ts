@@ -21,6 +21,14 @@ const socketRefusal = (code: LimitCode, message: string) => overSocket(limitRefu
 // size and tokens before parsing, then depth, aliases and cost with the validation.
 export function subscriptionLimits(limits: SubscriptionLimits) {
   const estimators = [costEstimator(limits.assumedListSize)];
+  // Without variables (they are checked when the subscription starts); 0 when it needs them.
+  const costOf = (schema: GraphQLSchema, document: DocumentNode): number => {
+    try {
+      return getComplexity({ schema, query: document, variables: {}, estimators });
+    } catch {
+      return 0;
+    }
+  };
   return {
     onSubscribe: (_ctx: unknown, _id: string, payload: { query: string }) => {
       const query = payload.query ?? '';
@@ -48,12 +56,7 @@ export function subscriptionLimits(limits: SubscriptionLimits) {
         ...limitValidationRules(limits),
       ]);
       if (errors.length > 0) return errors.map(overSocket);
-      let cost = 0;
-      try {
-        cost = getComplexity({ schema, query: document, variables: {}, estimators });
-      } catch {
-        return []; // variables are checked when the subscription starts
-      }
+      const cost = costOf(schema, document);
       return cost > limits.maxCost
         ? [
             socketRefusal(
