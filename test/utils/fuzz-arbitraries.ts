@@ -86,6 +86,53 @@ function deepArray(depth: number): unknown {
   return value;
 }
 
+const plausibleDates = fc
+  .date({ min: new Date('2025-01-01'), max: new Date('2027-12-31'), noInvalidDate: true })
+  .map((d) => d.toISOString());
+
+// Values a well-meaning client might send: the right type, existing ids, sane sizes. Calls made
+// of these get past validation into the services and SQL.
+export function plausibleFor(
+  type: GraphQLInputType,
+  name: string,
+  ids: IdPool,
+): fc.Arbitrary<unknown> {
+  const inner = getNullableType(type) as GraphQLInputType;
+  if (isListType(inner)) {
+    return fc.array(plausibleFor(inner.ofType as GraphQLInputType, name, ids), { maxLength: 3 });
+  }
+  if (isEnumType(inner)) return fc.constantFrom(...inner.getValues().map((v) => v.value as string));
+  if (isInputObjectType(inner)) {
+    const fields = Object.values(inner.getFields());
+    return fc.record(
+      Object.fromEntries(fields.map((f) => [f.name, plausibleFor(f.type, f.name, ids)])),
+      {
+        requiredKeys: fields
+          .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
+          .map((f) => f.name),
+      },
+    );
+  }
+  if (!isScalarType(inner)) throw new Error(`no arbitrary for ${String(type)}`);
+  switch (inner.name) {
+    case 'ID':
+      return fc.constantFrom(...ids);
+    case 'Int':
+      return fc.integer({ min: 1, max: 1000 });
+    case 'Float':
+      return fc.double({ min: 0, max: 100, noNaN: true });
+    case 'Boolean':
+      return fc.boolean();
+    case 'DateTime':
+      return plausibleDates;
+  }
+  if (/timeZone/i.test(name)) return fc.constantFrom('Europe/London', 'America/New_York', 'UTC');
+  if (/email/i.test(name)) return fc.emailAddress();
+  if (/url/i.test(name)) return fc.constant('https://example.org/hooks/intradesk');
+  if (/date|from$|to$/i.test(name)) return plausibleDates.map((iso) => iso.slice(0, 10));
+  return fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 30 });
+}
+
 // Schema-aware: mostly values of the right type (so calls get past GraphQL's own coercion and
 // reach validation, services and SQL), often hostile ones, sometimes the wrong type entirely.
 export function arbitraryFor(
