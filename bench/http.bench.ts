@@ -15,6 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Pool, PoolClient } from 'pg';
+import { webhookOutboxCte } from '@intradesk/notifications';
 import { subscribe, Subscriber } from '../test/utils/subscription-client';
 import { ApiProcess, buildApi, startApiProcess } from './support/api-process';
 import { benchDatabase, BenchDatabase, medianMs } from './support/bench-database';
@@ -176,7 +177,8 @@ async function createRequestSql(
       `INSERT INTO request_history (request_id, actor_id, at, kind, to_value) VALUES ($1, $2, now(), 'CREATED', 'NEW')`,
       [request.id, request.requester_id],
     );
-    await client.query(`SELECT pg_notify('request_changed', $1)`, [
+    // The change's NOTIFY and its webhook outbox rows, one statement as in the API.
+    await client.query(`WITH ${webhookOutboxCte(3)} SELECT pg_notify('request_changed', $1)`, [
       JSON.stringify({
         requestId: request.id,
         supplierId,
@@ -184,6 +186,10 @@ async function createRequestSql(
         kind: 'BENCH',
         internal: false,
       }),
+      [supplierId, customerId],
+      'request.created',
+      JSON.stringify({ requestId: request.id, supplierId, customerId, kind: 'CREATED' }),
+      new Date(),
     ]);
     await client.query('COMMIT');
   } catch (error) {
