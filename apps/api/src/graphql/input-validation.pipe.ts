@@ -35,6 +35,9 @@ function badTextPaths(value: unknown, path: string): string[] {
   return [];
 }
 
+// GraphQL arguments (@nestjs/graphql's GqlParamtype.ARGS, not exported) and HTTP input.
+const INPUT_TYPES = new Set<string | number>([3, 'body', 'query', 'param']);
+
 // class-validator on every input; failures become BAD_USER_INPUT with the argument's field paths.
 export class InputValidationPipe extends ValidationPipe {
   constructor() {
@@ -53,6 +56,9 @@ export class InputValidationPipe extends ValidationPipe {
     // An omitted optional argument: GraphQL has already enforced nullability, and Nest's pipe
     // would otherwise validate it as an empty object.
     if (value === undefined || value === null) return value;
+    // Only client input: not @Parent, @Context or @Info of field resolvers (nor the loaders and
+    // user passed by custom decorators), which would be walked on every field of every row.
+    if (!INPUT_TYPES.has(metadata.type as unknown as string | number)) return value;
     const badText = badTextPaths(value, metadata.data ?? '');
     if (badText.length > 0) {
       throw DomainException.badInput('Text must be valid Unicode without NUL characters', badText);
