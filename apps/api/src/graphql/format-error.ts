@@ -1,8 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainException, ErrorCode } from '@intradesk/core';
-import { GraphQLError, GraphQLFormattedError } from 'graphql';
-import { isLimitCode } from './limits/limit-refusal';
+import type { GraphQLFormattedError } from 'graphql';
+import { limitCodeOf } from './limits/limit-refusal';
 import { isDatabaseUnavailable } from '@intradesk/db';
 import type { Logger } from 'pino';
 
@@ -18,16 +18,6 @@ const PROTOCOL_CODES = new Set([
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
 ]);
-
-// A refusal by the query limits: its own code, whether Apollo wrapped it as a validation error.
-function limitCodeOf(error: unknown): string | undefined {
-  if (!(error instanceof GraphQLError)) return undefined;
-  for (const candidate of [error, error.originalError]) {
-    const code = (candidate as GraphQLError | undefined)?.extensions?.code;
-    if (isLimitCode(code)) return code;
-  }
-  return undefined;
-}
 
 function codeOf(code: ErrorCode): ErrorCode {
   switch (code) {

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
-import { AppConfig, DomainException, GraphqlContext } from '@intradesk/core';
+import { AppConfig, DomainException, GraphqlContext, resolveCaller } from '@intradesk/core';
 
 // Two budgets, each root field of an operation spending one from both (so aliasing the same
 // mutation ten times costs ten): the signed-in user's, and the client address's.
@@ -43,7 +43,7 @@ export class GraphqlRateLimitGuard extends ThrottlerGuard {
     const ctx = GqlExecutionContext.create(context).getContext<GraphqlContext>();
     // Subscriptions over WebSocket are authenticated once per socket and not counted here.
     if (!ctx.clientAddress) return true;
-    if (ctx.authenticate) Object.assign(ctx, await ctx.authenticate());
+    await resolveCaller(ctx);
     return super.canActivate(context);
   }
 

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainException } from '../errors/domain.exception';
-import type { GraphqlContext } from '../graphql/request-loaders';
+import { GraphqlContext, resolveCaller } from '../graphql/request-loaders';
 import type { AuthUser } from './auth-user';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 
@@ -14,8 +14,7 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') return true;
     const ctx = GqlExecutionContext.create(context).getContext<GraphqlContext>();
-    // Apollo hands resolvers a copy of the context object, so the result is copied in here.
-    if (ctx.authenticate) Object.assign(ctx, await ctx.authenticate());
+    await resolveCaller(ctx);
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     if (!ctx.user) throw DomainException.unauthenticated(ctx.authError);

@@ -32,3 +32,9 @@ export interface GraphqlContext {
   clientAddress?: string;
   loaders: RequestLoaders;
 }
+
+// Runs the context's deferred authentication (once per request) and records the caller on it.
+// Apollo hands resolvers a copy of the context object, so the result is copied in here.
+export async function resolveCaller(context: GraphqlContext): Promise<void> {
+  if (context.authenticate) Object.assign(context, await context.authenticate());
+}

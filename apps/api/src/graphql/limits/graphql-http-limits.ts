@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { Lexer, Source, TokenKind } from 'graphql';
+import { DocumentLimits, oversizedDocument } from './document-limits';
 import type { AbuseBlocklist } from './abuse-blocklist';
 import { LIMIT_STATUS, LimitCode, limitRefusalBody } from './limit-refusal';
 
@@ -10,28 +10,10 @@ function refuser(blocklist: AbuseBlocklist) {
   };
 }
 
-// Counts lexical tokens up to the limit (linear, no parse): a document with thousands of fields
-// or aliases is refused before the validation rules, some of which cost more than linear time.
-export function tooManyTokens(query: string, maxTokens: number): boolean {
-  try {
-    const lexer = new Lexer(new Source(query));
-    for (let count = 0; lexer.advance().kind !== TokenKind.EOF; count++) {
-      if (count >= maxTokens) return true;
-    }
-  } catch {
-    // a syntax error: Apollo reports it with its position
-  }
-  return false;
-}
-
 // Checks made on the HTTP request before Apollo parses anything: one operation per request and
 // a bounded document. (The body's own size is bounded by the JSON parser.) Each refusal counts
 // against the client address in the abuse blocklist.
-export function graphqlHttpLimits(options: {
-  maxDocumentBytes: number;
-  maxTokens: number;
-  blocklist: AbuseBlocklist;
-}) {
+export function graphqlHttpLimits(options: DocumentLimits & { blocklist: AbuseBlocklist }) {
   const refuse = refuser(options.blocklist);
   return (req: Request, res: Response, next: NextFunction): void => {
     const body: unknown = req.body;
@@ -45,22 +27,8 @@ export function graphqlHttpLimits(options: {
     }
     const query =
       req.method === 'GET' ? req.query.query : (body as { query?: unknown } | undefined)?.query;
-    if (typeof query === 'string' && Buffer.byteLength(query) > options.maxDocumentBytes) {
-      return refuse(
-        req,
-        res,
-        'DOCUMENT_TOO_LARGE',
-        `The GraphQL document is larger than ${options.maxDocumentBytes} bytes`,
-      );
-    }
-    if (typeof query === 'string' && tooManyTokens(query, options.maxTokens)) {
-      return refuse(
-        req,
-        res,
-        'DOCUMENT_TOO_LARGE',
-        `The GraphQL document has more than ${options.maxTokens} tokens`,
-      );
-    }
+    const oversized = typeof query === 'string' ? oversizedDocument(query, options) : null;
+    if (oversized) return refuse(req, res, 'DOCUMENT_TOO_LARGE', oversized);
     next();
   };
 }

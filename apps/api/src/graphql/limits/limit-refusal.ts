@@ -17,6 +17,16 @@ export function isLimitCode(code: unknown): code is LimitCode {
   return typeof code === 'string' && code in LIMIT_STATUS;
 }
 
+// A refusal by the query limits: its own code, whether Apollo wrapped it as a validation error.
+export function limitCodeOf(error: unknown): LimitCode | undefined {
+  if (!(error instanceof GraphQLError)) return undefined;
+  for (const candidate of [error, error.originalError]) {
+    const code = (candidate as GraphQLError | undefined)?.extensions?.code;
+    if (isLimitCode(code)) return code;
+  }
+  return undefined;
+}
+
 export function limitRefusal(code: LimitCode, message: string): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code, http: { status: LIMIT_STATUS[code] } },

@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphqlContext } from '@intradesk/core';
-import { GraphQLError } from 'graphql';
 import type { AbuseBlocklist } from './abuse-blocklist';
-import { isLimitCode } from './limit-refusal';
+import { limitCodeOf } from './limit-refusal';
 
 // Depth, alias and cost refusals (decided inside Apollo) count against the caller's address.
 export function refusalsCountPlugin(blocklist: AbuseBlocklist): ApolloServerPlugin<GraphqlContext> {
@@ -10,11 +9,7 @@ export function refusalsCountPlugin(blocklist: AbuseBlocklist): ApolloServerPlug
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors, contextValue }) {
-          const refused = errors.some((error) =>
-            [error, error.originalError].some(
-              (e) => e instanceof GraphQLError && isLimitCode(e.extensions?.code),
-            ),
-          );
+          const refused = errors.some((error) => limitCodeOf(error) !== undefined);
           if (refused) await blocklist.recordRefusal(contextValue.clientAddress);
         },
       };

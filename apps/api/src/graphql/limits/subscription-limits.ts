@@ -1,13 +1,10 @@
 import { getComplexity } from 'graphql-query-complexity';
 import { DocumentNode, GraphQLError, GraphQLSchema, specifiedRules, validate } from 'graphql';
-import { tooManyTokens } from './graphql-http-limits';
+import { DocumentLimits, oversizedDocument } from './document-limits';
 import { LimitCode, limitRefusal } from './limit-refusal';
 import { costEstimator, limitValidationRules, OperationLimits } from './operation-limits';
 
-export interface SubscriptionLimits extends OperationLimits {
-  maxDocumentBytes: number;
-  maxTokens: number;
-}
+export type SubscriptionLimits = OperationLimits & DocumentLimits;
 
 // WebSocket clients get the code without Apollo's HTTP hints.
 function overSocket(error: GraphQLError): GraphQLError {
@@ -31,23 +28,8 @@ export function subscriptionLimits(limits: SubscriptionLimits) {
   };
   return {
     onSubscribe: (_ctx: unknown, _id: string, payload: { query: string }) => {
-      const query = payload.query ?? '';
-      if (Buffer.byteLength(query) > limits.maxDocumentBytes) {
-        return [
-          socketRefusal(
-            'DOCUMENT_TOO_LARGE',
-            `The GraphQL document is larger than ${limits.maxDocumentBytes} bytes`,
-          ),
-        ];
-      }
-      if (tooManyTokens(query, limits.maxTokens)) {
-        return [
-          socketRefusal(
-            'DOCUMENT_TOO_LARGE',
-            `The GraphQL document has more than ${limits.maxTokens} tokens`,
-          ),
-        ];
-      }
+      const oversized = oversizedDocument(payload.query ?? '', limits);
+      if (oversized) return [socketRefusal('DOCUMENT_TOO_LARGE', oversized)];
       return undefined;
     },
     validate: (schema: GraphQLSchema, document: DocumentNode): GraphQLError[] => {
