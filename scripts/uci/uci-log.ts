@@ -6,6 +6,8 @@ import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { allowedMoves, RequestStatus, Side } from '@intradesk/requests';
 
+// The whole log, for the benchmark: from the public data sets beside the project (not shipped;
+// the tests read their slice in test/fixtures).
 export const UCI_LOG = `${__dirname}/../../../shared/datasets/uci_incident_event_log.csv.gz`;
 export const UCI_EMAIL_DOMAIN = 'uci.example';
 
@@ -55,10 +57,15 @@ function pathTo(from: RequestStatus, to: RequestStatus): RequestStatus[] | null 
 }
 
 export function readUciLog(options: { limit?: number; file?: string } = {}): UciData {
-  const rows: Record<string, string>[] = parse(
-    gunzipSync(fs.readFileSync(options.file ?? UCI_LOG)),
-    { columns: true },
-  );
+  const file = options.file ?? UCI_LOG;
+  if (!fs.existsSync(file)) {
+    throw new Error(
+      `${file} is missing: the whole UCI incident log lives in the public data sets (../shared/datasets beside the project)`,
+    );
+  }
+  const rows: Record<string, string>[] = parse(gunzipSync(fs.readFileSync(file)), {
+    columns: true,
+  });
   const incidents = new Map<string, Record<string, string>[]>();
   for (const row of rows) {
     let list = incidents.get(row.number);

@@ -96,10 +96,16 @@ describe('importOrgChart', () => {
     );
   });
 
-  it.each(['department_for_transport-2011-09-30-senior.csv', 'home_office-2012-09-30-senior.csv'])(
-    'imports the real organogram %s as a tree, idempotently',
-    async (file) => {
+  // The senior posts of both bodies, shipped in test/fixtures/org_uk_gov; the unit counts are
+  // those the data sets' own description gives.
+  it.each([
+    ['department_for_transport-2011-09-30-senior.csv', 32],
+    ['home_office-2012-09-30-senior.csv', 132],
+  ])(
+    'imports the real organogram %s (%i units) as a tree, idempotently',
+    async (file, expectedUnits) => {
       const { csv, units } = organogramToOrgChartCsv(file);
+      expect(units).toBe(expectedUnits);
       const first = await importCsv(csv);
       expect(first.errors).toEqual([]);
       // Unit codes (U001...) may collide with those of the other organogram; those update.

@@ -2,7 +2,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
 
-export const ORGANOGRAM_DIR = path.resolve(__dirname, '../../../shared/datasets/org_uk_gov');
+// The senior posts of two UK government organograms, shipped with the tests (test/fixtures).
+export const ORGANOGRAM_DIR = path.resolve(__dirname, '../fixtures/org_uk_gov');
 
 interface SeniorPost {
   ref: string;
@@ -12,12 +13,13 @@ interface SeniorPost {
 
 // Turns a UK government organogram into an org-chart CSV: each unit is a department and its
 // parent is the unit of the post its most senior post reports to (the data's own tree).
+// `file` is a name in ORGANOGRAM_DIR, or a path.
 export function organogramToOrgChartCsv(
   file: string,
   timeZone = 'Europe/London',
 ): { csv: string; units: number } {
   const records: Record<string, string>[] = parse(
-    fs.readFileSync(path.join(ORGANOGRAM_DIR, file)),
+    fs.readFileSync(path.resolve(ORGANOGRAM_DIR, file)),
     {
       columns: true,
       bom: true,
