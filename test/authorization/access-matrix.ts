@@ -151,6 +151,11 @@ export const OPERATIONS: Record<string, OperationAccess> = {
     scope: 'operations, admins',
     proof: ['request-import'],
   },
+  'Query.slaPreview': {
+    guard: ANY,
+    scope: "as createRequest: from the caller's own department",
+    proof: ['sla-preview'],
+  },
   'Query.atRiskRequests': {
     guard: ANY,
     scope: "the supplier's own members, operations, admins",
@@ -177,6 +182,31 @@ export const OPERATIONS: Record<string, OperationAccess> = {
     guard: ANY,
     scope: "the caller's own",
     proof: ['visibility-sweep'],
+  },
+  'Mutation.markAllNotificationsRead': {
+    guard: ANY,
+    scope: "the caller's own",
+    proof: ['notifications'],
+  },
+  'Query.unreadNotificationCount': {
+    guard: ANY,
+    scope: "the caller's own",
+    proof: ['notifications'],
+  },
+  'Query.notificationPreferences': {
+    guard: ANY,
+    scope: "the caller's own",
+    proof: ['notifications'],
+  },
+  'Mutation.updateNotificationPreferences': {
+    guard: ANY,
+    scope: "the caller's own",
+    proof: ['notifications'],
+  },
+  'Subscription.notificationAdded': {
+    guard: ANY,
+    scope: "the caller's own, as they are written",
+    proof: ['notifications'],
   },
   'Query.departmentWebhooks': {
     guard: ANY,
@@ -302,7 +332,7 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
     'assignee averageScore customer kudos open period priority ratings relationshipType requests resolutionCompliance service supplier',
   ),
   DepartmentPairRanking: fields('best worst'),
-  HistoryEntry: fields('actor at commentId from id internal kind to', {
+  HistoryEntry: fields('actor at commentId from fromUser id internal kind to toUser', {
     internal: {
       rule: 'entries of internal notes are left out for the customer side',
       proof: ['requests-visibility'],
@@ -312,7 +342,13 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   Kudos: fields('createdAt from id message request toDepartment toUser', {
     request: { rule: 'null unless the caller may see the request', proof: ['ratings'] },
   }),
-  Notification: fields('createdAt id kind message readAt requestId'),
+  Notification: fields('actor createdAt id kind message readAt request requestId', {
+    request: {
+      rule: 'null unless the recipient may (still) see the request',
+      proof: ['notifications'],
+    },
+  }),
+  NotificationPreference: fields('inApp kind'),
   OrgChartImportResult: fields('created errors invitedLeads updated'),
   PageInfo: fields('endCursor hasNextPage hasPreviousPage startCursor'),
   PendingRating: fields('rateBy request'),
@@ -349,7 +385,7 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   ),
   Service: fields('active createdAt defaultPriority description id name supplier version'),
   SlaClock: fields(
-    'breachedAt dueAt elapsedMinutes kind remainingMinutes startedAt state stoppedAt targetMinutes',
+    'breachedAt countingNow dueAt elapsedMinutes kind remainingMinutes startedAt state stoppedAt targetMinutes',
   ),
   SlaCompliance: fields(
     'firstResponseBreached firstResponseCompliance firstResponseMet resolutionBreached resolutionCompliance resolutionMet',
@@ -357,6 +393,9 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   SlaEvent: fields('clockKind kind occurredAt recipientId request rung'),
   SlaPolicy: fields(
     'active calendarId calendarMode customerId firstResponseMinutes id name priority relationshipType resolutionMinutes serviceId supplierId version warnAtPercent',
+  ),
+  SlaPreview: fields(
+    'explanation firstResponseDueAt firstResponseMinutes policy relationshipType resolutionDueAt resolutionMinutes',
   ),
   SlaReportRow: fields(
     'assignee customer firstResponseBreached firstResponseCompliance firstResponseMet medianResolutionMinutes open p90ResolutionMinutes period priority relationshipType resolutionBreached resolutionCompliance resolutionMet service supplier total',

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { OrganizationGraphqlModule } from '@intradesk/organization';
+import { NotificationsHub } from './graphql/notifications.hub';
 import { NotificationsResolver } from './graphql/notifications.resolver';
 import { WebhooksResolver } from './graphql/webhooks.resolver';
 import { NotificationsModule } from './notifications.module';
@@ -6,7 +8,7 @@ import { NotificationsModule } from './notifications.module';
 export const notificationsResolvers = [NotificationsResolver, WebhooksResolver];
 
 @Module({
-  imports: [NotificationsModule],
-  providers: [...notificationsResolvers],
+  imports: [NotificationsModule, OrganizationGraphqlModule],
+  providers: [...notificationsResolvers, NotificationsHub],
 })
 export class NotificationsGraphqlModule {}

@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 import { WebhookDeliveryJob } from './webhooks/webhook-delivery.job';
 import { WebhookDeliveryEntity, WebhookEntity } from './webhooks/webhook.entity';
 import { WebhooksService } from './webhooks/webhooks.service';
 
-export const notificationsEntities = [NotificationEntity, WebhookEntity, WebhookDeliveryEntity];
+export const notificationsEntities = [
+  NotificationEntity,
+  NotificationPreferenceEntity,
+  WebhookEntity,
+  WebhookDeliveryEntity,
+];
 
 @Module({
   imports: [TypeOrmModule.forFeature(notificationsEntities)],

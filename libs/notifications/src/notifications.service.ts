@@ -1,17 +1,35 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '@intradesk/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { NotificationKind, NOTIFICATION_KINDS } from './notification-kind.enum';
+import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
 
 export interface NewNotification {
   userId: string;
-  kind: string;
+  kind: NotificationKind;
   message: string;
   requestId?: string | null;
+  // Who caused it; null or absent for the system.
+  actorId?: string | null;
   createdAt: Date;
 }
 
+export interface NotificationPreference {
+  kind: NotificationKind;
+  inApp: boolean;
+}
+
+// What every listening API process hears of a new notification ({ id, userId, kind }).
 export const NOTIFICATION_CHANNEL = 'notification_created';
+
+export interface NotificationCreatedEvent {
+  id: string;
+  userId: string;
+  kind: string;
+}
+
+const MAX_MESSAGE = 300;
 
 @Injectable()
 export class NotificationsService {
@@ -21,33 +39,34 @@ export class NotificationsService {
   ) {}
 
   // In the caller's transaction, announced to listening processes when it commits.
-  async add(manager: EntityManager, notification: NewNotification): Promise<void> {
-    const saved = await manager
-      .getRepository(NotificationEntity)
-      .save(manager.getRepository(NotificationEntity).create(notification));
-    await manager.query('SELECT pg_notify($1, $2)', [
-      NOTIFICATION_CHANNEL,
-      JSON.stringify({ id: saved.id, userId: saved.userId, kind: saved.kind }),
-    ]);
+  add(manager: EntityManager, notification: NewNotification): Promise<void> {
+    return this.addMany(manager, [notification]);
   }
 
-  // Many at once (one statement), each announced like add().
+  // Many at once, in one statement: recipients who turned the kind off get nothing, the actor
+  // never hears of their own action, and each row is announced (NOTIFY) on commit.
   async addMany(manager: EntityManager, notifications: NewNotification[]): Promise<void> {
-    if (notifications.length === 0) return;
+    const wanted = notifications.filter((n) => n.userId !== n.actorId);
+    if (wanted.length === 0) return;
     await manager.query(
       `WITH added AS (
-         INSERT INTO notifications (user_id, kind, message, request_id, created_at)
-         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::timestamptz[])
+         INSERT INTO notifications (user_id, kind, message, request_id, actor_id, created_at)
+         SELECT n.user_id, n.kind, n.message, n.request_id, n.actor_id, n.created_at
+           FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[],
+                       $6::timestamptz[]) AS n(user_id, kind, message, request_id, actor_id, created_at)
+          WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p
+                             WHERE p.user_id = n.user_id AND p.kind = n.kind AND NOT p.in_app)
          RETURNING id, user_id, kind
        )
-       SELECT pg_notify($6, json_build_object('id', id::text, 'userId', user_id, 'kind', kind)::text)
+       SELECT pg_notify($7, json_build_object('id', id::text, 'userId', user_id, 'kind', kind)::text)
          FROM added`,
       [
-        notifications.map((n) => n.userId),
-        notifications.map((n) => n.kind),
-        notifications.map((n) => n.message),
-        notifications.map((n) => n.requestId ?? null),
-        notifications.map((n) => n.createdAt),
+        wanted.map((n) => n.userId),
+        wanted.map((n) => n.kind),
+        wanted.map((n) => n.message.slice(0, MAX_MESSAGE)),
+        wanted.map((n) => n.requestId ?? null),
+        wanted.map((n) => n.actorId ?? null),
+        wanted.map((n) => n.createdAt),
         NOTIFICATION_CHANNEL,
       ],
     );
@@ -61,10 +80,56 @@ export class NotificationsService {
     });
   }
 
+  // One notification for its recipient (the live feed); null when it is not theirs.
+  findForRecipient(userId: string, id: string): Promise<NotificationEntity | null> {
+    return this.dataSource.getRepository(NotificationEntity).findOneBy({ id, userId });
+  }
+
+  unreadCount(userId: string): Promise<number> {
+    return this.dataSource.getRepository(NotificationEntity).countBy({ userId, readAt: IsNull() });
+  }
+
   async markRead(userId: string, ids: string[]): Promise<number> {
     const result = await this.dataSource
       .getRepository(NotificationEntity)
       .update({ userId, id: In(ids), readAt: IsNull() }, { readAt: this.clock.now() });
     return result.affected ?? 0;
+  }
+
+  async markAllRead(userId: string): Promise<number> {
+    const result = await this.dataSource
+      .getRepository(NotificationEntity)
+      .update({ userId, readAt: IsNull() }, { readAt: this.clock.now() });
+    return result.affected ?? 0;
+  }
+
+  // Every kind, in enum order, with the caller's choice or the default (on).
+  async preferences(
+    userId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<NotificationPreference[]> {
+    const rows = await manager.getRepository(NotificationPreferenceEntity).findBy({ userId });
+    const chosen = new Map(rows.map((r) => [r.kind, r.inApp]));
+    return NOTIFICATION_KINDS.map((kind) => ({ kind, inApp: chosen.get(kind) ?? true }));
+  }
+
+  // Upserts the given kinds (the others keep their setting) and answers the whole list.
+  async updatePreferences(
+    userId: string,
+    changes: NotificationPreference[],
+  ): Promise<NotificationPreference[]> {
+    return this.dataSource.transaction(async (manager) => {
+      if (changes.length > 0) {
+        const now = this.clock.now();
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(NotificationPreferenceEntity)
+          .values(changes.map((c) => ({ userId, kind: c.kind, inApp: c.inApp, updatedAt: now })))
+          .orUpdate(['in_app', 'updated_at'], ['user_id', 'kind'])
+          .execute();
+      }
+      return this.preferences(userId, manager);
+    });
   }
 }

@@ -7,6 +7,7 @@ import { RequestImportResolver } from './graphql/request-import.resolver';
 import { SlaEventsResolver } from './graphql/sla-events.resolver';
 import { RequestEventsHub } from './events/request-events.hub';
 import { RequestChangesResolver } from './graphql/request-changes.resolver';
+import { NotificationRequestResolver } from './graphql/notification-request.resolver';
 import {
   CommentsResolver,
   HistoryEntriesResolver,
@@ -23,6 +24,7 @@ export const requestsResolvers = [
   AtRiskResolver,
   RequestImportResolver,
   SlaEventsResolver,
+  NotificationRequestResolver,
 ];
 
 @Module({

@@ -14,6 +14,7 @@ import { RequestEntity } from './requests/request.entity';
 import { RequestsQueryService } from './requests/requests-query.service';
 import { RequestImportService } from './import/request-import.service';
 import { RequestClocks } from './requests/request-clocks';
+import { RequestNotifier } from './notifications/request-notifier';
 import { RequestsService } from './requests/requests.service';
 
 export const requestsEntities = [
@@ -35,6 +36,7 @@ export const requestsEntities = [
     RequestsService,
     RequestImportService,
     RequestClocks,
+    RequestNotifier,
     RequestsQueryService,
     AutoCloseJob,
     DemoRequestsSeeder,

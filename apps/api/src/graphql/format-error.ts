@@ -1,6 +1,6 @@
 import { HttpException } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { DomainException, ErrorCode } from '@intradesk/core';
+import { DomainException, ErrorCode, ErrorReason } from '@intradesk/core';
 import type { GraphQLFormattedError } from 'graphql';
 import { limitCodeOf } from './limits/limit-refusal';
 import { isDatabaseUnavailable } from '@intradesk/db';
@@ -57,6 +57,7 @@ export function createErrorFormatter(options: { production: boolean; logger: Log
 
     if (original instanceof DomainException) {
       const extensions: Record<string, unknown> = { code: codeOf(original.code) };
+      if (original.reason) Object.assign(extensions, { reason: original.reason }, original.details);
       if (original.fields.length > 0) extensions.fields = original.fields;
       if (original.retryAfterSeconds !== undefined)
         extensions.retryAfterSeconds = original.retryAfterSeconds;
@@ -73,7 +74,7 @@ export function createErrorFormatter(options: { production: boolean; logger: Log
       return {
         ...base,
         message: 'This conflicts with an existing record',
-        extensions: { code: ErrorCode.CONFLICT },
+        extensions: { code: ErrorCode.CONFLICT, reason: ErrorReason.DUPLICATE },
       };
     }
     const code = formatted.extensions?.code;

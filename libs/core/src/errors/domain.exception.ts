@@ -1,3 +1,7 @@
+import { ErrorReason } from './error-reason';
+
+export { ErrorReason };
+
 // The error codes of the public contract (API.md); INTERNAL_SERVER_ERROR is everything else.
 export enum ErrorCode {
   UNAUTHENTICATED = 'UNAUTHENTICATED',
@@ -23,6 +27,16 @@ export class DomainException extends Error {
 
   // Seconds until a refused caller may try again (TOO_MANY_REQUESTS only).
   retryAfterSeconds?: number;
+
+  // The business rule that refused (extensions.reason) and its particulars (e.g. `allowed`).
+  reason?: ErrorReason;
+  details?: Record<string, unknown>;
+
+  because(reason: ErrorReason, details?: Record<string, unknown>): this {
+    this.reason = reason;
+    this.details = details;
+    return this;
+  }
 
   // Read by graphql-js when it wraps this error, and by Apollo for the HTTP status and headers.
   get extensions(): Record<string, unknown> | undefined {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock } from '@intradesk/core';
+import { AuthUser, Clock, ErrorReason } from '@intradesk/core';
 import { UserEntity } from '@intradesk/organization';
 import { canSeeRequest, RequestEntity } from '@intradesk/requests';
 import { DataSource, In } from 'typeorm';
@@ -38,19 +38,21 @@ export class KudosService {
       const parties = new Set([request.supplierId, request.customerId]);
       if (command.toUserId) {
         if (command.toUserId === actor.id) {
-          throw FeedbackException.badInput('You cannot thank yourself', ['input.toUserId']);
+          throw FeedbackException.badInput('You cannot thank yourself', ['input.toUserId']).because(
+            ErrorReason.SELF_KUDOS,
+          );
         }
         const user = await manager.getRepository(UserEntity).findOneBy({ id: command.toUserId });
         if (!user || !user.departmentId || !parties.has(user.departmentId)) {
           throw FeedbackException.badInput(`Thank someone of ${request.number}'s two departments`, [
             'input.toUserId',
-          ]);
+          ]).because(ErrorReason.NOT_A_PARTY);
         }
       } else if (!parties.has(command.toDepartmentId!)) {
         throw FeedbackException.badInput(
           `Thank the supplier or the customer department of ${request.number}`,
           ['input.toDepartmentId'],
-        );
+        ).because(ErrorReason.NOT_A_PARTY);
       }
       const rows: { id: string }[] = await manager.query(
         `INSERT INTO kudos (request_id, from_user_id, to_user_id, to_department_id, message, created_at)
@@ -66,7 +68,9 @@ export class KudosService {
         ],
       );
       if (rows.length === 0) {
-        throw FeedbackException.conflict(`You already thanked them for ${request.number}`);
+        throw FeedbackException.conflict(`You already thanked them for ${request.number}`).because(
+          ErrorReason.DUPLICATE,
+        );
       }
       return manager.getRepository(KudosEntity).findOneByOrFail({ id: rows[0].id });
     });

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AppConfig, AuthUser, Clock } from '@intradesk/core';
+import { AppConfig, AuthUser, Clock, ErrorReason } from '@intradesk/core';
 import {
   canSeeRequest,
   ImportedRating,
@@ -136,7 +136,7 @@ export class RatingsService implements OnModuleInit, ImportedRatingsSink {
       if (!customerMember) {
         throw FeedbackException.forbidden(
           'Only members of the customer department rate a request; the supplier side rates its quality with rateRequestQuality',
-        );
+        ).because(ErrorReason.NOT_CUSTOMER_SIDE);
       }
     } else {
       const supplierAgent =
@@ -146,7 +146,7 @@ export class RatingsService implements OnModuleInit, ImportedRatingsSink {
       if (!supplierAgent) {
         throw FeedbackException.forbidden(
           "Only agents and leads of the supplier department rate a request's quality",
-        );
+        ).because(ErrorReason.NOT_SUPPLIER_SIDE);
       }
     }
   }
@@ -156,13 +156,13 @@ export class RatingsService implements OnModuleInit, ImportedRatingsSink {
       throw FeedbackException.badInput(
         `${request.number} is ${request.status}: a request is rated once it is resolved`,
         ['requestId'],
-      );
+      ).because(ErrorReason.NOT_RESOLVED);
     }
     if (now.getTime() > request.resolvedAt.getTime() + this.config.RATING_WINDOW_DAYS * DAY_MS) {
       throw FeedbackException.badInput(
         `${request.number} was resolved more than ${this.config.RATING_WINDOW_DAYS} days ago and can no longer be rated`,
         ['requestId'],
-      );
+      ).because(ErrorReason.RATING_WINDOW_PASSED);
     }
   }
 }

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, AuthUser, Clock } from '@intradesk/core';
+import { AppConfig, AuthUser, Clock, ErrorReason } from '@intradesk/core';
 import { DepartmentsService } from '@intradesk/organization';
-import { NotificationsService } from '@intradesk/notifications';
+import { NotificationKind, NotificationsService } from '@intradesk/notifications';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { FeedbackException } from '../feedback.exception';
@@ -217,7 +217,7 @@ export class SurveysService {
       if (!this.isOpen(round)) {
         throw FeedbackException.badInput(`The survey round "${round.title}" is closed`, [
           'input.roundId',
-        ]);
+        ]).because(ErrorReason.SURVEY_CLOSED);
       }
       const invited: unknown[] = await manager.query(
         `SELECT 1 FROM survey_invitations WHERE round_id = $1 AND customer_id = $2 AND supplier_id = $3`,
@@ -226,7 +226,7 @@ export class SurveysService {
       if (!user.departmentId || invited.length === 0) {
         throw FeedbackException.forbidden(
           'This round does not ask your department about that supplier',
-        );
+        ).because(ErrorReason.NOT_ASKED);
       }
       await manager.query(
         `INSERT INTO survey_answers (round_id, supplier_id, customer_id, respondent_key, score, recommend, comment)
@@ -253,13 +253,15 @@ export class SurveysService {
     const round = await this.get(roundId);
     const everything = user.role === 'OPS' || user.role === 'ADMIN';
     if (!everything && user.role !== 'LEAD') {
-      throw FeedbackException.forbidden('Survey results are for team leads and operations');
+      throw FeedbackException.forbidden('Survey results are for team leads and operations').because(
+        ErrorReason.NOT_OWN_DEPARTMENT,
+      );
     }
     if (this.isOpen(round)) {
       throw FeedbackException.badInput(
         `Results are shown once the round closes (${round.closesAt.toISOString()})`,
         ['roundId'],
-      );
+      ).because(ErrorReason.SURVEY_STILL_OPEN);
     }
     const cells: CellRow[] = await this.dataSource.query(
       `SELECT supplier_id, customer_id, count(*)::int AS answers,
@@ -308,7 +310,7 @@ export class SurveysService {
       manager,
       people.map((p) => ({
         userId: p.id,
-        kind: 'SURVEY_INVITATION',
+        kind: NotificationKind.SURVEY_INVITATION,
         message: `Pulse survey "${round.title.slice(0, 150)}": how well do the departments you used serve you? Open until ${round.closesAt.toISOString()}`,
         createdAt: round.openedAt,
       })),

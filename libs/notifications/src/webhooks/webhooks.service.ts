@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, AuthUser, Clock, DomainException } from '@intradesk/core';
+import { AppConfig, AuthUser, Clock, DomainException, ErrorReason } from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryStatus, WebhookDeliveryEntity, WebhookEntity } from './webhook.entity';
 import { retryDelayMs, signWebhookBody } from './webhook-signature';
@@ -23,7 +23,7 @@ export class WebhooksService {
     if (!lead && actor.role !== 'OPS' && actor.role !== 'ADMIN') {
       throw DomainException.forbidden(
         "Only the department's lead, operations and admins manage its webhooks",
-      );
+      ).because(ErrorReason.NOT_OWN_DEPARTMENT);
     }
   }
 

@@ -1,5 +1,12 @@
 import { Args, ID, Int, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, Clock, CurrentUser, DomainException, UuidPipe } from '@intradesk/core';
+import {
+  AuthUser,
+  Clock,
+  CurrentUser,
+  DomainException,
+  ErrorReason,
+  UuidPipe,
+} from '@intradesk/core';
 import { CalendarsService, ClocksService, SlaClockModel, viewClock } from '@intradesk/sla';
 import { DataSource } from 'typeorm';
 import { RequestsQueryService } from '../requests/requests-query.service';
@@ -31,7 +38,7 @@ export class AtRiskResolver {
     if (user.role !== 'OPS' && user.role !== 'ADMIN' && user.departmentId !== supplierId) {
       throw DomainException.forbidden(
         "Only the supplier's own members, operations and admins watch its clocks",
-      );
+      ).because(ErrorReason.NOT_OWN_DEPARTMENT);
     }
     if (withinMinutes < 0 || withinMinutes > MAX_WINDOW_MINUTES) {
       throw DomainException.badInput(`withinMinutes must be between 0 and ${MAX_WINDOW_MINUTES}`, [

@@ -15,7 +15,7 @@ export class HistoryEntryModel {
 
   @Field(() => String, {
     nullable: true,
-    description: 'The value before: a status, a priority or a user id',
+    description: 'The value before: a status, a priority or (ASSIGNED) a user id; see fromUser',
   })
   from: string | null;
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LoaderFactory } from '@intradesk/core';
 import DataLoader from 'dataloader';
+import { RequestEntity } from '../requests/request.entity';
 import { RequestsQueryService } from '../requests/requests-query.service';
 import { CommentModel } from './comment.model';
 import { HistoryEntryModel } from './history-entry.model';
@@ -8,6 +9,7 @@ import { HistoryEntryModel } from './history-entry.model';
 export interface RequestsLoaders {
   commentsByRequestId: DataLoader<string, CommentModel[]>;
   historyByRequestId: DataLoader<string, HistoryEntryModel[]>;
+  requestById: DataLoader<string, RequestEntity | null>;
 }
 
 function grouped<T extends { requestId: string }>(keys: readonly string[], rows: T[]): T[][] {
@@ -30,6 +32,10 @@ export class RequestsLoaderFactory implements LoaderFactory<RequestsLoaders> {
           rows.map(HistoryEntryModel.from),
         ),
       ),
+      requestById: new DataLoader(async (ids) => {
+        const found = new Map((await this.query.findByIds(ids)).map((r) => [r.id, r]));
+        return ids.map((id) => found.get(id) ?? null);
+      }),
     };
   }
 }

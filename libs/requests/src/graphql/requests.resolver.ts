@@ -21,8 +21,9 @@ import { CommentModel } from './comment.model';
 import { HistoryEntryModel } from './history-entry.model';
 import { CreateRequestInput, RequestFilter, RequestOrder } from './request.inputs';
 import { RequestConnection, RequestModel } from './request.model';
-import { RequestStatus } from './requests.enums';
+import { HistoryKind, RequestStatus } from './requests.enums';
 import { RequestsLoaderFactory } from './requests.loaders';
+import { SlaPreviewModel } from './sla-preview.model';
 
 @Resolver(() => RequestModel)
 export class RequestsResolver {
@@ -75,6 +76,21 @@ export class RequestsResolver {
     return RequestModel.from(entity);
   }
 
+  @Query(() => SlaPreviewModel, {
+    description:
+      "Before filing: the relationship type and the OLA targets and due times (as if filed now) a request from the caller's department would get",
+  })
+  async slaPreview(
+    @CurrentUser() user: AuthUser,
+    @Args('supplierId', { type: () => ID }, UuidPipe) supplierId: string,
+    @Args('serviceId', { type: () => ID, nullable: true }, UuidPipe) serviceId: string | null,
+    @Args('priority', { type: () => Priority }) priority: Priority,
+  ): Promise<SlaPreviewModel> {
+    return SlaPreviewModel.from(
+      await this.requestsService.preview(user, { supplierId, serviceId, priority }),
+    );
+  }
+
   @Mutation(() => RequestModel, { description: "Files a request from the caller's department" })
   async createRequest(
     @CurrentUser() user: AuthUser,
@@ -122,26 +138,26 @@ export class RequestsResolver {
   }
 
   @Mutation(() => CommentModel, {
-    description: 'internal: true is a supplier-side note the customer never sees',
+    description:
+      "internal: true is a supplier-side note the customer never sees. Comments never conflict and leave the request's version alone; the customer's public reply to a request WAITING_ON_CUSTOMER moves it back to IN_PROGRESS",
   })
   async addComment(
     @CurrentUser() user: AuthUser,
     @Args('requestId', { type: () => ID }, UuidPipe) requestId: string,
     @Args('body') body: string,
     @Args('internal', { defaultValue: false }) internal: boolean,
-    @Args('expectedVersion', { type: () => Int, nullable: true }) expectedVersion?: number,
+    @Args('expectedVersion', {
+      type: () => Int,
+      nullable: true,
+      deprecationReason: 'Ignored: comments never conflict',
+    })
+    _expectedVersion?: number,
   ): Promise<CommentModel> {
     if (body.trim().length === 0 || body.length > 20_000) {
       throw DomainException.badInput('body must be 1 to 20000 characters', ['body']);
     }
     return CommentModel.from(
-      await this.requestsService.addComment(
-        user,
-        requestId,
-        body,
-        internal,
-        expectedVersion ?? undefined,
-      ),
+      await this.requestsService.addComment(user, requestId, body, internal),
     );
   }
 
@@ -238,6 +254,28 @@ export class HistoryEntriesResolver {
   actor(@Parent() entry: HistoryEntryModel, @Loaders() loaders: RequestLoaders) {
     return entry.actorId
       ? loaders.get(this.organizationLoaders).userById.load(entry.actorId)
+      : null;
+  }
+
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'ASSIGNED: the assignee before (null when it was unassigned)',
+  })
+  fromUser(@Parent() entry: HistoryEntryModel, @Loaders() loaders: RequestLoaders) {
+    return this.userOf(entry, entry.from, loaders);
+  }
+
+  @ResolveField(() => UserModel, {
+    nullable: true,
+    description: 'ASSIGNED: the assignee after (null when unassigned)',
+  })
+  toUser(@Parent() entry: HistoryEntryModel, @Loaders() loaders: RequestLoaders) {
+    return this.userOf(entry, entry.to, loaders);
+  }
+
+  private userOf(entry: HistoryEntryModel, id: string | null, loaders: RequestLoaders) {
+    return entry.kind === HistoryKind.ASSIGNED && id
+      ? loaders.get(this.organizationLoaders).userById.load(id)
       : null;
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ClockSubject, ClocksService, ClockTarget, SlaClockKind } from '@intradesk/sla';
+import { EntityManager } from 'typeorm';
 import { RequestStatus } from './request-status.enum';
 import { RequestEntity } from './request.entity';
 
@@ -13,6 +14,11 @@ export class RequestClocks {
 
   started(target: ClockTarget, request: ClockSubject, at: Date): Promise<void> {
     return this.clocks.start(target, request, at);
+  }
+
+  // The clocks a request like this would start with now (nothing written).
+  preview(manager: EntityManager, request: Omit<ClockSubject, 'id'>, at: Date) {
+    return this.clocks.preview(manager, request, at);
   }
 
   async changed(

@@ -1,14 +1,15 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, AuthUser, Clock } from '@intradesk/core';
+import { AppConfig, AuthUser, Clock, ErrorReason } from '@intradesk/core';
 import { CatalogService, Priority } from '@intradesk/catalog';
 import {
   classifyRelationship,
   DepartmentEntity,
   DepartmentsService,
+  RelationshipType,
   UserEntity,
 } from '@intradesk/organization';
-import { NotificationsService } from '@intradesk/notifications';
+import { NotificationKind, NotificationsService } from '@intradesk/notifications';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   canSeeRequest,
@@ -20,7 +21,8 @@ import { CommentEntity } from '../comments/comment.entity';
 import { publishRequestChanged, RequestChangeKind } from '../events/request-events';
 import { HistoryEntryEntity } from '../history/history-entry.entity';
 import { HistoryKind } from '../history/history-kind.enum';
-import { checkMove, isReopen, Side } from '../lifecycle/request-state-machine';
+import { allowedMoves, checkMove, isReopen, Side } from '../lifecycle/request-state-machine';
+import { RequestNotifier } from '../notifications/request-notifier';
 import { RequestsException } from '../requests.exception';
 import { RequestStatus } from './request-status.enum';
 import { RequestClocks } from './request-clocks';
@@ -36,6 +38,19 @@ export interface CreateRequestCommand {
   idempotencyKey?: string | null;
 }
 
+export interface SlaPreview {
+  relationshipType: RelationshipType;
+  explanation: string;
+  sla: Awaited<ReturnType<RequestClocks['preview']>>;
+}
+
+const position = (d: DepartmentEntity) => ({
+  id: d.id,
+  code: d.code,
+  path: d.path,
+  level: d.effectiveLevel,
+});
+
 const CLOSED_FOR_WORK = new Set([RequestStatus.CLOSED, RequestStatus.CANCELLED]);
 
 @Injectable()
@@ -48,13 +63,16 @@ export class RequestsService {
     private readonly config: AppConfig,
     private readonly requestClocks: RequestClocks,
     private readonly notifications: NotificationsService,
+    private readonly notifier: RequestNotifier,
   ) {}
 
   // Files a request from the caller's department. A repeated idempotency key returns the first
   // request; the same key with a different payload is a CONFLICT.
   async create(actor: AuthUser, command: CreateRequestCommand): Promise<RequestEntity> {
     if (!actor.departmentId) {
-      throw RequestsException.badInput('You belong to no department, so you cannot file requests');
+      throw RequestsException.badInput(
+        'You belong to no department, so you cannot file requests',
+      ).because(ErrorReason.NO_DEPARTMENT);
     }
     const payloadHash = createHash('sha256')
       .update(
@@ -75,7 +93,7 @@ export class RequestsService {
             throw RequestsException.conflict(
               `Idempotency key "${command.idempotencyKey}" was already used for a different request (${existing.number})`,
               ['input.idempotencyKey'],
-            );
+            ).because(ErrorReason.IDEMPOTENCY_KEY_REUSED);
           }
           return existing;
         }
@@ -88,12 +106,6 @@ export class RequestsService {
       const service = command.serviceId
         ? await this.serviceOf(manager, command.serviceId, supplier)
         : null;
-      const position = (d: DepartmentEntity) => ({
-        id: d.id,
-        code: d.code,
-        path: d.path,
-        level: d.effectiveLevel,
-      });
       const relationship = classifyRelationship(position(customer), position(supplier));
       const seq = await nextRequestSeq(manager, supplier.id);
       const now = this.clock.now();
@@ -137,8 +149,51 @@ export class RequestsService {
         RequestStatus.NEW,
       );
       await this.publish(manager, request, RequestChangeKind.CREATED);
+      await this.notifier.created(manager, actor, request, {
+        supplierName: supplier.name,
+        customerName: customer.name,
+      });
       return request;
     });
+  }
+
+  // What filing now would give, before filing: the relationship type and the OLA targets and due
+  // times, through the same department checks, policy matching and calendar math as create().
+  async preview(
+    actor: AuthUser,
+    command: { supplierId: string; serviceId?: string | null; priority: Priority },
+  ): Promise<SlaPreview> {
+    if (!actor.departmentId) {
+      throw RequestsException.badInput(
+        'You belong to no department, so you cannot file requests',
+      ).because(ErrorReason.NO_DEPARTMENT);
+    }
+    const manager = this.dataSource.manager;
+    const [supplier, customer] = await this.activeDepartments(
+      manager,
+      command.supplierId,
+      actor.departmentId,
+    );
+    const service = command.serviceId
+      ? await this.serviceOf(manager, command.serviceId, supplier)
+      : null;
+    const relationship = classifyRelationship(position(customer), position(supplier));
+    const sla = await this.requestClocks.preview(
+      manager,
+      {
+        supplierId: supplier.id,
+        customerId: customer.id,
+        serviceId: service?.id ?? null,
+        relationshipType: relationship.type,
+        priority: command.priority,
+        departmentCalendarIds: new Map([
+          [supplier.id, supplier.calendarId],
+          [customer.id, customer.calendarId],
+        ]),
+      },
+      this.clock.now(),
+    );
+    return { relationshipType: relationship.type, explanation: relationship.explanation, sla };
   }
 
   async assign(
@@ -152,7 +207,7 @@ export class RequestsService {
       if (!isSupplierSide(actor, request)) {
         throw RequestsException.forbidden(
           'Only agents and leads of the supplier department assign requests',
-        );
+        ).because(ErrorReason.NOT_SUPPLIER_SIDE);
       }
       this.assertWorkable(request);
       if (assigneeId) {
@@ -161,17 +216,19 @@ export class RequestsService {
           throw RequestsException.badInput(
             'The assignee must be a member of the supplier department',
             ['assigneeId'],
-          );
+          ).because(ErrorReason.ASSIGNEE_NOT_IN_SUPPLIER);
         }
       }
       if (request.assigneeId === assigneeId) return request;
       const now = this.clock.now();
-      return this.applyChange(manager, actor, request, { assigneeId }, now, {
+      const updated = await this.applyChange(manager, actor, request, { assigneeId }, now, {
         kind: HistoryKind.ASSIGNED,
         from: request.assigneeId,
         to: assigneeId,
         event: RequestChangeKind.ASSIGNED,
       });
+      await this.notifier.assigned(manager, actor, updated, assigneeId);
+      return updated;
     });
   }
 
@@ -187,7 +244,10 @@ export class RequestsService {
       if (isSupplierSide(actor, request)) sides.add('SUPPLIER');
       if (isCustomerSide(actor, request)) sides.add('CUSTOMER');
       if (request.status === to) {
-        throw RequestsException.badInput(`${request.number} is already ${to}`, ['status']);
+        throw RequestsException.badInput(`${request.number} is already ${to}`, ['status']).because(
+          ErrorReason.ALREADY_IN_STATUS,
+          { allowed: allowedMoves(request.status, sides) },
+        );
       }
       const check = checkMove(request.status, to, sides);
       if (!check.ok) {
@@ -196,36 +256,59 @@ export class RequestsService {
           throw RequestsException.badInput(
             `${request.number} cannot move from ${request.status} to ${to}; moves allowed to you: ${allowed}`,
             ['status'],
-          );
+          ).because(ErrorReason.ILLEGAL_TRANSITION, { allowed: check.allowed });
         }
         throw RequestsException.forbidden(
           `You may not move ${request.number} from ${request.status} to ${to}; moves allowed to you: ${allowed}`,
-        );
+        ).because(ErrorReason.NOT_YOUR_MOVE, { allowed: check.allowed });
       }
       const now = this.clock.now();
       if (isReopen(request.status, to)) this.assertReopenWindow(request, now);
-      const changes: Partial<RequestEntity> = { status: to };
-      if (to === RequestStatus.RESOLVED) changes.resolvedAt = now;
-      if (to === RequestStatus.CLOSED) changes.closedAt = now;
-      if (to === RequestStatus.CANCELLED) changes.cancelledAt = now;
-      if (isReopen(request.status, to)) changes.resolvedAt = null;
-      // The supplier's first move out of NEW is its first response.
-      if (
-        request.status === RequestStatus.NEW &&
-        to !== RequestStatus.CANCELLED &&
-        !request.firstRespondedAt
-      ) {
-        changes.firstRespondedAt = now;
-      }
-      const updated = await this.applyChange(manager, actor, request, changes, now, {
-        kind: HistoryKind.STATUS_CHANGED,
-        from: request.status,
-        to,
-        event: RequestChangeKind.STATUS_CHANGED,
-      });
-      if (to === RequestStatus.RESOLVED) await this.inviteRating(manager, updated, now);
-      return updated;
+      return this.moveStatus(manager, actor, request, to, sides, now);
     });
+  }
+
+  // A status change within the caller's transaction (an explicit move, or the customer's reply
+  // taking a request off WAITING_ON_CUSTOMER): the update, clocks, history, event, notifications.
+  private async moveStatus(
+    manager: EntityManager,
+    actor: AuthUser,
+    request: RequestEntity,
+    to: RequestStatus,
+    sides: ReadonlySet<Side>,
+    now: Date,
+    notify = true,
+  ): Promise<RequestEntity> {
+    const changes: Partial<RequestEntity> = { status: to };
+    if (to === RequestStatus.RESOLVED) changes.resolvedAt = now;
+    if (to === RequestStatus.CLOSED) changes.closedAt = now;
+    if (to === RequestStatus.CANCELLED) changes.cancelledAt = now;
+    if (isReopen(request.status, to)) changes.resolvedAt = null;
+    // The supplier's first move out of NEW is its first response.
+    if (
+      request.status === RequestStatus.NEW &&
+      to !== RequestStatus.CANCELLED &&
+      !request.firstRespondedAt
+    ) {
+      changes.firstRespondedAt = now;
+    }
+    const updated = await this.applyChange(manager, actor, request, changes, now, {
+      kind: HistoryKind.STATUS_CHANGED,
+      from: request.status,
+      to,
+      event: RequestChangeKind.STATUS_CHANGED,
+    });
+    if (notify) {
+      await this.notifier.statusChanged(
+        manager,
+        actor,
+        updated,
+        request.status,
+        actingSide(actor, request, to, sides),
+      );
+    }
+    if (to === RequestStatus.RESOLVED) await this.inviteRating(manager, updated, now);
+    return updated;
   }
 
   async changePriority(
@@ -239,7 +322,7 @@ export class RequestsService {
       if (!isSupplierSide(actor, request)) {
         throw RequestsException.forbidden(
           'Only agents and leads of the supplier department change priorities',
-        );
+        ).because(ErrorReason.NOT_SUPPLIER_SIDE);
       }
       this.assertWorkable(request);
       if (request.priority === priority) return request;
@@ -253,25 +336,41 @@ export class RequestsService {
     });
   }
 
+  // Comments never conflict: they do not raise the request's version (which guards its own
+  // fields), so commenting and then moving a request works. The row is locked instead, so the
+  // first-response stamp and the customer's reply-resumes rule see a stable request.
   async addComment(
     actor: AuthUser,
     requestId: string,
     body: string,
     internal: boolean,
-    expectedVersion?: number,
   ): Promise<CommentEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const request = await this.loadForChange(manager, actor, requestId, expectedVersion);
+      const request = await this.loadForChange(manager, actor, requestId, undefined, true);
       if (internal && !seesInternalNotes(actor, request)) {
-        throw RequestsException.forbidden('Internal notes are for the supplier side only');
+        throw RequestsException.forbidden('Internal notes are for the supplier side only').because(
+          ErrorReason.INTERNAL_NOTES_SUPPLIER_ONLY,
+        );
       }
       const now = this.clock.now();
       const changes: Partial<RequestEntity> = {};
       // The supplier's first public comment is its first response (a requester filing to
       // their own department does not answer themselves).
       const supplierAnswer = isSupplierSide(actor, request) && actor.id !== request.requesterId;
+      const customerReply =
+        !internal &&
+        isCustomerSide(actor, request) &&
+        (!isSupplierSide(actor, request) || actor.id === request.requesterId);
       if (!internal && supplierAnswer && !request.firstRespondedAt) changes.firstRespondedAt = now;
-      const updated = await this.versionedUpdate(manager, request, changes, now);
+      await manager
+        .createQueryBuilder()
+        .update(RequestEntity)
+        .set({ ...changes, updatedAt: now })
+        .where('id = :id', { id: request.id })
+        .execute();
+      let updated = manager
+        .getRepository(RequestEntity)
+        .create({ ...request, ...changes, updatedAt: now });
       await this.requestClocks.changed(manager, request, updated, now);
       const comment = manager.getRepository(CommentEntity).create({
         requestId: request.id,
@@ -286,6 +385,30 @@ export class RequestsService {
         internal,
       });
       await this.publish(manager, updated, RequestChangeKind.COMMENTED, internal);
+      // The customer's answer to "waiting on you" takes the request back to work, as a status
+      // change of its own (history, event, webhooks), and resumes the resolution clock.
+      const resumes = customerReply && request.status === RequestStatus.WAITING_ON_CUSTOMER;
+      if (resumes) {
+        updated = await this.moveStatus(
+          manager,
+          actor,
+          updated,
+          RequestStatus.IN_PROGRESS,
+          new Set<Side>(['CUSTOMER']),
+          now,
+          false,
+        );
+      }
+      if (!internal && (supplierAnswer || customerReply)) {
+        await this.notifier.commented(
+          manager,
+          actor,
+          updated,
+          comment.body,
+          customerReply ? 'CUSTOMER' : 'SUPPLIER',
+          resumes,
+        );
+      }
       return comment;
     });
   }
@@ -312,7 +435,7 @@ export class RequestsService {
   private inviteRating(manager: EntityManager, request: RequestEntity, now: Date): Promise<void> {
     return this.notifications.add(manager, {
       userId: request.requesterId,
-      kind: 'RATING_INVITATION',
+      kind: NotificationKind.RATING_INVITATION,
       message: `${request.number} "${request.title.slice(0, 120)}" was resolved: how did it go? Rate it within ${this.config.RATING_WINDOW_DAYS} days`,
       requestId: request.id,
       createdAt: now,
@@ -377,11 +500,13 @@ export class RequestsService {
     const active = (id: string) => {
       const department = found.find((d) => d.id === id);
       if (!department)
-        throw RequestsException.badInput(`No department with id ${id}`, ['input.supplierId']);
+        throw RequestsException.badInput(`No department with id ${id}`, [
+          'input.supplierId',
+        ]).because(ErrorReason.UNKNOWN_DEPARTMENT);
       if (department.archivedAt) {
         throw RequestsException.badInput(`Department ${department.code} is archived`, [
           'input.supplierId',
-        ]);
+        ]).because(ErrorReason.DEPARTMENT_ARCHIVED);
       }
       return department;
     };
@@ -391,14 +516,14 @@ export class RequestsService {
   private async serviceOf(manager: EntityManager, serviceId: string, supplier: DepartmentEntity) {
     const service = await this.catalog.getById(serviceId, manager).catch(() => null);
     if (!service || service.supplierId !== supplier.id) {
-      throw RequestsException.badInput(`${supplier.code} offers no service with id ${serviceId}`, [
+      throw RequestsException.badInput(`${supplier.name} offers no such service`, [
         'input.serviceId',
-      ]);
+      ]).because(ErrorReason.SERVICE_NOT_OFFERED);
     }
     if (!service.active) {
       throw RequestsException.badInput(`The service "${service.name}" is no longer offered`, [
         'input.serviceId',
-      ]);
+      ]).because(ErrorReason.SERVICE_WITHDRAWN);
     }
     return service;
   }
@@ -409,18 +534,24 @@ export class RequestsService {
     actor: AuthUser,
     id: string,
     expectedVersion: number | undefined,
+    lock = false,
   ): Promise<RequestEntity> {
-    const request = await manager.getRepository(RequestEntity).findOneBy({ id });
+    const request = await manager.getRepository(RequestEntity).findOne({
+      where: { id },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
     if (!request || !canSeeRequest(actor, request))
       throw RequestsException.notFound(`No request with id ${id}`);
     if (expectedVersion !== undefined && request.version !== expectedVersion)
-      throw this.stale(request, expectedVersion);
+      throw await this.stale(manager, request, expectedVersion);
     return request;
   }
 
   private assertWorkable(request: RequestEntity): void {
     if (CLOSED_FOR_WORK.has(request.status)) {
-      throw RequestsException.badInput(`${request.number} is ${request.status}`, ['id']);
+      throw RequestsException.badInput(`${request.number} is ${request.status}`, ['id']).because(
+        ErrorReason.REQUEST_CLOSED,
+      );
     }
   }
 
@@ -430,7 +561,9 @@ export class RequestsService {
       throw RequestsException.badInput(
         `${request.number} was resolved more than ${this.config.REQUEST_REOPEN_WINDOW_HOURS} hours ago and can no longer be reopened; file a new request`,
         ['status'],
-      );
+      ).because(ErrorReason.REOPEN_WINDOW_PASSED, {
+        reopenableUntil: new Date(request.resolvedAt.getTime() + windowMs).toISOString(),
+      });
     }
   }
 
@@ -447,17 +580,43 @@ export class RequestsService {
       .set({ ...changes, updatedAt: now, version: () => 'version + 1' })
       .where('id = :id AND version = :version', { id: request.id, version: request.version })
       .execute();
-    if (result.affected === 0) throw this.stale(request, request.version);
+    if (result.affected === 0) throw await this.stale(manager, request, request.version);
     return manager
       .getRepository(RequestEntity)
       .create({ ...request, ...changes, updatedAt: now, version: request.version + 1 });
   }
 
-  private stale(request: RequestEntity, expectedVersion: number): RequestsException {
-    return RequestsException.conflict(
-      `${request.number} was changed by someone else (you had version ${expectedVersion}); reload and retry`,
-      ['expectedVersion'],
+  // Names who changed what and when: the latest change of the request's own fields (comments
+  // never conflict, so they are not it).
+  private async stale(
+    manager: EntityManager,
+    request: RequestEntity,
+    expectedVersion: number,
+  ): Promise<RequestsException> {
+    const [last]: {
+      kind: HistoryKind;
+      to_value: string | null;
+      at: Date;
+      actor_name: string | null;
+      to_name: string | null;
+    }[] = await manager.query(
+      `SELECT h.kind, h.to_value, h.at, actor.name AS actor_name, target.name AS to_name
+         FROM request_history h
+         LEFT JOIN users actor ON actor.id = h.actor_id
+         LEFT JOIN users target ON h.kind = 'ASSIGNED' AND target.id::text = h.to_value
+        WHERE h.request_id = $1 AND h.kind <> 'COMMENTED'
+        ORDER BY h.id DESC LIMIT 1`,
+      [request.id],
     );
+    const what = last ? describeChange(last.kind, last.to_value, last.to_name) : 'changed it';
+    const at = last ? new Date(last.at).toISOString() : null;
+    const who = last?.actor_name ?? 'Intradesk (automatically)';
+    return RequestsException.conflict(
+      `${request.number} was changed by someone else (you had version ${expectedVersion}): ${who} ${what}${at ? ` at ${at}` : ''}; reload and retry`,
+      ['expectedVersion'],
+    ).because(ErrorReason.STALE_VERSION, {
+      lastChange: last ? { actorName: last.actor_name, kind: last.kind, at } : null,
+    });
   }
 
   private async record(
@@ -502,4 +661,37 @@ export class RequestsService {
       },
     );
   }
+}
+
+// "changed the status to IN_PROGRESS", "assigned it to Ana Agent", ...
+function describeChange(kind: HistoryKind, to: string | null, toName: string | null): string {
+  switch (kind) {
+    case HistoryKind.STATUS_CHANGED:
+      return `changed the status to ${to}`;
+    case HistoryKind.PRIORITY_CHANGED:
+      return `changed the priority to ${to}`;
+    case HistoryKind.ASSIGNED:
+      return to ? `assigned it to ${toName ?? 'someone'}` : 'unassigned it';
+    case HistoryKind.CREATED:
+      return 'filed it';
+    default:
+      return 'changed it';
+  }
+}
+
+// Which side a move was made as, when the caller is both (an administrator, or a requester of
+// their own department): the side the move belongs to, the customer's when either may make it
+// and the caller filed the request.
+function actingSide(
+  actor: AuthUser,
+  request: RequestEntity,
+  to: RequestStatus,
+  sides: ReadonlySet<Side>,
+): Side {
+  const asSupplier =
+    sides.has('SUPPLIER') && checkMove(request.status, to, new Set(['SUPPLIER'])).ok;
+  const asCustomer =
+    sides.has('CUSTOMER') && checkMove(request.status, to, new Set(['CUSTOMER'])).ok;
+  if (asSupplier && asCustomer) return actor.id === request.requesterId ? 'CUSTOMER' : 'SUPPLIER';
+  return asSupplier ? 'SUPPLIER' : 'CUSTOMER';
 }

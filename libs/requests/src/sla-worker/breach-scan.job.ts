@@ -1,6 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, Clock } from '@intradesk/core';
-import { NotificationsService, WebhooksService } from '@intradesk/notifications';
+import { NotificationKind, NotificationsService, WebhooksService } from '@intradesk/notifications';
 import { DepartmentEntity } from '@intradesk/organization';
 import {
   ESCALATION_RUNGS,
@@ -204,7 +204,7 @@ export class BreachScanJob implements OnApplicationShutdown {
       if (!event.recipientId) continue;
       await this.notifications.add(manager, {
         userId: event.recipientId,
-        kind: `SLA_${event.kind}`,
+        kind: `SLA_${event.kind}` as NotificationKind,
         message: this.message(request, clock, event, breachedAt),
         requestId: request.id,
         createdAt: now,

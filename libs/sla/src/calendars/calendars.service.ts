@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@intradesk/core';
+import { AppConfig, ErrorReason } from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   BusinessCalendar,
@@ -129,7 +129,7 @@ export class CalendarsService {
         throw SlaException.conflict(
           `Calendar ${current.name} was changed by someone else; reload and retry`,
           ['input.expectedVersion'],
-        );
+        ).because(ErrorReason.STALE_VERSION);
       }
       const spec = this.validSpec({
         timeZone: command.timeZone ?? current.timeZone,
@@ -139,7 +139,7 @@ export class CalendarsService {
       if (command.isDefault === false && current.isDefault) {
         throw SlaException.badInput('Make another calendar the default instead', [
           'input.isDefault',
-        ]);
+        ]).because(ErrorReason.DEFAULT_CALENDAR_REQUIRED);
       }
       if (command.isDefault && !current.isDefault) {
         await this.repo(manager).update({ isDefault: true }, { isDefault: false });
@@ -162,7 +162,7 @@ export class CalendarsService {
       if (result.affected === 0) {
         throw SlaException.conflict(
           `Calendar ${current.name} was changed by someone else; reload and retry`,
-        );
+        ).because(ErrorReason.STALE_VERSION);
       }
       const updated = await this.getById(id, manager);
       await afterUpdate?.(manager, updated);
@@ -224,7 +224,10 @@ export class CalendarsService {
     try {
       return new Date(calendar.dueAt(start.getTime(), minutes * MINUTE));
     } catch (error) {
-      if (error instanceof CalendarError) throw SlaException.badInput(error.message, ['minutes']);
+      if (error instanceof CalendarError)
+        throw SlaException.badInput(error.message, ['minutes']).because(
+          ErrorReason.NO_WORKING_TIME,
+        );
       throw error;
     }
   }
@@ -241,7 +244,7 @@ export class CalendarsService {
       if (error instanceof CalendarError) {
         throw SlaException.badInput(error.message, [
           error.field ? `input.${error.field}` : 'input',
-        ]);
+        ]).because(ErrorReason.CALENDAR_INVALID);
       }
       throw error;
     }
@@ -254,7 +257,9 @@ export class CalendarsService {
 
   private duplicateName(error: unknown, name: string): unknown {
     if ((error as { code?: string }).code === UNIQUE_VIOLATION) {
-      return SlaException.conflict(`A calendar named "${name}" already exists`, ['input.name']);
+      return SlaException.conflict(`A calendar named "${name}" already exists`, [
+        'input.name',
+      ]).because(ErrorReason.DUPLICATE);
     }
     return error;
   }

@@ -30,6 +30,9 @@ export interface ClockView {
   remainingMinutes: number;
   dueAt: Date | null;
   breachedAt: Date | null;
+  // Running and inside its calendar's working time right now (not paused, stopped, or outside
+  // working hours).
+  countingNow: boolean;
 }
 
 // A clock as of `now`, by API.md's rules: BREACHED once elapsed working time exceeds the
@@ -56,5 +59,10 @@ export function viewClock(clock: StoredClock, calendar: ClockMath, now: Date): C
     remainingMinutes: clock.targetMinutes - elapsedMinutes,
     dueAt: clock.runningSince ? clock.dueAt : null,
     breachedAt: state === SlaClockState.CANCELLED && !clock.breachedAt ? null : breachedAt,
+    countingNow:
+      running &&
+      !clock.stoppedAt &&
+      !clock.cancelledAt &&
+      calendar.workingMs(now.getTime(), now.getTime() + 1) > 0,
   };
 }

@@ -91,6 +91,26 @@ export class ClocksService {
     await store.insert(rows);
   }
 
+  // The policy and due times a request like `subject` filed at `at` would get: the same matching
+  // and calendar math as start(), nothing written. Null when no policy applies.
+  async preview(
+    manager: EntityManager,
+    subject: Omit<ClockSubject, 'id'>,
+    at: Date,
+  ): Promise<{ policy: SlaPolicyEntity; firstResponseDueAt: Date; resolutionDueAt: Date } | null> {
+    const store = this.storeOf(manager);
+    const policy = await this.policyFor(store, subject);
+    if (!policy) return null;
+    const { math } = await this.countingCalendars(store, policy, subject);
+    const due = (minutes: number) =>
+      this.deadlines(math, at, 0, minutes, policy.warnAtPercent).dueAt;
+    return {
+      policy,
+      firstResponseDueAt: due(policy.firstResponseMinutes),
+      resolutionDueAt: due(policy.resolutionMinutes),
+    };
+  }
+
   // Stops a running or paused clock (first response given, request resolved).
   async stop(target: ClockTarget, requestId: string, kind: SlaClockKind, at: Date): Promise<void> {
     const store = this.storeOf(target);

@@ -30,6 +30,12 @@ export class SlaClockModel {
   @Field(() => Date, { nullable: true })
   breachedAt: Date | null;
 
+  @Field({
+    description:
+      'Counting at this moment: false while paused or stopped, and while its calendar is outside working hours',
+  })
+  countingNow: boolean;
+
   @Field()
   startedAt: Date;
 

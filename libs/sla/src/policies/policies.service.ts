@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock } from '@intradesk/core';
+import { AuthUser, Clock, ErrorReason } from '@intradesk/core';
 import { Priority } from '@intradesk/catalog';
 import { RelationshipType } from '@intradesk/organization';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -117,7 +117,7 @@ export class PoliciesService {
     if (actor.role === 'LEAD' && supplierId !== null && supplierId === actor.departmentId) return;
     throw SlaException.forbidden(
       'Team leads manage the policies of their own department; operations all of them',
-    );
+    ).because(ErrorReason.NOT_OWN_DEPARTMENT);
   }
 
   private async assertServiceOfSupplier(
@@ -131,7 +131,9 @@ export class PoliciesService {
     if (!service)
       throw SlaException.badInput(`No service with id ${command.serviceId}`, ['input.serviceId']);
     if (command.supplierId && service.supplier_id !== command.supplierId) {
-      throw SlaException.badInput('The service belongs to another supplier', ['input.serviceId']);
+      throw SlaException.badInput('The service belongs to another supplier', [
+        'input.serviceId',
+      ]).because(ErrorReason.SERVICE_OF_OTHER_SUPPLIER);
     }
     command.supplierId ??= service.supplier_id;
   }

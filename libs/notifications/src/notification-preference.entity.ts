@@ -1,0 +1,23 @@
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { UserEntity } from '@intradesk/organization';
+
+// One row per user and kind they changed (no row: the default, everything on). A later channel
+// (e-mail) is another column beside in_app.
+@Entity({ name: 'notification_preferences' })
+export class NotificationPreferenceEntity {
+  @PrimaryColumn({ type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  kind: string;
+
+  @Column({ type: 'boolean', default: true })
+  inApp: boolean;
+
+  @Column({ type: 'timestamptz', precision: 3 })
+  updatedAt: Date;
+}
