@@ -11,6 +11,7 @@ export default tseslint.config(
       'coverage/**',
       '.data/**',
       'libs/db/src/migrations/*-*.ts',
+      'apps/web/src/gql/**',
     ],
   },
   js.configs.recommended,
@@ -38,6 +39,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // The web app runs in browsers.
+    files: ['apps/web/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.js'],

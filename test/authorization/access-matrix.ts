@@ -24,6 +24,11 @@ export const OPERATIONS: Record<string, OperationAccess> = {
     scope: 'anyone; backoff per account',
     proof: ['auth', 'sessions'],
   },
+  'Mutation.signOut': {
+    guard: 'public',
+    scope: "clears the caller's own browser cookie",
+    proof: ['web-session'],
+  },
   'Query.me': { guard: ANY, scope: 'the caller only', proof: ['auth'] },
   'Mutation.changePassword': {
     guard: ANY,

@@ -8,16 +8,32 @@ export interface Subscriber<T> {
   close(): Promise<void>;
 }
 
+// A WebSocket constructor that sends these headers with the upgrade request (a subclass of ws's
+// WebSocket does not survive the test transpiler, so it returns a configured instance instead).
+function withHeaders(headers: Record<string, string>): typeof WebSocket {
+  function WebSocketWithHeaders(url: string, protocols?: string | string[]) {
+    return new WebSocket(url, protocols, { headers });
+  }
+  return Object.assign(WebSocketWithHeaders, {
+    CONNECTING: WebSocket.CONNECTING,
+    OPEN: WebSocket.OPEN,
+    CLOSING: WebSocket.CLOSING,
+    CLOSED: WebSocket.CLOSED,
+  }) as unknown as typeof WebSocket;
+}
+
 // A real graphql-ws client over a real WebSocket, authenticated in connection_init.
 export async function subscribe<T = any>(
   httpUrl: string,
   token: string | undefined,
   query: string,
   variables?: Record<string, unknown>,
+  // Headers of the upgrade request, e.g. a browser's session cookie.
+  upgradeHeaders?: Record<string, string>,
 ): Promise<Subscriber<T>> {
   const client: Client = createClient({
     url: httpUrl.replace(/^http/, 'ws'),
-    webSocketImpl: WebSocket,
+    webSocketImpl: upgradeHeaders ? withHeaders(upgradeHeaders) : WebSocket,
     connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: false,

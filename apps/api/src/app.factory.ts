@@ -18,6 +18,7 @@ import {
   graphqlHttpLimits,
 } from './graphql/limits/graphql-http-limits';
 import { AbuseBlocklist } from './graphql/limits/abuse-blocklist';
+import { webApp, webContentSecurityPolicy } from './web/web-app';
 
 // The configured application, not yet listening: used by main.ts and by the e2e tests.
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
@@ -30,11 +31,11 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   app.set('trust proxy', options.config.trustProxy);
   app.use(app.get(HttpDrain).track());
   app.use(requestLogging(options.logger));
-  // Security headers. Outside production the Apollo Sandbox page loads scripts from Apollo's
-  // CDN, so the content security policy is on only where that page is off.
+  // Security headers, with the web app's content security policy everywhere (there is no
+  // Apollo Sandbox page any more: it loaded its scripts from a CDN).
   app.use(
     helmet({
-      contentSecurityPolicy: options.config.isProduction,
+      contentSecurityPolicy: webContentSecurityPolicy,
       crossOriginEmbedderPolicy: options.config.isProduction,
     }),
   );
@@ -51,6 +52,7 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
       blocklist,
     }),
   );
+  app.use(webApp({ dir: options.config.WEB_DIR }));
   // No enableShutdownHooks(): main.ts handles SIGTERM itself, draining HTTP before app.close().
   return app;
 }

@@ -12,3 +12,4 @@ export * from './validation/uuid.pipe';
 export * from './pagination/connection';
 export * from './logging/logger';
 export * from './validation/is-optional-not-null';
+export * from './auth/session-credentials';

@@ -1,8 +1,11 @@
 import type { IncomingMessage } from 'node:http';
+import type { Response } from 'express';
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDisableSuggestions } from '@apollo/server/plugin/disableSuggestions';
-import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { AppConfig } from '@intradesk/core';
 import { AuthService } from '@intradesk/organization';
 import type { Logger } from 'pino';
@@ -57,10 +60,10 @@ export function graphqlOptions(
       queryCostPlugin(operationLimits(config)),
       refusalsCountPlugin(blocklist),
       databaseUnavailablePlugin(),
+      // The web app is at /; Apollo's Sandbox page needs its CDN, so there is none.
+      ApolloServerPluginLandingPageDisabled(),
       // "Did you mean …?" would describe the schema to a caller who cannot introspect it.
-      ...(config.isProduction
-        ? [ApolloServerPluginDisableSuggestions()]
-        : [ApolloServerPluginLandingPageLocalDefault({ embed: true })]),
+      ...(config.isProduction ? [ApolloServerPluginDisableSuggestions()] : []),
     ] as ApolloDriverConfig['plugins'],
     subscriptions: {
       'graphql-ws': {
@@ -75,8 +78,14 @@ export function graphqlOptions(
       },
     },
     // HTTP requests carry `req`; graphql-ws operations carry the socket's `extra`.
-    context: (arg: { req?: IncomingMessage; extra?: SocketExtra & { socket?: unknown } }) =>
-      arg.extra?.socket ? socketContext(arg.extra) : buildGraphqlContext(arg.req!, auth),
+    context: (arg: {
+      req?: IncomingMessage;
+      res?: Response;
+      extra?: SocketExtra & { socket?: unknown };
+    }) =>
+      arg.extra?.socket
+        ? socketContext(arg.extra)
+        : buildGraphqlContext(arg.req!, arg.res, auth, { alwaysSecure: config.isProduction }),
     formatError: createErrorFormatter({ production: config.isProduction, logger }),
   };
 }

@@ -61,6 +61,10 @@ export class AppConfig {
   @IsString()
   DATA_DIR = '.data';
 
+  // The built web app (npm run build:web), served at /.
+  @IsString()
+  WEB_DIR = 'dist/web';
+
   // Required with an external database; in embedded mode one is generated and kept in DATA_DIR.
   @Transform(emptyToUndefined)
   @IsOptional()

@@ -31,6 +31,13 @@ export interface GraphqlContext {
   // The HTTP client's address (behind TRUST_PROXY, the forwarded one); absent on WebSockets.
   clientAddress?: string;
   loaders: RequestLoaders;
+  // HTTP only: sets or clears the browser's HttpOnly session cookie (login and signOut).
+  sessionCookie?: SessionCookieWriter;
+}
+
+export interface SessionCookieWriter {
+  set(token: string): void;
+  clear(): void;
 }
 
 // Runs the context's deferred authentication (once per request) and records the caller on it.

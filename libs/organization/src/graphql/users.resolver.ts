@@ -1,7 +1,17 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+} from '@nestjs/graphql';
 import {
   AuthUser,
   CurrentUser,
+  GraphqlContext,
   Loaders,
   Public,
   RequestLoaders,
@@ -27,14 +37,33 @@ export class UsersResolver {
 
   @Public()
   @Mutation(() => AuthPayload, {
-    description: 'Signs in; send the token as Authorization: Bearer <token>',
+    description:
+      'Signs in; send the token as Authorization: Bearer <token>, or (cookie: true, for browsers) keep it in an HttpOnly session cookie',
   })
   async login(
     @Args('email') email: string,
     @Args('password') password: string,
+    @Args('cookie', {
+      defaultValue: false,
+      description: 'Also set the HttpOnly, SameSite=Strict session cookie',
+    })
+    cookie: boolean,
+    @Context() context: GraphqlContext,
   ): Promise<AuthPayload> {
     const { accessToken, user } = await this.auth.login(email, password);
+    if (cookie) context.sessionCookie?.set(accessToken);
     return { accessToken, user: UserModel.from(user) };
+  }
+
+  // Public so that a browser whose token has expired can still drop its cookie.
+  @Public()
+  @Mutation(() => Boolean, {
+    description:
+      "Clears the browser's session cookie (the token stays valid until it expires; signOutEverywhere ends every token)",
+  })
+  signOut(@Context() context: GraphqlContext): boolean {
+    context.sessionCookie?.clear();
+    return true;
   }
 
   @Mutation(() => AuthPayload, {

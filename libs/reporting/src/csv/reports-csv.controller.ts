@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Query, Res } from '@nestjs/common';
-import { AuthUser, DomainException, ErrorCode } from '@intradesk/core';
+import { AuthUser, DomainException, ErrorCode, sessionCredential } from '@intradesk/core';
 import { AuthService } from '@intradesk/organization';
 import { ReportGroupBy, ReportPeriod } from '../reports/report-dimensions';
 import { ReportRow } from '../reports/report-row';
@@ -16,7 +16,8 @@ const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.TOO_MANY_REQUESTS]: 429,
 };
-const BEARER = /^Bearer\s+(\S+)$/i;
+
+type RequestHeaders = { authorization?: string; cookie?: string };
 
 // The part of Express's response these downloads use.
 interface Response {
@@ -38,44 +39,44 @@ export class ReportsCsvController {
 
   @Get('sla.csv')
   sla(
-    @Headers('authorization') authorization: string,
+    @Headers() headers: RequestHeaders,
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ) {
-    return this.download(res, 'sla', authorization, query, (user, q) =>
+    return this.download(res, 'sla', headers, query, (user, q) =>
       this.reports.sla(user, q.filter, q.grouping),
     );
   }
 
   @Get('satisfaction.csv')
   satisfaction(
-    @Headers('authorization') authorization: string,
+    @Headers() headers: RequestHeaders,
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ) {
-    return this.download(res, 'satisfaction', authorization, query, (user, q) =>
+    return this.download(res, 'satisfaction', headers, query, (user, q) =>
       this.reports.satisfaction(user, q.filter, q.grouping),
     );
   }
 
   @Get('department-matrix.csv')
   matrix(
-    @Headers('authorization') authorization: string,
+    @Headers() headers: RequestHeaders,
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ) {
-    return this.download(res, 'department-matrix', authorization, query, (user, q) =>
+    return this.download(res, 'department-matrix', headers, query, (user, q) =>
       this.reports.matrix(user, q.filter),
     );
   }
 
   @Get('trend.csv')
   trend(
-    @Headers('authorization') authorization: string,
+    @Headers() headers: RequestHeaders,
     @Query() query: Record<string, unknown>,
     @Res() res: Response,
   ) {
-    return this.download(res, 'trend', authorization, query, (user, q) =>
+    return this.download(res, 'trend', headers, query, (user, q) =>
       this.reports.trend(user, q.filter, q.grouping.period ?? ReportPeriod.MONTH),
     );
   }
@@ -83,12 +84,12 @@ export class ReportsCsvController {
   private async download(
     res: Response,
     report: CsvReport,
-    authorization: string | undefined,
+    headers: RequestHeaders,
     query: Record<string, unknown>,
     run: (user: AuthUser, q: ReturnType<typeof parseReportQuery>) => Promise<ReportRow[]>,
   ): Promise<void> {
     try {
-      const user = await this.caller(authorization);
+      const user = await this.caller(headers);
       const parsed = parseReportQuery(query);
       const rows = await run(user, parsed);
       const csv = reportCsv(
@@ -123,10 +124,12 @@ export class ReportsCsvController {
     return groupBy;
   }
 
-  private async caller(authorization: string | undefined): Promise<AuthUser> {
-    const match = authorization ? BEARER.exec(authorization) : null;
-    if (!match) throw DomainException.unauthenticated();
-    const result = await this.auth.authenticate(match[1]);
+  // The bearer header, or the browser's session cookie (so a download link just works).
+  private async caller(headers: RequestHeaders): Promise<AuthUser> {
+    const credential = sessionCredential(headers);
+    if (credential === null) throw DomainException.unauthenticated();
+    if ('error' in credential) throw DomainException.unauthenticated(credential.error);
+    const result = await this.auth.authenticate(credential.token);
     if ('error' in result) throw DomainException.unauthenticated(result.error);
     return result.user;
   }

@@ -1,0 +1,98 @@
+import { lazy, ReactNode, Suspense } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
+import { useSession } from './auth/session';
+import { LiveEventsProvider } from './live/live-events';
+import { SignInPage } from './pages/sign-in-page';
+import { Shell } from './shell/shell';
+import { KeyboardShortcutsProvider } from './ui/keyboard-shortcuts';
+
+// Screens load on first visit, so the sign-in page downloads only what it shows.
+const MyRequestsPage = lazy(() => import('./pages/my-requests-page'));
+const NewRequestPage = lazy(() => import('./pages/new-request-page'));
+const QueuePage = lazy(() => import('./pages/queue-page'));
+const RequestPage = lazy(() => import('./pages/request-page'));
+const NotFoundPage = lazy(() => import('./pages/not-found-page'));
+
+function SignedIn({ children }: { children: ReactNode }) {
+  const { user } = useSession();
+  const location = useLocation();
+  if (!user)
+    return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  return (
+    <LiveEventsProvider>
+      <KeyboardShortcutsProvider>
+        <Shell>
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                <FormattedMessage id="app.loading" defaultMessage="Loading…" />
+              </p>
+            }
+          >
+            {children}
+          </Suspense>
+        </Shell>
+      </KeyboardShortcutsProvider>
+    </LiveEventsProvider>
+  );
+}
+
+function Home() {
+  const { user } = useSession();
+  if (!user) return <Navigate to="/sign-in" replace />;
+  const worksQueue = user.role === 'AGENT' || user.role === 'LEAD';
+  return <Navigate to={worksQueue ? '/queue' : '/my-requests'} replace />;
+}
+
+export function App() {
+  const { user } = useSession();
+  return (
+    <BrowserRouter>
+      <Routes>
+        <Route path="/sign-in" element={user ? <Navigate to="/" replace /> : <SignInPage />} />
+        <Route path="/" element={<Home />} />
+        <Route
+          path="/my-requests"
+          element={
+            <SignedIn>
+              <MyRequestsPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/new-request"
+          element={
+            <SignedIn>
+              <NewRequestPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/queue"
+          element={
+            <SignedIn>
+              <QueuePage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/requests/:ref"
+          element={
+            <SignedIn>
+              <RequestPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="*"
+          element={
+            <SignedIn>
+              <NotFoundPage />
+            </SignedIn>
+          }
+        />
+      </Routes>
+    </BrowserRouter>
+  );
+}

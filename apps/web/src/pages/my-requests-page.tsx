@@ -1,0 +1,4 @@
+// Replaced by the screen's real implementation.
+export default function MyRequestsPage() {
+  return null;
+}
