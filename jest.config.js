@@ -12,6 +12,7 @@ const ESM_ONLY = [
   'uint8array-extras',
   '@borewit',
   '@as-integrations',
+  '@formatjs',
 ];
 
 const common = {

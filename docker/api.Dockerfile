@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
-# The Intradesk API. Build from the repository root:
+# The Intradesk API and the web app it serves at /. Build from the repository root:
 #   docker build -f docker/api.Dockerfile -t intradesk-api .
-# Runs against the PostgreSQL named by DATABASE_URL (no embedded server in the image).
+# Runs against the PostgreSQL named by DATABASE_URL (no embedded server in the image). The session
+# cookie is Secure in production: serve it over HTTPS (TLS at the load balancer, TRUST_PROXY set).
 
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
@@ -10,6 +11,8 @@ RUN npm ci
 COPY nest-cli.json tsconfig.json ./
 COPY apps ./apps
 COPY libs ./libs
+# The web app: dist/web (WEB_DIR's default, relative to /app), hashed assets and index.html.
+RUN npx vite build --config apps/web/vite.config.mts
 RUN npx nest build api \
   && npm prune --omit=dev \
   # The embedded PostgreSQL is for local runs only; the image always uses DATABASE_URL.
