@@ -49,7 +49,7 @@ describe('requests queries', () => {
         body: `note ${i}`,
         internal: i % 3 === 0,
       });
-      if (i % 5 === 0) await itLead.data(ASSIGN, { id: request.id, assigneeId: agentId, v: 2 });
+      if (i % 5 === 0) await itLead.data(ASSIGN, { id: request.id, assigneeId: agentId, v: 1 });
     }
   });
   afterAll(() => t.close());
