@@ -1,0 +1,151 @@
+import { FormEvent, KeyboardEvent, RefObject, useState } from 'react';
+import { FormattedMessage } from 'react-intl';
+import { useMutation } from 'urql';
+import { refusalOf, Refusal } from '../api/errors';
+import { AddCommentMutation } from './request-documents';
+import type { CommentView, RequestView } from './request-types';
+import { When } from './sla-panel';
+
+function CommentItem({ comment, request }: { comment: CommentView; request: RequestView }) {
+  const dept = comment.author.department?.id;
+  const side =
+    dept === request.supplier.id ? 'supplier' : dept === request.customer.id ? 'customer' : 'other';
+  return (
+    <li className={`rq-comment ${side}${comment.internal ? ' internal' : ''}`}>
+      <div className="rq-comment-head">
+        <span className="rq-avatar" aria-hidden="true">
+          {comment.author.name.slice(0, 1)}
+        </span>
+        <strong>
+          <bdi>{comment.author.name}</bdi>
+        </strong>
+        {comment.author.department && (
+          <span className="muted">{comment.author.department.code}</span>
+        )}
+        {comment.internal && (
+          <span className="rq-note-tag">
+            <span aria-hidden="true">🔒 </span>
+            <FormattedMessage id="request.comment.internal" defaultMessage="Internal note" />
+          </span>
+        )}
+        <span className="muted rq-comment-time">
+          <When at={comment.createdAt} />
+        </span>
+      </div>
+      <p className="rq-text" dir="auto">
+        {comment.body}
+      </p>
+    </li>
+  );
+}
+
+export function Conversation({
+  request,
+  onRefused,
+  onSent,
+  canWriteNotes,
+  commentBox,
+}: {
+  request: RequestView;
+  onRefused: (refusal: Refusal) => void;
+  // Before and after sending: the page tells own events from others'.
+  onSent: (phase: 'start' | 'done') => void;
+  canWriteNotes: boolean;
+  commentBox: RefObject<HTMLTextAreaElement | null>;
+}) {
+  const [body, setBody] = useState('');
+  const [internal, setInternal] = useState(false);
+  const [{ fetching }, addComment] = useMutation(AddCommentMutation);
+  const empty = body.trim().length === 0;
+
+  const send = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (empty || fetching) return;
+    onSent('start');
+    const result = await addComment({
+      requestId: request.id,
+      body: body.trim(),
+      internal: canWriteNotes && internal,
+    });
+    onSent('done');
+    const refusal = refusalOf(result.error);
+    if (refusal) {
+      onRefused(refusal);
+      return;
+    }
+    setBody('');
+    setInternal(false);
+  };
+
+  // Ctrl+Enter (or ⌘+Enter) sends, as in most chat and helpdesk tools.
+  const onKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) void send();
+  };
+
+  return (
+    <section className="rq-conversation" aria-labelledby="rq-conversation-title">
+      <h2 id="rq-conversation-title">
+        <FormattedMessage id="request.conversation.title" defaultMessage="Conversation" />
+      </h2>
+      <ol className="rq-comments" aria-labelledby="rq-conversation-title">
+        {request.comments.map((c) => (
+          <CommentItem key={c.id} comment={c} request={request} />
+        ))}
+      </ol>
+      {request.comments.length === 0 && (
+        <p className="muted">
+          <FormattedMessage id="request.conversation.empty" defaultMessage="No comments yet." />
+        </p>
+      )}
+      <form className={`card rq-composer${internal ? ' internal' : ''}`} onSubmit={send}>
+        <div className="field">
+          <label htmlFor="rq-comment">
+            <FormattedMessage id="request.comment.label" defaultMessage="Comment" />
+          </label>
+          <textarea
+            id="rq-comment"
+            ref={commentBox}
+            dir="auto"
+            value={body}
+            maxLength={10000}
+            onChange={(e) => setBody(e.target.value)}
+            onKeyDown={onKeyDown}
+            aria-describedby="rq-comment-hint"
+          />
+          <span id="rq-comment-hint" className="muted rq-small">
+            {internal ? (
+              <FormattedMessage
+                id="request.comment.internalHint"
+                defaultMessage="Only {supplier} (and operations) will see this note."
+                values={{ supplier: <bdi>{request.supplier.name}</bdi> }}
+              />
+            ) : (
+              <FormattedMessage
+                id="request.comment.publicHint"
+                defaultMessage="Both departments will see this comment. Ctrl+Enter sends it."
+              />
+            )}
+          </span>
+        </div>
+        <div className="actions">
+          {canWriteNotes && (
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={internal}
+                onChange={(e) => setInternal(e.target.checked)}
+              />
+              <FormattedMessage
+                id="request.comment.internalToggle"
+                defaultMessage="Internal note"
+              />
+            </label>
+          )}
+          <button type="submit" disabled={empty || fetching} aria-busy={fetching}>
+            <FormattedMessage id="request.comment.send" defaultMessage="Send" />
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
