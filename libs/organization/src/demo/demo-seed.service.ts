@@ -63,8 +63,11 @@ export class DemoSeedService {
       }
 
       const users = manager.getRepository(UserEntity);
-      // The import invited the leads without a password; give them the demo one.
+      // The import invited the leads without a password or a name; give them the demo ones.
       await users.update({ role: Role.LEAD }, { passwordHash });
+      await manager.query(
+        `UPDATE users u SET name = d.name || ' Lead' FROM departments d WHERE d.lead_id = u.id`,
+      );
       const seeded = await departments.find();
       const user = (email: string, name: string, departmentId: string, role: Role) =>
         users.create({ email, name, passwordHash, departmentId, role });
