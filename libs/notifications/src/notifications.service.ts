@@ -72,6 +72,39 @@ export class NotificationsService {
     );
   }
 
+  // One notification to every agent and lead of a department and its lead (a new request in its
+  // queue), in one statement, like addMany.
+  async addForDepartmentStaff(
+    manager: EntityManager,
+    departmentId: string,
+    notification: Omit<NewNotification, 'userId'>,
+  ): Promise<void> {
+    await manager.query(
+      `WITH added AS (
+         INSERT INTO notifications (user_id, kind, message, request_id, actor_id, created_at)
+         SELECT u.id, $2::varchar, $3::varchar, $4::uuid, $5::uuid, $6::timestamptz
+           FROM users u
+          WHERE ((u.department_id = $1 AND u.role IN ('AGENT', 'LEAD'))
+                 OR u.id = (SELECT lead_id FROM departments WHERE id = $1))
+            AND u.id IS DISTINCT FROM $5::uuid
+            AND NOT EXISTS (SELECT 1 FROM notification_preferences p
+                             WHERE p.user_id = u.id AND p.kind = $2::varchar AND NOT p.in_app)
+         RETURNING id, user_id, kind
+       )
+       SELECT pg_notify($7, json_build_object('id', id::text, 'userId', user_id, 'kind', kind)::text)
+         FROM added`,
+      [
+        departmentId,
+        notification.kind,
+        notification.message.slice(0, MAX_MESSAGE),
+        notification.requestId ?? null,
+        notification.actorId ?? null,
+        notification.createdAt,
+        NOTIFICATION_CHANNEL,
+      ],
+    );
+  }
+
   list(userId: string, unreadOnly: boolean, first: number): Promise<NotificationEntity[]> {
     return this.dataSource.getRepository(NotificationEntity).find({
       where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },

@@ -39,21 +39,13 @@ export class RequestNotifier {
     request: RequestEntity,
     departments: { supplierName: string; customerName: string },
   ): Promise<void> {
-    const recipients: { id: string }[] = await manager.query(
-      `SELECT id FROM users
-        WHERE (department_id = $1 AND role IN ('AGENT', 'LEAD'))
-           OR id = (SELECT lead_id FROM departments WHERE id = $1)`,
-      [request.supplierId],
-    );
-    const message = `${actor.name} of ${departments.customerName} filed ${subject(request)} (${request.priority}) for ${departments.supplierName}; it is unassigned`;
-    await this.send(
-      manager,
-      actor,
-      request,
-      recipients.map((r) => r.id),
-      NotificationKind.REQUEST_CREATED,
-      message,
-    );
+    await this.notifications.addForDepartmentStaff(manager, request.supplierId, {
+      kind: NotificationKind.REQUEST_CREATED,
+      message: `${actor.name} of ${departments.customerName} filed ${subject(request)} (${request.priority}) for ${departments.supplierName}; it is unassigned`,
+      requestId: request.id,
+      actorId: actor.id,
+      createdAt: request.updatedAt,
+    });
   }
 
   async assigned(
