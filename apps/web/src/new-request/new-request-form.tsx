@@ -1,0 +1,324 @@
+import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useNavigate, useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+import { refusalOf } from '../api/errors';
+import { useSignedInUser } from '../auth/session';
+import { graphql } from '../gql';
+import type { Priority } from '../gql/graphql';
+import { CatalogueFields, CatalogueSupplier } from './catalogue-fields';
+import { FieldError } from './field-error';
+import { IdempotencyKeys } from './idempotency-key';
+import { refusalMessage, refusedFields } from './refusal-message';
+import { SlaPreview } from './sla-preview';
+
+const CatalogueQuery = graphql(`
+  query NewRequestCatalogue {
+    departments {
+      id
+      code
+      name
+      services {
+        id
+        name
+        description
+        defaultPriority
+      }
+    }
+  }
+`);
+
+const CreateRequestMutation = graphql(`
+  mutation NewRequestCreate($input: CreateRequestInput!) {
+    createRequest(input: $input) {
+      id
+      number
+    }
+  }
+`);
+
+// The API's input limits (CreateRequestInput).
+export const TITLE_MAX = 200;
+export const DESCRIPTION_MAX = 20_000;
+
+type FieldName = 'supplier' | 'service' | 'title' | 'description';
+type Errors = Partial<Record<FieldName, string>>;
+const FIELD_ORDER: FieldName[] = ['supplier', 'service', 'title', 'description'];
+
+export function NewRequestForm() {
+  const intl = useIntl();
+  const user = useSignedInUser();
+  const navigate = useNavigate();
+  const [params, setParams] = useSearchParams();
+  const [catalogue] = useQuery({ query: CatalogueQuery });
+  const [creation, create] = useMutation(CreateRequestMutation);
+  const keys = useRef(new IdempotencyKeys()).current;
+  const ids = { title: useId(), description: useId(), form: useId() };
+  const fieldRefs = useRef<Partial<Record<FieldName, HTMLElement | null>>>({});
+
+  const [supplierId, setSupplierId] = useState('');
+  const [serviceId, setServiceId] = useState('');
+  const [priority, setPriority] = useState<Priority>('P3');
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  // Departments that offer services, by name in the reader's language; the caller's own
+  // department is offered apart (a request to oneself is allowed, "Same department").
+  const { own, others, all } = useMemo(() => {
+    const departments = catalogue.data?.departments ?? [];
+    const collator = new Intl.Collator(intl.locale);
+    const ownDepartment = departments.find((d) => d.id === user.department?.id) ?? null;
+    const offering = departments
+      .filter((d) => d.services.length > 0 && d.id !== ownDepartment?.id)
+      .sort((a, b) => collator.compare(a.name, b.name))
+      .map((d) => ({
+        ...d,
+        services: [...d.services].sort((a, b) => collator.compare(a.name, b.name)),
+      }));
+    return {
+      own: ownDepartment as CatalogueSupplier | null,
+      others: offering as CatalogueSupplier[],
+      all: [...(ownDepartment ? [ownDepartment] : []), ...offering] as CatalogueSupplier[],
+    };
+  }, [catalogue.data, intl.locale, user.department?.id]);
+
+  const supplier = all.find((d) => d.id === supplierId) ?? null;
+  const service = supplier?.services.find((s) => s.id === serviceId) ?? null;
+
+  const chooseSupplier = (id: string, fromUrl = false) => {
+    const next = all.find((d) => d.id === id) ?? null;
+    setSupplierId(next?.id ?? '');
+    // A supplier with one service has nothing to choose.
+    const only = next?.services.length === 1 ? next.services[0] : null;
+    setServiceId(only?.id ?? '');
+    if (only) setPriority(only.defaultPriority);
+    setErrors((e) => ({ ...e, supplier: undefined, service: undefined }));
+    if (!fromUrl) {
+      const nextParams = new URLSearchParams(params);
+      if (next) nextParams.set('supplier', next.code);
+      else nextParams.delete('supplier');
+      setParams(nextParams, { replace: true });
+    }
+  };
+
+  const chooseService = (id: string) => {
+    const next = supplier?.services.find((s) => s.id === id) ?? null;
+    setServiceId(next?.id ?? '');
+    if (next) setPriority(next.defaultPriority);
+    setErrors((e) => ({ ...e, service: undefined }));
+  };
+
+  // ?supplier=IT (from a link elsewhere in the app) picks the supplier once the catalogue is in.
+  const wanted = params.get('supplier');
+  useEffect(() => {
+    if (!wanted || supplierId || all.length === 0) return;
+    const match = all.find((d) => d.code.toUpperCase() === wanted.toUpperCase());
+    if (match) chooseSupplier(match.id, true);
+    // Only when the catalogue arrives or the parameter changes.
+  }, [wanted, all]);
+
+  const validate = (): Errors => {
+    const found: Errors = {};
+    if (!supplier)
+      found.supplier = intl.formatMessage({
+        id: 'newRequest.error.supplierRequired',
+        defaultMessage: 'Choose the department that should help.',
+      });
+    else if (supplier.services.length > 0 && !service)
+      found.service = intl.formatMessage({
+        id: 'newRequest.error.serviceRequired',
+        defaultMessage: 'Choose one of the services this department offers.',
+      });
+    const trimmed = title.trim();
+    if (!trimmed)
+      found.title = intl.formatMessage({
+        id: 'newRequest.error.titleRequired',
+        defaultMessage: 'Give the request a title.',
+      });
+    else if (trimmed.length > TITLE_MAX)
+      found.title = intl.formatMessage(
+        {
+          id: 'newRequest.error.titleTooLong',
+          defaultMessage: 'Keep the title to {max, number} characters or fewer.',
+        },
+        { max: TITLE_MAX },
+      );
+    if (description.trim().length > DESCRIPTION_MAX)
+      found.description = intl.formatMessage(
+        {
+          id: 'newRequest.error.descriptionTooLong',
+          defaultMessage: 'Keep the description to {max, number} characters or fewer.',
+        },
+        { max: DESCRIPTION_MAX },
+      );
+    return found;
+  };
+
+  const focusFirst = (found: Errors) => {
+    const first = FIELD_ORDER.find((f) => found[f]);
+    if (first) fieldRefs.current[first]?.focus();
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (creation.fetching) return;
+    setFormError(null);
+    const found = validate();
+    setErrors(found);
+    if (Object.keys(found).length > 0 || !supplier) {
+      // Focus moves to the first field to fix; its message is read with it.
+      setTimeout(() => focusFirst(found), 0);
+      return;
+    }
+    const payload = {
+      supplierId: supplier.id,
+      serviceId: service?.id ?? null,
+      priority,
+      title: title.trim(),
+      description: description.trim() || null,
+    };
+    const result = await create({ input: { ...payload, idempotencyKey: keys.for(payload) } });
+    const created = result.data?.createRequest;
+    if (created) {
+      navigate(`/requests/${encodeURIComponent(created.number)}`, {
+        state: { filed: true },
+      });
+      return;
+    }
+    const refusal = refusalOf(result.error);
+    if (!refusal) return;
+    const message = refusalMessage(intl, refusal);
+    const named = refusedFields(refusal)
+      .map((f) => f.replace(/Id$/, ''))
+      .filter((f): f is FieldName => FIELD_ORDER.includes(f as FieldName));
+    if (refusal.code === 'BAD_USER_INPUT' && named.length > 0) {
+      setErrors(Object.fromEntries(named.map((f) => [f, message])));
+      setTimeout(() => focusFirst(Object.fromEntries(named.map((f) => [f, message]))), 0);
+    }
+    setFormError(message);
+  };
+
+  if (!user.department) {
+    return (
+      <p className="notice">
+        <FormattedMessage
+          id="newRequest.noDepartment"
+          defaultMessage="You belong to no department, so you cannot file requests. Ask an administrator to add you to one."
+        />
+      </p>
+    );
+  }
+  if (catalogue.error) {
+    return (
+      <p className="error" role="alert">
+        {refusalMessage(intl, refusalOf(catalogue.error)!)}
+      </p>
+    );
+  }
+
+  return (
+    <form id={ids.form} className="new-request-form" noValidate onSubmit={submit}>
+      <CatalogueFields
+        own={own}
+        others={others}
+        supplier={supplier}
+        service={service}
+        priority={priority}
+        errors={errors}
+        onSupplier={(id) => chooseSupplier(id)}
+        onService={chooseService}
+        onPriority={setPriority}
+        refs={fieldRefs.current}
+      />
+
+      <fieldset className="wizard-step">
+        <legend>
+          <span className="step-number" aria-hidden="true">
+            {intl.formatNumber(2)}
+          </span>
+          <FormattedMessage id="newRequest.step.details" defaultMessage="What you need" />
+        </legend>
+        <div className="field">
+          <label htmlFor={ids.title}>
+            <FormattedMessage id="newRequest.title" defaultMessage="Title" />
+          </label>
+          <input
+            id={ids.title}
+            ref={(el) => void (fieldRefs.current.title = el)}
+            name="title"
+            dir="auto"
+            value={title}
+            maxLength={TITLE_MAX}
+            required
+            aria-invalid={errors.title ? true : undefined}
+            aria-describedby={`${ids.title}-count${errors.title ? ` ${ids.title}-error` : ''}`}
+            onChange={(e) => {
+              setTitle(e.target.value);
+              if (errors.title) setErrors((x) => ({ ...x, title: undefined }));
+            }}
+          />
+          <p id={`${ids.title}-count`} className="muted hint">
+            <FormattedMessage
+              id="newRequest.title.count"
+              defaultMessage="{used, number} of {max, number} characters"
+              values={{ used: title.length, max: TITLE_MAX }}
+            />
+          </p>
+          <FieldError id={`${ids.title}-error`} message={errors.title} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.description}>
+            <FormattedMessage id="newRequest.description" defaultMessage="Description" />
+          </label>
+          <textarea
+            id={ids.description}
+            ref={(el) => void (fieldRefs.current.description = el)}
+            name="description"
+            dir="auto"
+            rows={6}
+            value={description}
+            maxLength={DESCRIPTION_MAX}
+            aria-invalid={errors.description ? true : undefined}
+            aria-describedby={`${ids.description}-hint${errors.description ? ` ${ids.description}-error` : ''}`}
+            onChange={(e) => {
+              setDescription(e.target.value);
+              if (errors.description) setErrors((x) => ({ ...x, description: undefined }));
+            }}
+          />
+          <p id={`${ids.description}-hint`} className="muted hint">
+            <FormattedMessage
+              id="newRequest.description.hint"
+              defaultMessage="What you need, by when, and anything the supplier should know. Optional."
+            />
+          </p>
+          <FieldError id={`${ids.description}-error`} message={errors.description} />
+        </div>
+      </fieldset>
+
+      <SlaPreview
+        supplier={supplier}
+        customerName={user.department.name}
+        serviceId={service?.id ?? null}
+        priority={priority}
+      />
+
+      {formError && (
+        <p className="error" role="alert">
+          {formError}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={creation.fetching}>
+          <FormattedMessage id="newRequest.submit" defaultMessage="File request" />
+        </button>
+        {creation.fetching && (
+          <span className="muted" role="status">
+            <FormattedMessage id="newRequest.filing" defaultMessage="Filing…" />
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}
