@@ -1,4 +1,183 @@
-// Replaced by the screen's real implementation.
+import { useId, useMemo } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Link, useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { useSignedInUser } from '../auth/session';
+import { graphql } from '../gql';
+import type { RequestFilter } from '../gql/graphql';
+import { useRequestEvents } from '../live/live-events';
+import { AttentionCallout } from '../my-requests/attention-callout';
+import { DONE_STATUSES, MyRequestsTable, OPEN_STATUSES } from '../my-requests/my-requests-table';
+import { useDocumentTitle } from '../ui/use-document-title';
+import '../styles/my-requests.css';
+
+const SummaryQuery = graphql(`
+  query MyRequestsSummary($open: RequestFilter!, $done: RequestFilter!, $waiting: RequestFilter!) {
+    open: requests(filter: $open, first: 1) {
+      totalCount
+    }
+    done: requests(filter: $done, first: 1) {
+      totalCount
+    }
+    waiting: requests(filter: $waiting, first: 10, orderBy: { field: CREATED_AT, direction: ASC }) {
+      totalCount
+      edges {
+        node {
+          id
+          number
+          title
+          supplier {
+            id
+            name
+          }
+        }
+      }
+    }
+    pendingRatings(first: 10) {
+      rateBy
+      request {
+        id
+        number
+        title
+        supplier {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+
+// MY REQUESTS (UI.md): what the caller's department filed, open first, with what needs them.
 export default function MyRequestsPage() {
-  return null;
+  const intl = useIntl();
+  const user = useSignedInUser();
+  const toggleId = useId();
+  const [params, setParams] = useSearchParams();
+  // Someone without a department sees only what they filed themselves.
+  const onlyMine = params.get('mine') === '1' || !user.department;
+  useDocumentTitle(
+    intl.formatMessage({ id: 'myRequests.pageTitle', defaultMessage: 'My requests' }),
+  );
+
+  const filter = useMemo<RequestFilter>(
+    () =>
+      onlyMine || !user.department
+        ? { requesterIds: [user.id] }
+        : { customerIds: [user.department.id] },
+    [onlyMine, user.id, user.department],
+  );
+  const [summary, refetch] = useQuery({
+    query: SummaryQuery,
+    variables: {
+      open: { ...filter, statuses: OPEN_STATUSES },
+      done: { ...filter, statuses: DONE_STATUSES },
+      waiting: { ...filter, statuses: ['WAITING_ON_CUSTOMER'] },
+    },
+  });
+  useRequestEvents(() => refetch({ requestPolicy: 'network-only' }));
+  const data = summary.data;
+  const counts = data ? { open: data.open.totalCount, done: data.done.totalCount } : null;
+  const empty = counts !== null && counts.open + counts.done === 0;
+
+  const setOnlyMine = (on: boolean) => {
+    const next = new URLSearchParams(params);
+    if (on) next.set('mine', '1');
+    else next.delete('mine');
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <div className="my-requests-page">
+      <div className="page-head">
+        <h1>
+          <FormattedMessage id="myRequests.heading" defaultMessage="My requests" />
+        </h1>
+        <Link className="button" to="/new-request">
+          <FormattedMessage id="myRequests.new" defaultMessage="New request" />
+        </Link>
+      </div>
+      <p className="muted intro">
+        {onlyMine ? (
+          <FormattedMessage
+            id="myRequests.scope.mine"
+            defaultMessage="Requests you filed yourself."
+          />
+        ) : (
+          <FormattedMessage
+            id="myRequests.scope.department"
+            defaultMessage="Requests filed by {department}, you and your colleagues."
+            values={{ department: <bdi>{user.department?.name}</bdi> }}
+          />
+        )}
+      </p>
+
+      {data && (
+        <AttentionCallout
+          waiting={data.waiting.edges.map(({ node }) => ({
+            id: node.id,
+            number: node.number,
+            title: node.title,
+            supplierName: node.supplier.name,
+          }))}
+          waitingTotal={data.waiting.totalCount}
+          toRate={data.pendingRatings.map((p) => ({
+            id: p.request.id,
+            number: p.request.number,
+            title: p.request.title,
+            supplierName: p.request.supplier.name,
+            rateBy: p.rateBy,
+          }))}
+        />
+      )}
+
+      {user.department && (
+        <div className="toolbar">
+          <label className="checkbox" htmlFor={toggleId}>
+            <input
+              id={toggleId}
+              type="checkbox"
+              checked={onlyMine}
+              onChange={(e) => setOnlyMine(e.target.checked)}
+            />
+            <FormattedMessage id="myRequests.onlyMine" defaultMessage="Only mine" />
+          </label>
+        </div>
+      )}
+
+      {/* A new filter starts again at the first page. */}
+      <MyRequestsTable
+        key={JSON.stringify(filter)}
+        filter={filter}
+        meId={user.id}
+        counts={counts}
+      />
+
+      {empty && (
+        <div className="card empty">
+          <p>
+            {onlyMine ? (
+              <FormattedMessage
+                id="myRequests.empty.mine"
+                defaultMessage="You have not filed any requests yet."
+              />
+            ) : (
+              <FormattedMessage
+                id="myRequests.empty.department"
+                defaultMessage="Your department has not filed any requests yet."
+              />
+            )}
+          </p>
+          <p>
+            <Link to="/new-request">
+              <FormattedMessage
+                id="myRequests.empty.cta"
+                defaultMessage="File a new request to another department"
+              />
+            </Link>
+          </p>
+        </div>
+      )}
+    </div>
+  );
 }
