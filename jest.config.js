@@ -1,5 +1,7 @@
 // Unit tests sit beside the code (*.spec.ts); e2e tests (test/e2e) run against real PostgreSQL:
-// TEST_DATABASE_URL when set, else one embedded server for the whole run.
+// TEST_DATABASE_URL when set, else one embedded server for the whole run. Browser tests
+// (test/browser) drive a real Chromium against a real API serving the built web app; they share
+// the e2e global setup (the same path, so Jest runs it once for both).
 const transformer = '<rootDir>/test/utils/jest-swc-transformer.js';
 
 // Packages published only as ES modules, compiled to CommonJS for Jest.
@@ -38,6 +40,18 @@ module.exports = {
       globalSetup: '<rootDir>/test/utils/global-setup.ts',
       globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
       setupFilesAfterEnv: ['<rootDir>/test/utils/e2e-setup.ts'],
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      // The tests format the app's ICU messages as react-intl does.
+      transformIgnorePatterns: [
+        `/node_modules/(?!(${[...ESM_ONLY, 'intl-messageformat', '@formatjs'].join('|')})/)`,
+      ],
+      globalSetup: '<rootDir>/test/utils/global-setup.ts',
+      globalTeardown: '<rootDir>/test/utils/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/browser-setup.ts'],
     },
   ],
 };
