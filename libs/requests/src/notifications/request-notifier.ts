@@ -75,27 +75,18 @@ export class RequestNotifier {
     by: 'SUPPLIER' | 'CUSTOMER',
     resumed: boolean,
   ): Promise<void> {
+    const recipient = this.otherSide(actor, request, by);
+    if (!recipient) return;
     const who = await this.who(manager, actor);
-    if (by === 'SUPPLIER') {
-      await this.send(
-        manager,
-        actor,
-        request,
-        [request.requesterId],
-        NotificationKind.REQUEST_COMMENTED,
-        `${who} replied on ${subject(request)}: ${excerpt(body)}`,
-      );
-    } else if (request.assigneeId) {
-      const back = resumed ? ', so it is back in progress' : '';
-      await this.send(
-        manager,
-        actor,
-        request,
-        [request.assigneeId],
-        NotificationKind.REQUEST_COMMENTED,
-        `${who} replied on ${subject(request)}${back}: ${excerpt(body)}`,
-      );
-    }
+    const back = by === 'CUSTOMER' && resumed ? ', so it is back in progress' : '';
+    await this.send(
+      manager,
+      actor,
+      request,
+      [recipient],
+      NotificationKind.REQUEST_COMMENTED,
+      `${who} replied on ${subject(request)}${back}: ${excerpt(body)}`,
+    );
   }
 
   async statusChanged(
@@ -105,6 +96,8 @@ export class RequestNotifier {
     from: RequestStatus,
     by: 'SUPPLIER' | 'CUSTOMER',
   ): Promise<void> {
+    const recipient = this.otherSide(actor, request, by);
+    if (!recipient) return;
     const who = await this.who(manager, actor);
     const to = request.status;
     if (by === 'SUPPLIER') {
@@ -119,13 +112,12 @@ export class RequestNotifier {
         manager,
         actor,
         request,
-        [request.requesterId],
+        [recipient],
         NotificationKind.REQUEST_STATUS_CHANGED,
         message,
       );
       return;
     }
-    if (!request.assigneeId) return;
     let message: string;
     if (to === RequestStatus.CANCELLED) message = `${who} cancelled ${subject(request)}`;
     else if (to === RequestStatus.CLOSED)
@@ -136,10 +128,21 @@ export class RequestNotifier {
       manager,
       actor,
       request,
-      [request.assigneeId],
+      [recipient],
       NotificationKind.REQUEST_STATUS_CHANGED,
       message,
     );
+  }
+
+  // Who hears of a side's action: the requester of the supplier's, the assignee of the
+  // customer's; nobody when that is the actor themselves (or nobody is assigned).
+  private otherSide(
+    actor: AuthUser,
+    request: RequestEntity,
+    by: 'SUPPLIER' | 'CUSTOMER',
+  ): string | null {
+    const recipient = by === 'SUPPLIER' ? request.requesterId : request.assigneeId;
+    return recipient && recipient !== actor.id ? recipient : null;
   }
 
   // "Ana Agent of Information Technology" (administrators may belong to no department).
