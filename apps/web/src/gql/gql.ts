@@ -22,6 +22,11 @@ type Documents = {
     "\n  query NewRequestCatalogue {\n    departments {\n      id\n      code\n      name\n      services {\n        id\n        name\n        description\n        defaultPriority\n      }\n    }\n  }\n": typeof types.NewRequestCatalogueDocument,
     "\n  mutation NewRequestCreate($input: CreateRequestInput!) {\n    createRequest(input: $input) {\n      id\n      number\n    }\n  }\n": typeof types.NewRequestCreateDocument,
     "\n  query NewRequestSlaPreview($supplierId: ID!, $serviceId: ID, $priority: Priority!) {\n    slaPreview(supplierId: $supplierId, serviceId: $serviceId, priority: $priority) {\n      relationshipType\n      firstResponseMinutes\n      firstResponseDueAt\n      resolutionMinutes\n      resolutionDueAt\n    }\n  }\n": typeof types.NewRequestSlaPreviewDocument,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    message\n    createdAt\n    readAt\n    actor {\n      id\n      name\n    }\n    request {\n      id\n      number\n      title\n      customer {\n        id\n        name\n      }\n      history {\n        kind\n        at\n        from\n        to\n      }\n    }\n  }\n": typeof types.NotificationItemFragmentDoc,
+    "\n  query ShellNotifications {\n    unreadNotificationCount\n    notifications(first: 30) {\n      ...NotificationItem\n    }\n  }\n": typeof types.ShellNotificationsDocument,
+    "\n  subscription ShellNotificationAdded {\n    notificationAdded {\n      ...NotificationItem\n    }\n  }\n": typeof types.ShellNotificationAddedDocument,
+    "\n  mutation ShellMarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.ShellMarkNotificationsReadDocument,
+    "\n  mutation ShellMarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.ShellMarkAllNotificationsReadDocument,
     "\n  query MyRequestsSummary($open: RequestFilter!, $done: RequestFilter!, $waiting: RequestFilter!) {\n    open: requests(filter: $open, first: 1) {\n      totalCount\n    }\n    done: requests(filter: $done, first: 1) {\n      totalCount\n    }\n    waiting: requests(filter: $waiting, first: 10, orderBy: { field: CREATED_AT, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          number\n          title\n          supplier {\n            id\n            name\n          }\n        }\n      }\n    }\n    pendingRatings(first: 10) {\n      rateBy\n      request {\n        id\n        number\n        title\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.MyRequestsSummaryDocument,
     "\n  query QueuePage($filter: RequestFilter, $first: Int, $after: String, $orderBy: RequestOrder) {\n    requests(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          number\n          title\n          status\n          priority\n          version\n          createdAt\n          updatedAt\n          customer {\n            id\n            code\n            name\n          }\n          supplier {\n            id\n            code\n          }\n          service {\n            id\n            name\n          }\n          assignee {\n            id\n            name\n          }\n          sla {\n            firstResponse {\n              state\n              targetMinutes\n              elapsedMinutes\n              remainingMinutes\n              dueAt\n              breachedAt\n              countingNow\n            }\n            resolution {\n              state\n              targetMinutes\n              elapsedMinutes\n              remainingMinutes\n              dueAt\n              breachedAt\n              countingNow\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.QueuePageDocument,
     "\n  query QueueOptions($supplierId: ID, $withSupplier: Boolean!) {\n    departments {\n      id\n      code\n      name\n    }\n    services(supplierId: $supplierId) {\n      id\n      name\n      supplier {\n        id\n        code\n      }\n    }\n    department(id: $supplierId) @include(if: $withSupplier) {\n      id\n      members {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.QueueOptionsDocument,
@@ -35,8 +40,6 @@ type Documents = {
     "\n  mutation RequestPageAddComment($requestId: ID!, $body: String!, $internal: Boolean!) {\n    addComment(requestId: $requestId, body: $body, internal: $internal) {\n      id\n      body\n      internal\n      createdAt\n    }\n  }\n": typeof types.RequestPageAddCommentDocument,
     "\n  mutation RequestPageRate($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequest(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n": typeof types.RequestPageRateDocument,
     "\n  mutation RequestPageRateQuality($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequestQuality(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n": typeof types.RequestPageRateQualityDocument,
-    "\n  query ShellNotifications {\n    notifications(first: 30) {\n      id\n      kind\n      message\n      createdAt\n      readAt\n      requestId\n    }\n  }\n": typeof types.ShellNotificationsDocument,
-    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      department {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.MeDocument,
@@ -47,6 +50,11 @@ const documents: Documents = {
     "\n  query NewRequestCatalogue {\n    departments {\n      id\n      code\n      name\n      services {\n        id\n        name\n        description\n        defaultPriority\n      }\n    }\n  }\n": types.NewRequestCatalogueDocument,
     "\n  mutation NewRequestCreate($input: CreateRequestInput!) {\n    createRequest(input: $input) {\n      id\n      number\n    }\n  }\n": types.NewRequestCreateDocument,
     "\n  query NewRequestSlaPreview($supplierId: ID!, $serviceId: ID, $priority: Priority!) {\n    slaPreview(supplierId: $supplierId, serviceId: $serviceId, priority: $priority) {\n      relationshipType\n      firstResponseMinutes\n      firstResponseDueAt\n      resolutionMinutes\n      resolutionDueAt\n    }\n  }\n": types.NewRequestSlaPreviewDocument,
+    "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    message\n    createdAt\n    readAt\n    actor {\n      id\n      name\n    }\n    request {\n      id\n      number\n      title\n      customer {\n        id\n        name\n      }\n      history {\n        kind\n        at\n        from\n        to\n      }\n    }\n  }\n": types.NotificationItemFragmentDoc,
+    "\n  query ShellNotifications {\n    unreadNotificationCount\n    notifications(first: 30) {\n      ...NotificationItem\n    }\n  }\n": types.ShellNotificationsDocument,
+    "\n  subscription ShellNotificationAdded {\n    notificationAdded {\n      ...NotificationItem\n    }\n  }\n": types.ShellNotificationAddedDocument,
+    "\n  mutation ShellMarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.ShellMarkNotificationsReadDocument,
+    "\n  mutation ShellMarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.ShellMarkAllNotificationsReadDocument,
     "\n  query MyRequestsSummary($open: RequestFilter!, $done: RequestFilter!, $waiting: RequestFilter!) {\n    open: requests(filter: $open, first: 1) {\n      totalCount\n    }\n    done: requests(filter: $done, first: 1) {\n      totalCount\n    }\n    waiting: requests(filter: $waiting, first: 10, orderBy: { field: CREATED_AT, direction: ASC }) {\n      totalCount\n      edges {\n        node {\n          id\n          number\n          title\n          supplier {\n            id\n            name\n          }\n        }\n      }\n    }\n    pendingRatings(first: 10) {\n      rateBy\n      request {\n        id\n        number\n        title\n        supplier {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.MyRequestsSummaryDocument,
     "\n  query QueuePage($filter: RequestFilter, $first: Int, $after: String, $orderBy: RequestOrder) {\n    requests(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          number\n          title\n          status\n          priority\n          version\n          createdAt\n          updatedAt\n          customer {\n            id\n            code\n            name\n          }\n          supplier {\n            id\n            code\n          }\n          service {\n            id\n            name\n          }\n          assignee {\n            id\n            name\n          }\n          sla {\n            firstResponse {\n              state\n              targetMinutes\n              elapsedMinutes\n              remainingMinutes\n              dueAt\n              breachedAt\n              countingNow\n            }\n            resolution {\n              state\n              targetMinutes\n              elapsedMinutes\n              remainingMinutes\n              dueAt\n              breachedAt\n              countingNow\n            }\n          }\n        }\n      }\n    }\n  }\n": types.QueuePageDocument,
     "\n  query QueueOptions($supplierId: ID, $withSupplier: Boolean!) {\n    departments {\n      id\n      code\n      name\n    }\n    services(supplierId: $supplierId) {\n      id\n      name\n      supplier {\n        id\n        code\n      }\n    }\n    department(id: $supplierId) @include(if: $withSupplier) {\n      id\n      members {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.QueueOptionsDocument,
@@ -60,8 +68,6 @@ const documents: Documents = {
     "\n  mutation RequestPageAddComment($requestId: ID!, $body: String!, $internal: Boolean!) {\n    addComment(requestId: $requestId, body: $body, internal: $internal) {\n      id\n      body\n      internal\n      createdAt\n    }\n  }\n": types.RequestPageAddCommentDocument,
     "\n  mutation RequestPageRate($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequest(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n": types.RequestPageRateDocument,
     "\n  mutation RequestPageRateQuality($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequestQuality(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n": types.RequestPageRateQualityDocument,
-    "\n  query ShellNotifications {\n    notifications(first: 30) {\n      id\n      kind\n      message\n      createdAt\n      readAt\n      requestId\n    }\n  }\n": types.ShellNotificationsDocument,
-    "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
 };
 
 /**
@@ -110,6 +116,26 @@ export function graphql(source: "\n  mutation NewRequestCreate($input: CreateReq
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NewRequestSlaPreview($supplierId: ID!, $serviceId: ID, $priority: Priority!) {\n    slaPreview(supplierId: $supplierId, serviceId: $serviceId, priority: $priority) {\n      relationshipType\n      firstResponseMinutes\n      firstResponseDueAt\n      resolutionMinutes\n      resolutionDueAt\n    }\n  }\n"): (typeof documents)["\n  query NewRequestSlaPreview($supplierId: ID!, $serviceId: ID, $priority: Priority!) {\n    slaPreview(supplierId: $supplierId, serviceId: $serviceId, priority: $priority) {\n      relationshipType\n      firstResponseMinutes\n      firstResponseDueAt\n      resolutionMinutes\n      resolutionDueAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NotificationItem on Notification {\n    id\n    kind\n    message\n    createdAt\n    readAt\n    actor {\n      id\n      name\n    }\n    request {\n      id\n      number\n      title\n      customer {\n        id\n        name\n      }\n      history {\n        kind\n        at\n        from\n        to\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment NotificationItem on Notification {\n    id\n    kind\n    message\n    createdAt\n    readAt\n    actor {\n      id\n      name\n    }\n    request {\n      id\n      number\n      title\n      customer {\n        id\n        name\n      }\n      history {\n        kind\n        at\n        from\n        to\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ShellNotifications {\n    unreadNotificationCount\n    notifications(first: 30) {\n      ...NotificationItem\n    }\n  }\n"): (typeof documents)["\n  query ShellNotifications {\n    unreadNotificationCount\n    notifications(first: 30) {\n      ...NotificationItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ShellNotificationAdded {\n    notificationAdded {\n      ...NotificationItem\n    }\n  }\n"): (typeof documents)["\n  subscription ShellNotificationAdded {\n    notificationAdded {\n      ...NotificationItem\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShellMarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation ShellMarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ShellMarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"): (typeof documents)["\n  mutation ShellMarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -162,14 +188,6 @@ export function graphql(source: "\n  mutation RequestPageRate($requestId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RequestPageRateQuality($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequestQuality(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RequestPageRateQuality($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequestQuality(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query ShellNotifications {\n    notifications(first: 30) {\n      id\n      kind\n      message\n      createdAt\n      readAt\n      requestId\n    }\n  }\n"): (typeof documents)["\n  query ShellNotifications {\n    notifications(first: 30) {\n      id\n      kind\n      message\n      createdAt\n      readAt\n      requestId\n    }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

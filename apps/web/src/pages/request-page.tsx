@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -15,6 +15,7 @@ import { RequestHeader } from '../request/request-header';
 import { ratingOpen, readerSide, sidesOf } from '../request/request-types';
 import { SlaPanel } from '../request/sla-panel';
 import { movesOf, StatusActions } from '../request/status-actions';
+import { useAnnouncer } from '../request/use-announcer';
 import { useRequestActions } from '../request/use-request-actions';
 import { useRequestShortcuts } from '../request/use-request-shortcuts';
 import { useNow } from '../sla/use-now';
@@ -42,7 +43,7 @@ export default function RequestPage() {
     pause: !request,
   });
   const actions = useRequestActions(request);
-  const [announcement, setAnnouncement] = useState('');
+  const announcer = useAnnouncer();
   const commentBox = useRef<HTMLTextAreaElement>(null);
   const now = useNow();
 
@@ -76,19 +77,7 @@ export default function RequestPage() {
   useRequestEvents((event: RequestEvent) => {
     if (!request || event.request.id !== request.id) return;
     refetch();
-    if (actions.isOwnEvent()) return;
-    // Cleared first, so the same words are announced again for a second change.
-    setAnnouncement('');
-    setTimeout(
-      () =>
-        setAnnouncement(
-          intl.formatMessage({
-            id: 'request.live.updated',
-            defaultMessage: 'Updated by someone else',
-          }),
-        ),
-      50,
-    );
+    if (!actions.isOwnEvent()) announcer.announce(event);
   });
 
   const sides = request ? sidesOf(user, request) : null;
@@ -141,20 +130,23 @@ export default function RequestPage() {
   if (!sides) return null;
 
   const canRate = sides.rates && ratingOpen(request, now);
+  const canRateQuality = sides.ratesQuality && ratingOpen(request, now);
   const onRefused = actions.setRefusal;
   return (
     <article className="rq-page">
       <RequestHeader request={request} sides={sides} />
       <p role="status" className="rq-live" aria-live="polite">
-        {announcement}
+        {announcer.text}
       </p>
       {actions.refusal && <RefusalAlert refusal={actions.refusal} onReload={reload} />}
       <div className="rq-layout">
         <div className="rq-main">
           {(canRate || request.rating) && (
             <RatingPanel
-              key={request.rating?.updatedAt ?? 'none'}
+              key={`c-${request.rating?.updatedAt ?? 'none'}`}
               request={request}
+              kind="customer"
+              rating={request.rating}
               canRate={canRate}
               own={sides.customer && !sides.supplier}
               onRefused={onRefused}
@@ -185,6 +177,18 @@ export default function RequestPage() {
               if (phase === 'done') refetch();
             }}
           />
+          {(canRateQuality || request.qualityRating) && (
+            <RatingPanel
+              key={`q-${request.qualityRating?.updatedAt ?? 'none'}`}
+              request={request}
+              kind="quality"
+              rating={request.qualityRating}
+              canRate={canRateQuality}
+              own={sides.ratesQuality}
+              onRefused={onRefused}
+              onSent={actions.own}
+            />
+          )}
           <HistoryList history={request.history} />
         </div>
         <div className="rq-side">

@@ -24,7 +24,9 @@ function CommentItem({ comment, request }: { comment: CommentView; request: Requ
         )}
         {comment.internal && (
           <span className="rq-note-tag">
-            <span aria-hidden="true">🔒 </span>
+            <svg className="rq-lock" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+              <path d="M4 7V5a4 4 0 1 1 8 0v2h1v8H3V7h1Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
+            </svg>
             <FormattedMessage id="request.comment.internal" defaultMessage="Internal note" />
           </span>
         )}

@@ -1,10 +1,12 @@
-import { FormEvent, useState } from 'react';
+import { FormEvent, ReactNode, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { refusalOf, Refusal } from '../api/errors';
-import { RateMutation } from './request-documents';
+import { RateMutation, RateQualityMutation } from './request-documents';
 import type { RequestView } from './request-types';
 import { When } from './sla-panel';
+
+type RatingView = NonNullable<RequestView['rating']>;
 
 function Stars({ score }: { score: number }) {
   return (
@@ -15,49 +17,103 @@ function Stars({ score }: { score: number }) {
   );
 }
 
-// The customer's rating (rateRequest), once resolved and inside the rating window; it shows
-// on the request afterwards and can be changed while the window lasts.
+interface Words {
+  title: string;
+  legend: ReactNode;
+  ask: ReactNode;
+  comment: ReactNode;
+  submit: ReactNode;
+}
+
+// The two ratings of a resolved request, inside the rating window: the customer's
+// (rateRequest: radio group "Rating") and the supplier's of the request's quality
+// (rateRequestQuality). Each shows on the request afterwards and can be changed in the window.
 export function RatingPanel({
   request,
+  kind,
+  rating,
   canRate,
   own,
   onRefused,
   onSent,
 }: {
   request: RequestView;
+  kind: 'customer' | 'quality';
+  rating: RatingView | null;
   canRate: boolean;
-  // The reader is on the customer side (the rating is theirs to give).
+  // The reader is on the side that gives this rating.
   own: boolean;
   onRefused: (refusal: Refusal) => void;
   onSent: (phase: 'start' | 'done') => void;
 }) {
   const intl = useIntl();
-  const rating = request.rating;
   const [editing, setEditing] = useState(false);
   const [score, setScore] = useState<number | null>(rating?.score ?? null);
   const [comment, setComment] = useState(rating?.comment ?? '');
-  const [{ fetching }, rate] = useMutation(RateMutation);
+  const [customerState, rateCustomer] = useMutation(RateMutation);
+  const [qualityState, rateQuality] = useMutation(RateQualityMutation);
+  const fetching = customerState.fetching || qualityState.fetching;
   const showForm = canRate && (!rating || editing);
-
   if (!rating && !canRate) return null;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (score === null) return;
     onSent('start');
-    const result = await rate({ requestId: request.id, score, comment: comment.trim() });
+    const variables = { requestId: request.id, score, comment: comment.trim() };
+    const result =
+      kind === 'customer' ? await rateCustomer(variables) : await rateQuality(variables);
     onSent('done');
     const refusal = refusalOf(result.error);
     if (refusal) onRefused(refusal);
     else setEditing(false);
   };
 
-  const title = own
-    ? intl.formatMessage({ id: 'request.rating.title', defaultMessage: 'Your rating' })
-    : intl.formatMessage({ id: 'request.rating.theirs', defaultMessage: "The customer's rating" });
+  const words: Words =
+    kind === 'customer'
+      ? {
+          title: own
+            ? intl.formatMessage({ id: 'request.rating.title', defaultMessage: 'Your rating' })
+            : intl.formatMessage({
+                id: 'request.rating.theirs',
+                defaultMessage: "The customer's rating",
+              }),
+          legend: <FormattedMessage id="request.rating.legend" defaultMessage="Rating" />,
+          ask: (
+            <FormattedMessage
+              id="request.rating.ask"
+              defaultMessage="How well did {supplier} handle this request?"
+              values={{ supplier: <bdi>{request.supplier.name}</bdi> }}
+            />
+          ),
+          comment: <FormattedMessage id="request.rating.comment" defaultMessage="Rating comment" />,
+          submit: <FormattedMessage id="request.rating.submit" defaultMessage="Submit rating" />,
+        }
+      : {
+          title: intl.formatMessage({
+            id: 'request.quality.title',
+            defaultMessage: 'Quality rating',
+          }),
+          legend: <FormattedMessage id="request.quality.legend" defaultMessage="Request quality" />,
+          ask: (
+            <FormattedMessage
+              id="request.quality.ask"
+              defaultMessage="How clear and complete was this request from {customer}? Only your department and operations see this."
+              values={{ customer: <bdi>{request.customer.name}</bdi> }}
+            />
+          ),
+          comment: (
+            <FormattedMessage id="request.quality.comment" defaultMessage="Quality comment" />
+          ),
+          submit: (
+            <FormattedMessage id="request.quality.submit" defaultMessage="Submit quality rating" />
+          ),
+        };
+  const prefix = `rq-${kind}`;
+
   return (
-    <section className="card rq-rating" aria-label={title}>
-      <h2>{title}</h2>
+    <section className={`card rq-rating ${kind}`} aria-label={words.title}>
+      <h2>{words.title}</h2>
       {rating && !showForm && (
         <div>
           <p className="rq-rating-score">
@@ -89,22 +145,14 @@ export function RatingPanel({
       )}
       {showForm && (
         <form onSubmit={submit}>
-          <p className="muted">
-            <FormattedMessage
-              id="request.rating.ask"
-              defaultMessage="How well did {supplier} handle this request?"
-              values={{ supplier: <bdi>{request.supplier.name}</bdi> }}
-            />
-          </p>
+          <p className="muted">{words.ask}</p>
           <fieldset className="rq-star-picker">
-            <legend>
-              <FormattedMessage id="request.rating.legend" defaultMessage="Rating" />
-            </legend>
+            <legend>{words.legend}</legend>
             {[1, 2, 3, 4, 5].map((n) => (
               <label key={n} className={score !== null && n <= score ? 'on' : undefined}>
                 <input
                   type="radio"
-                  name="rq-score"
+                  name={`${prefix}-score`}
                   value={n}
                   checked={score === n}
                   onChange={() => setScore(n)}
@@ -123,11 +171,9 @@ export function RatingPanel({
             ))}
           </fieldset>
           <div className="field">
-            <label htmlFor="rq-rating-comment">
-              <FormattedMessage id="request.rating.comment" defaultMessage="Rating comment" />
-            </label>
+            <label htmlFor={`${prefix}-comment`}>{words.comment}</label>
             <textarea
-              id="rq-rating-comment"
+              id={`${prefix}-comment`}
               dir="auto"
               maxLength={2000}
               value={comment}
@@ -136,7 +182,7 @@ export function RatingPanel({
           </div>
           <div className="actions">
             <button type="submit" disabled={score === null || fetching} aria-busy={fetching}>
-              <FormattedMessage id="request.rating.submit" defaultMessage="Submit rating" />
+              {words.submit}
             </button>
             {editing && (
               <button type="button" className="secondary" onClick={() => setEditing(false)}>

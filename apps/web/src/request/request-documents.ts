@@ -81,6 +81,12 @@ export const RequestPageQuery = graphql(`
         comment
         updatedAt
       }
+      qualityRating {
+        id
+        score
+        comment
+        updatedAt
+      }
     }
   }
 `);
@@ -178,6 +184,17 @@ export const AddCommentMutation = graphql(`
 export const RateMutation = graphql(`
   mutation RequestPageRate($requestId: ID!, $score: Int!, $comment: String) {
     rateRequest(requestId: $requestId, score: $score, comment: $comment) {
+      id
+      score
+      comment
+      updatedAt
+    }
+  }
+`);
+
+export const RateQualityMutation = graphql(`
+  mutation RequestPageRateQuality($requestId: ID!, $score: Int!, $comment: String) {
+    rateRequestQuality(requestId: $requestId, score: $score, comment: $comment) {
       id
       score
       comment

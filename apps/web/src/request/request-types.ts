@@ -17,6 +17,9 @@ export interface Sides {
   notes: boolean;
   // Rates it (rateRequest): a customer member; in a request to one's own department, the requester.
   rates: boolean;
+  // Rates the request's quality (rateRequestQuality): the supplier's agents and leads, but not
+  // the requester of a request to their own department.
+  ratesQuality: boolean;
   // A member of the supplier department, so may be its assignee.
   supplierMember: boolean;
 }
@@ -30,6 +33,10 @@ export function sidesOf(user: SessionUser, request: RequestView): Sides {
     customer: user.role === 'ADMIN' || dept === request.customer.id,
     notes: user.role === 'ADMIN' || user.role === 'OPS' || dept === request.supplier.id,
     rates: dept === request.customer.id && (!ownDepartment || user.id === request.requester.id),
+    ratesQuality:
+      dept === request.supplier.id &&
+      worker &&
+      (!ownDepartment || user.id !== request.requester.id),
     supplierMember: dept === request.supplier.id,
   };
 }

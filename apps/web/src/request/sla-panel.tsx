@@ -5,10 +5,17 @@ import type { HistoryView, SlaView } from './request-types';
 
 const TONE_SYMBOL = { ok: '●', warn: '▲', bad: '✖', idle: '○' } as const;
 
-export function When({ at }: { at: string }) {
+export function When({ at, sameDayAs }: { at: string; sameDayAs?: string }) {
+  // The end of a span on its start's day needs only the time.
+  const sameDay = sameDayAs && new Date(at).toDateString() === new Date(sameDayAs).toDateString();
   return (
     <time dateTime={at}>
-      <FormattedDate value={at} dateStyle="medium" /> <FormattedTime value={at} />
+      {!sameDay && (
+        <>
+          <FormattedDate value={at} dateStyle="medium" />{' '}
+        </>
+      )}
+      <FormattedTime value={at} />
     </time>
   );
 }
@@ -68,8 +75,13 @@ function Clock({
       <p className={`sla ${tone}`}>
         <span aria-hidden="true">{TONE_SYMBOL[tone]}</span>
         <span>
-          <StateWord clock={clock} />
-          {' · '}
+          {/* The words of the other states start with the state itself ("paused: …"). */}
+          {clock.state === 'RUNNING' && (
+            <>
+              <StateWord clock={clock} />
+              {' · '}
+            </>
+          )}
           <SlaClockText clock={clock} side={side} waitingOnCustomer={waiting} />
         </span>
       </p>
@@ -129,7 +141,10 @@ function Clock({
                       <FormattedMessage
                         id="request.sla.pauseClosed"
                         defaultMessage="waiting on the customer from {from} to {to}"
-                        values={{ from: <When at={p.from} />, to: <When at={p.to} /> }}
+                        values={{
+                          from: <When at={p.from} />,
+                          to: <When at={p.to} sameDayAs={p.from} />,
+                        }}
                       />
                     ) : (
                       <FormattedMessage

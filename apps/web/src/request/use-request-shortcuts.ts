@@ -49,6 +49,8 @@ export function useRequestShortcuts({
       WAITING_ON_CUSTOMER: 'w',
     };
     for (const move of moves) {
+      // "s" starts work; a customer's reopen stays a deliberate click.
+      if (move.to === 'IN_PROGRESS' && !sides.supplier) continue;
       const key = byKey[move.to];
       if (key) list.push({ key, description: move.name, run: () => void actions.move(move.to) });
     }
