@@ -13,6 +13,7 @@ const NewRequestPage = lazy(() => import('./pages/new-request-page'));
 const QueuePage = lazy(() => import('./pages/queue-page'));
 const RequestPage = lazy(() => import('./pages/request-page'));
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
+const NotificationSettingsPage = lazy(() => import('./pages/notification-settings-page'));
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { user } = useSession();
@@ -81,6 +82,14 @@ export function App() {
           element={
             <SignedIn>
               <RequestPage />
+            </SignedIn>
+          }
+        />
+        <Route
+          path="/settings/notifications"
+          element={
+            <SignedIn>
+              <NotificationSettingsPage />
             </SignedIn>
           }
         />

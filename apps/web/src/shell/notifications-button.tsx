@@ -1,136 +1,126 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { FormattedMessage, FormattedRelativeTime, useIntl } from 'react-intl';
-import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
-import { graphql } from '../gql';
-import { useRequestEvents } from '../live/live-events';
+import { useIntl } from 'react-intl';
+import { NotificationsPanel } from '../notifications/notifications-panel';
+import { notificationPlainText } from '../notifications/notification-text';
+import { useNotifications } from '../notifications/use-notifications';
+import { statusLabel, type RequestStatus } from '../ui/labels';
+import '../styles/notifications.css';
 
-const NotificationsQuery = graphql(`
-  query ShellNotifications {
-    notifications(first: 30) {
-      id
-      kind
-      message
-      createdAt
-      readAt
-      requestId
-    }
-  }
-`);
+function BellIcon() {
+  return (
+    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+      <path
+        fill="currentColor"
+        d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z"
+      />
+    </svg>
+  );
+}
 
-const MarkReadMutation = graphql(`
-  mutation MarkNotificationsRead($ids: [ID!]!) {
-    markNotificationsRead(ids: $ids)
-  }
-`);
-
-// The Notifications button of UI.md: its name ends with the unread count, and it opens the list.
+// The Notifications button of UI.md: its accessible name is "Notifications, N unread" (N from
+// unreadNotificationCount plus what arrived live), and it opens the list. New notifications
+// arrive over the notificationAdded subscription and are announced politely.
 export function NotificationsButton() {
   const intl = useIntl();
   const [open, setOpen] = useState(false);
   const panelId = useId();
-  const [result, refetch] = useQuery({ query: NotificationsQuery });
-  const [, markRead] = useMutation(MarkReadMutation);
   const wrapper = useRef<HTMLDivElement>(null);
-  useRequestEvents(() => refetch({ requestPolicy: 'network-only' }));
-  const items = result.data?.notifications ?? [];
-  const unread = items.filter((n) => !n.readAt);
+  const button = useRef<HTMLButtonElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const state = useNotifications();
+  const [announcement, setAnnouncement] = useState('');
+  const statusWord = (s: string) => statusLabel(intl, s as RequestStatus);
+
+  // Each live arrival is said once in the polite region, in the reader's language.
+  const latest = state.latestLive;
+  useEffect(() => {
+    if (!latest) return;
+    setAnnouncement(
+      intl.formatMessage(
+        { id: 'notifications.announce', defaultMessage: 'New notification: {text}' },
+        { text: notificationPlainText(intl, latest, statusWord) },
+      ),
+    );
+    // Only when a new item arrives, not when the language changes.
+  }, [latest?.id]);
+
+  const close = (returnFocus: boolean) => {
+    setOpen(false);
+    if (returnFocus) button.current?.focus();
+  };
 
   useEffect(() => {
     if (!open) return;
-    const close = (e: KeyboardEvent | MouseEvent) => {
-      if (
-        e instanceof KeyboardEvent
-          ? e.key === 'Escape'
-          : !wrapper.current?.contains(e.target as Node)
-      )
-        setOpen(false);
+    heading.current?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        e.preventDefault();
+        close(true);
+      }
     };
-    document.addEventListener('keydown', close);
-    document.addEventListener('mousedown', close);
+    const onPointer = (e: MouseEvent) => {
+      if (!wrapper.current?.contains(e.target as Node)) close(false);
+    };
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('mousedown', onPointer);
     return () => {
-      document.removeEventListener('keydown', close);
-      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('mousedown', onPointer);
     };
   }, [open]);
 
+  const toggle = () => {
+    if (!open) state.refresh();
+    setOpen(!open);
+  };
+
   const label = intl.formatMessage(
-    {
-      id: 'notifications.button',
-      defaultMessage: 'Notifications, {count, number} unread',
-    },
-    { count: unread.length },
+    { id: 'notifications.button', defaultMessage: 'Notifications, {count, number} unread' },
+    { count: state.unread },
   );
   return (
-    <div className="notifications" ref={wrapper}>
+    <div
+      className="notifications"
+      ref={wrapper}
+      onBlur={(e) => {
+        // Tabbing out of the open list closes it, like leaving any disclosure.
+        if (open && e.relatedTarget && !wrapper.current?.contains(e.relatedTarget as Node))
+          setOpen(false);
+      }}
+    >
       <button
+        ref={button}
         type="button"
-        className="secondary"
+        className="secondary notifications-button"
         aria-expanded={open}
-        aria-controls={panelId}
+        aria-controls={open ? panelId : undefined}
         aria-label={label}
-        onClick={() => setOpen(!open)}
+        onClick={toggle}
       >
-        <span aria-hidden="true">🔔</span>
-        {unread.length > 0 && (
+        <BellIcon />
+        {state.unread > 0 && (
           <span className="badge" aria-hidden="true">
-            {intl.formatNumber(unread.length)}
+            {intl.formatNumber(state.unread)}
           </span>
         )}
       </button>
+      <div className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </div>
       {open && (
-        <section
+        <NotificationsPanel
+          ref={heading}
           id={panelId}
-          className="notifications-panel"
-          aria-label={intl.formatMessage({
-            id: 'notifications.title',
-            defaultMessage: 'Notifications',
-          })}
-        >
-          <div className="panel-head">
-            <h2>
-              <FormattedMessage id="notifications.title" defaultMessage="Notifications" />
-            </h2>
-            {unread.length > 0 && (
-              <button
-                type="button"
-                className="link"
-                onClick={() => void markRead({ ids: unread.map((n) => n.id) })}
-              >
-                <FormattedMessage id="notifications.markAll" defaultMessage="Mark all read" />
-              </button>
-            )}
-          </div>
-          {items.length === 0 ? (
-            <p className="muted">
-              <FormattedMessage id="notifications.empty" defaultMessage="Nothing new." />
-            </p>
-          ) : (
-            <ul>
-              {items.map((n) => (
-                <li key={n.id} className={n.readAt ? 'read' : 'unread'}>
-                  <span dir="auto">{n.message}</span>{' '}
-                  <span className="muted">
-                    <FormattedRelativeTime
-                      value={Math.round((new Date(n.createdAt).getTime() - Date.now()) / 60000)}
-                      unit="minute"
-                      numeric="auto"
-                      updateIntervalInSeconds={60}
-                    />
-                  </span>
-                  {n.requestId && (
-                    <>
-                      {' '}
-                      <Link to={`/requests/${n.requestId}`} onClick={() => setOpen(false)}>
-                        <FormattedMessage id="notifications.open" defaultMessage="Open" />
-                      </Link>
-                    </>
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+          items={state.items}
+          unread={state.unread}
+          loading={state.loading}
+          onOpenItem={(n) => {
+            if (!n.readAt) state.markRead(n.id);
+            setOpen(false);
+          }}
+          onMarkAll={() => void state.markAllRead()}
+          onClose={() => setOpen(false)}
+        />
       )}
     </div>
   );
