@@ -85,10 +85,14 @@ function Queue({ user, supplierSide }: { user: SessionUser; supplierSide: boolea
   });
 
   // While another page or filter loads, the rows on screen stay (marked busy) instead of
-  // flashing empty.
-  const lastData = useRef(result.data);
-  if (result.data) lastData.current = result.data;
-  const data = result.error ? undefined : (result.data ?? lastData.current);
+  // flashing empty; when a refresh of the same view fails, they stay under the error.
+  const lastData = useRef<{ key: string; data: typeof result.data }>({ key, data: undefined });
+  if (result.data && !result.error) lastData.current = { key, data: result.data };
+  const data = result.error
+    ? lastData.current.key === key
+      ? lastData.current.data
+      : undefined
+    : (result.data ?? lastData.current.data);
   const rows = useMemo(() => data?.requests.edges.map((e) => e.node) ?? [], [data]);
   const shownIds = useMemo(() => new Set(rows.map((r) => r.id)), [rows]);
   const refusal = refusalOf(result.error);

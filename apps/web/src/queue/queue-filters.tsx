@@ -197,6 +197,16 @@ export function QueueFilters({
                 defaultMessage: 'Unassigned',
               })}
             </option>
+            {/* A link may name someone who is not (or no longer) in the list. */}
+            {!['', 'mine', 'unassigned'].includes(view.assignee) &&
+              !members.some((m) => m.id === view.assignee) && (
+                <option value={view.assignee}>
+                  {intl.formatMessage({
+                    id: 'queue.filters.otherPerson',
+                    defaultMessage: 'Another person',
+                  })}
+                </option>
+              )}
             {members.length > 0 && (
               <optgroup
                 label={intl.formatMessage({
