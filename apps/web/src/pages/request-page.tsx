@@ -138,7 +138,9 @@ export default function RequestPage() {
       <p role="status" className="rq-live" aria-live="polite">
         {announcer.text}
       </p>
-      {actions.refusal && <RefusalAlert refusal={actions.refusal} onReload={reload} />}
+      {actions.refusal && (
+        <RefusalAlert refusal={actions.refusal} onReload={reload} userName={user.name} />
+      )}
       <div className="rq-layout">
         <div className="rq-main">
           {(canRate || request.rating) && (

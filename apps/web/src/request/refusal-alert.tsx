@@ -11,20 +11,31 @@ interface LastChange {
 
 // A refused action in the reader's language, from extensions.reason (the server's message is
 // English); a stale version says who changed what and when, and offers to reload.
-export function RefusalAlert({ refusal, onReload }: { refusal: Refusal; onReload: () => void }) {
+export function RefusalAlert({
+  refusal,
+  onReload,
+  userName,
+}: {
+  refusal: Refusal;
+  onReload: () => void;
+  userName: string;
+}) {
   const intl = useIntl();
   if (refusal.reason === 'STALE_VERSION') {
     const last = (refusal.extensions.lastChange ?? null) as LastChange | null;
+    // The reader's own change from another window or tab.
     const who =
-      last?.actorName ??
-      intl.formatMessage({ id: 'request.history.system', defaultMessage: 'Intradesk' });
+      last?.actorName === userName
+        ? intl.formatMessage({ id: 'request.stale.you', defaultMessage: 'you (in another window)' })
+        : (last?.actorName ??
+          intl.formatMessage({ id: 'request.history.system', defaultMessage: 'Intradesk' }));
     return (
       <div role="alert" className="error rq-alert">
         <p>
           {last ? (
             <FormattedMessage
-              id="request.stale.who"
-              defaultMessage="Someone else changed this request first: {who} {what} at {time}. Your change was not saved."
+              id="request.stale.changedMeanwhile"
+              defaultMessage="This request changed meanwhile: {who} {what} at {time}. Your change was not saved."
               values={{
                 who: <bdi>{who}</bdi>,
                 what: changeKindWords(intl, last.kind),
