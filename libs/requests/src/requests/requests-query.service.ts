@@ -85,10 +85,11 @@ export class RequestsQueryService {
       .find({ where: { requestId: In([...requestIds]) }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
+  // In time order: an import writes a request's history in bulk, not in the order it happened.
   historyOf(requestIds: readonly string[]): Promise<HistoryEntryEntity[]> {
     return this.dataSource
       .getRepository(HistoryEntryEntity)
-      .find({ where: { requestId: In([...requestIds]) }, order: { id: 'ASC' } });
+      .find({ where: { requestId: In([...requestIds]) }, order: { at: 'ASC', id: 'ASC' } });
   }
 
   private filtered(
