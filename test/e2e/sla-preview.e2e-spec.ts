@@ -107,7 +107,7 @@ describe('SLA preview and counting now', () => {
     expect(wrongService.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',
       reason: 'SERVICE_NOT_OFFERED',
-      fields: ['input.serviceId'],
+      fields: ['serviceId'],
     });
     await t.dataSource.query('UPDATE users SET department_id = NULL WHERE email = $1', [
       demoEmail('HR', 'member'),

@@ -169,13 +169,15 @@ export class RequestsService {
       ).because(ErrorReason.NO_DEPARTMENT);
     }
     const manager = this.dataSource.manager;
+    // The query's arguments are top-level (supplierId, serviceId), not input.*.
     const [supplier, customer] = await this.activeDepartments(
       manager,
       command.supplierId,
       actor.departmentId,
+      '',
     );
     const service = command.serviceId
-      ? await this.serviceOf(manager, command.serviceId, supplier)
+      ? await this.serviceOf(manager, command.serviceId, supplier, '')
       : null;
     const relationship = classifyRelationship(position(customer), position(supplier));
     const sla = await this.requestClocks.preview(
@@ -493,6 +495,7 @@ export class RequestsService {
     manager: EntityManager,
     supplierId: string,
     customerId: string,
+    fieldPrefix = 'input.',
   ): Promise<[DepartmentEntity, DepartmentEntity]> {
     const found = await manager
       .getRepository(DepartmentEntity)
@@ -501,11 +504,11 @@ export class RequestsService {
       const department = found.find((d) => d.id === id);
       if (!department)
         throw RequestsException.badInput(`No department with id ${id}`, [
-          'input.supplierId',
+          `${fieldPrefix}supplierId`,
         ]).because(ErrorReason.UNKNOWN_DEPARTMENT);
       if (department.archivedAt) {
         throw RequestsException.badInput(`Department ${department.code} is archived`, [
-          'input.supplierId',
+          `${fieldPrefix}supplierId`,
         ]).because(ErrorReason.DEPARTMENT_ARCHIVED);
       }
       return department;
@@ -513,16 +516,21 @@ export class RequestsService {
     return [active(supplierId), active(customerId)];
   }
 
-  private async serviceOf(manager: EntityManager, serviceId: string, supplier: DepartmentEntity) {
+  private async serviceOf(
+    manager: EntityManager,
+    serviceId: string,
+    supplier: DepartmentEntity,
+    fieldPrefix = 'input.',
+  ) {
     const service = await this.catalog.getById(serviceId, manager).catch(() => null);
     if (!service || service.supplierId !== supplier.id) {
       throw RequestsException.badInput(`${supplier.name} offers no such service`, [
-        'input.serviceId',
+        `${fieldPrefix}serviceId`,
       ]).because(ErrorReason.SERVICE_NOT_OFFERED);
     }
     if (!service.active) {
       throw RequestsException.badInput(`The service "${service.name}" is no longer offered`, [
-        'input.serviceId',
+        `${fieldPrefix}serviceId`,
       ]).because(ErrorReason.SERVICE_WITHDRAWN);
     }
     return service;
