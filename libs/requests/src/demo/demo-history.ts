@@ -22,7 +22,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 // Requests a day on an ordinary weekday at the end of the period, before the weekday factor.
-const DAILY_REQUESTS = 24;
+const DAILY_REQUESTS = 21;
 // Monday .. Sunday.
 const WEEKDAY_FACTOR = [1.15, 1.1, 1.05, 1, 0.8, 0.1, 0.04];
 const HOLIDAY_FACTOR = 0.05;
@@ -357,7 +357,7 @@ function simulate(
   if (resolvedAt - t > 3 * DAY && dice.chance(0.5)) {
     tl.comment(after(theirs, t, waiting * dice.between(0.5, 0.9)), 'CUSTOMER', dice.pick(CHASERS));
   }
-  tl.comment(resolvedAt, 'SUPPLIER', dice.pick(traffic.resolutions));
+  if (dice.chance(0.8)) tl.comment(resolvedAt, 'SUPPLIER', dice.pick(traffic.resolutions));
   tl.status(resolvedAt, RequestStatus.RESOLVED);
 
   let resolved = resolvedAt;
