@@ -98,8 +98,9 @@ function Queue({ user, supplierSide }: { user: SessionUser; supplierSide: boolea
   const refusal = refusalOf(result.error);
 
   const refresh = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
-  const supplierCode =
-    department?.code ?? options.data?.departments.find((d) => d.id === view.supplier)?.code ?? null;
+  const chosenSupplier = options.data?.departments.find((d) => d.id === view.supplier);
+  const shownSupplier = department ?? chosenSupplier;
+  const supplierCode = shownSupplier?.code ?? null;
   const live = useLiveQueue({ supplierCode, shownIds, refetch: refresh });
   const assign = useAssignToMe(user.id, live, refresh);
 
@@ -185,8 +186,8 @@ function Queue({ user, supplierSide }: { user: SessionUser; supplierSide: boolea
             <FormattedMessage id="queue.title" defaultMessage="Queue" />
           </h1>
           <span className="muted">
-            {department ? (
-              <bdi>{department.name}</bdi>
+            {shownSupplier ? (
+              <bdi>{shownSupplier.name}</bdi>
             ) : (
               <FormattedMessage id="queue.allSuppliers" defaultMessage="All departments" />
             )}
