@@ -225,10 +225,9 @@ export function generateDemoHistory(input: DemoHistoryInput): DemoHistoryRequest
     // Local midnight as UTC wall time, and the day's offset (filing starts after any DST change).
     const midnight = Date.UTC(day.year, day.month - 1, day.day);
     const offset = day.set({ hour: 12 }).offset * MINUTE;
-    const off = holidays.has(day.toISODate()!) || day.weekday >= 6;
-    const factor = holidays.has(day.toISODate()!)
-      ? HOLIDAY_FACTOR
-      : WEEKDAY_FACTOR[day.weekday - 1];
+    const holiday = holidays.has(day.toISODate()!);
+    const off = holiday || day.weekday >= 6;
+    const factor = holiday ? HOLIDAY_FACTOR : WEEKDAY_FACTOR[day.weekday - 1];
     const count = dice.poisson(DAILY_REQUESTS * factor * (0.85 + 0.3 * progress));
     for (let n = 0; n < count; n++) {
       const traffic = dice.weighted(off ? offDayTraffic : workdayTraffic);
@@ -240,7 +239,7 @@ export function generateDemoHistory(input: DemoHistoryInput): DemoHistoryRequest
       const createdAt = midnight + minute * MINUTE - offset;
       if (createdAt >= now - MINUTE) continue;
       let priority = dice.weighted(PRIORITY_MIX[traffic.defaultPriority]);
-      // Weekend calls are mostly breakdowns.
+      // Off-day calls are often breakdowns.
       if (off && dice.chance(0.3)) priority = Priority.P1;
       generated.push(simulate(dice, input, traffic, customer, priority, createdAt, progress));
     }
