@@ -44,8 +44,10 @@ export function AttentionCallout({
           <ul>
             {waiting.map((r) => (
               <li key={r.id}>
+                {/* The number outside the link: the table's link is the one named by it. */}
+                <span className="number">{r.number}</span>{' '}
                 <Link to={`/requests/${encodeURIComponent(r.number)}`}>
-                  {r.number} <bdi>{r.title}</bdi>
+                  <bdi>{r.title}</bdi>
                 </Link>{' '}
                 <span className="muted">
                   <FormattedMessage
@@ -76,8 +78,10 @@ export function AttentionCallout({
           <ul>
             {toRate.map((r) => (
               <li key={r.id}>
+                {/* The number outside the link: the table's link is the one named by it. */}
+                <span className="number">{r.number}</span>{' '}
                 <Link to={`/requests/${encodeURIComponent(r.number)}`}>
-                  {r.number} <bdi>{r.title}</bdi>
+                  <bdi>{r.title}</bdi>
                 </Link>{' '}
                 <span className="muted">
                   <FormattedMessage

@@ -94,7 +94,8 @@ export default function MyRequestsPage() {
           <FormattedMessage id="myRequests.heading" defaultMessage="My requests" />
         </h1>
         <Link className="button" to="/new-request">
-          <FormattedMessage id="myRequests.new" defaultMessage="New request" />
+          {/* Not "New request": that is the navigation link's name, and names must stay unique. */}
+          <FormattedMessage id="myRequests.fileOne" defaultMessage="File a request" />
         </Link>
       </div>
       <p className="muted intro">
@@ -171,8 +172,8 @@ export default function MyRequestsPage() {
           <p>
             <Link to="/new-request">
               <FormattedMessage
-                id="myRequests.empty.cta"
-                defaultMessage="File a new request to another department"
+                id="myRequests.empty.ask"
+                defaultMessage="Ask another department for something"
               />
             </Link>
           </p>
