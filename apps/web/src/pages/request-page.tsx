@@ -142,6 +142,10 @@ export default function RequestPage() {
         <RefusalAlert refusal={actions.refusal} onReload={reload} userName={user.name} />
       )}
       <div className="rq-layout">
+        {/* First in reading order (and on small screens), beside the conversation on wide ones. */}
+        <div className="rq-actions">
+          <StatusActions moves={moves} actions={actions} request={request} sides={sides} />
+        </div>
         <div className="rq-main">
           {(canRate || request.rating) && (
             <RatingPanel
@@ -194,7 +198,6 @@ export default function RequestPage() {
           <HistoryList history={request.history} />
         </div>
         <div className="rq-side">
-          <StatusActions moves={moves} actions={actions} request={request} sides={sides} />
           <RequestDetails request={request} sides={sides} user={user} actions={actions} />
           <SlaPanel
             sla={sla}

@@ -36,11 +36,6 @@ export function historyWords(intl: IntlShape, entry: HistoryView): string {
           { id: 'request.history.unassigned', defaultMessage: '{who} unassigned it' },
           { who },
         );
-      if (entry.actor && entry.actor.id === entry.toUser.id)
-        return intl.formatMessage(
-          { id: 'request.history.tookIt', defaultMessage: '{who} assigned it to themselves' },
-          { who },
-        );
       return intl.formatMessage(
         { id: 'request.history.assigned', defaultMessage: '{who} assigned it to {to}' },
         { who, to: entry.toUser.name },

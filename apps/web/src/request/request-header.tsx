@@ -23,7 +23,7 @@ export function RequestHeader({ request, sides }: { request: RequestView; sides:
         <span className="rq-number">{request.number}</span> <bdi>{request.title}</bdi>
       </h1>
       <p className="rq-badges">
-        <span className={`rq-status ${request.status}`}>
+        <span id="rq-status" tabIndex={-1} className={`rq-status ${request.status}`}>
           <FormattedMessage
             id="request.status"
             defaultMessage="Status: {status}"

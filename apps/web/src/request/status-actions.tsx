@@ -86,6 +86,10 @@ export function StatusActions({
   sides: Sides;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // The pressed button goes away with the old status: keep keyboard focus on the new status.
+  const moveAndFocus = async (to: RequestStatus) => {
+    if (await actions.move(to)) document.getElementById('rq-status')?.focus();
+  };
   const waitedOn = request.status === 'WAITING_ON_CUSTOMER' && sides.customer && !sides.supplier;
   if (moves.length === 0 && !waitedOn) return null;
   return (
@@ -98,7 +102,7 @@ export function StatusActions({
             className={m.tone === 'primary' ? undefined : m.tone}
             disabled={actions.busy}
             onClick={() =>
-              m.to === 'CANCELLED' ? dialog.current?.showModal() : void actions.move(m.to)
+              m.to === 'CANCELLED' ? dialog.current?.showModal() : void moveAndFocus(m.to)
             }
           >
             {m.name}
@@ -137,7 +141,7 @@ export function StatusActions({
               type="submit"
               value="cancel"
               className="danger"
-              onClick={() => void actions.move('CANCELLED')}
+              onClick={() => void moveAndFocus('CANCELLED')}
             >
               <FormattedMessage id="request.cancel.confirm" defaultMessage="Cancel the request" />
             </button>
