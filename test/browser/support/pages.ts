@@ -61,7 +61,9 @@ export async function newPage(
 
 // The Language combobox of the sign-in page (or the shell), then <html lang dir> follow.
 export async function chooseLanguage(page: Page, names: Names): Promise<void> {
-  await page.getByRole('combobox', { name: /^Language|زبان/ }).selectOption({
+  // Named in the language on show: English at first, the chosen one once picked.
+  const label = new RegExp(`^\\s*(Language|${names.text('Language')})`);
+  await page.getByRole('combobox', { name: label }).selectOption({
     label: names.locale === 'fa' ? 'فارسی' : 'English',
   });
   const [lang, dir] = names.locale === 'fa' ? ['fa', 'rtl'] : ['en', 'ltr'];
