@@ -8,6 +8,8 @@ export type RequestStatus =
   'NEW' | 'IN_PROGRESS' | 'WAITING_ON_CUSTOMER' | 'RESOLVED' | 'CLOSED' | 'CANCELLED';
 export type Priority = 'P1' | 'P2' | 'P3' | 'P4';
 export type RelationshipType = 'VERTICAL' | 'HORIZONTAL' | 'DIAGONAL' | 'SAME_DEPARTMENT';
+export type HistoryKind =
+  'CREATED' | 'STATUS_CHANGED' | 'ASSIGNED' | 'PRIORITY_CHANGED' | 'COMMENTED';
 
 const STATUS = defineMessages<RequestStatus>({
   NEW: { id: 'status.NEW', defaultMessage: 'New' },
@@ -76,4 +78,18 @@ export function relationshipExplanation(
   names: { customer: string; supplier: string },
 ): string {
   return intl.formatMessage(RELATIONSHIP_EXPLANATION[type], names);
+}
+
+// What kind of change a history entry is, as a short noun phrase (for filters and headings);
+// the request page says each entry as a whole sentence with names (request/history-words.ts).
+const HISTORY_KIND = defineMessages<HistoryKind>({
+  CREATED: { id: 'historyKind.CREATED', defaultMessage: 'Filed' },
+  STATUS_CHANGED: { id: 'historyKind.STATUS_CHANGED', defaultMessage: 'Status changed' },
+  ASSIGNED: { id: 'historyKind.ASSIGNED', defaultMessage: 'Assignee changed' },
+  PRIORITY_CHANGED: { id: 'historyKind.PRIORITY_CHANGED', defaultMessage: 'Priority changed' },
+  COMMENTED: { id: 'historyKind.COMMENTED', defaultMessage: 'Comment' },
+});
+
+export function historyKindLabel(intl: IntlShape, kind: HistoryKind): string {
+  return intl.formatMessage(HISTORY_KIND[kind]);
 }
