@@ -1,5 +1,6 @@
 import { ManualClock } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
+import { AutoCloseJob } from '@intradesk/requests';
 import { departmentIds } from '../factories/organization.factory';
 import { ADD_COMMENT, ASSIGN, fileRequest, moveTo } from '../factories/requests.factory';
 import { GraphqlClient } from '../utils/graphql-client';
@@ -148,6 +149,34 @@ describe('in-app notifications of request events', () => {
     ]);
   });
 
+  it('tells the requester when a resolved request closes by itself', async () => {
+    const request = await moveTo(
+      agent,
+      await fileRequest(customer, ids.IT, { title: 'Old' }),
+      'RESOLVED',
+    );
+    await fresh(customer);
+    clock.advance(73 * 3_600_000);
+    const feed = await subscribe<{ notificationAdded: Shown }>(
+      `${t.baseUrl}/graphql`,
+      customer.token,
+      ADDED,
+    );
+    try {
+      expect(await t.app.get(AutoCloseJob).run()).toBeGreaterThanOrEqual(1);
+      const expected = {
+        kind: 'REQUEST_STATUS_CHANGED',
+        message: `${request.number} "Old" was closed automatically, 72 hours after it was resolved`,
+        request: { number: request.number },
+        actor: null,
+      };
+      expect((await feed.waitFor(1))[0].notificationAdded).toEqual(expected);
+      expect(await fresh(customer)).toEqual([expected]);
+    } finally {
+      await feed.close();
+    }
+  });
+
   it('shows null for a request the recipient may no longer see', async () => {
     const request = await fileRequest(customer, ids.IT);
     const [me] = await t.dataSource.query('SELECT id FROM users WHERE email = $1', [
@@ -165,10 +194,13 @@ describe('in-app notifications of request events', () => {
 
   it('reads a long list with a fixed number of statements', async () => {
     for (let i = 0; i < 3; i++) await fileRequest(customer, ids.IT);
+    // Signed-in users are cached for a few seconds: warm it so both calls compare alike.
+    await agent.data('{ me { id } }');
     t.statements.reset();
     await agent.data(LIST);
     const few = t.statements.total;
     for (let i = 0; i < 12; i++) await fileRequest(customer, ids.IT);
+    await agent.data('{ me { id } }');
     t.statements.reset();
     const data = await agent.data(LIST);
     expect(data.notifications.length).toBeGreaterThan(12);

@@ -9,7 +9,11 @@ import {
   RelationshipType,
   UserEntity,
 } from '@intradesk/organization';
-import { NotificationKind, NotificationsService } from '@intradesk/notifications';
+import {
+  NOTIFICATION_CHANNEL,
+  NotificationKind,
+  NotificationsService,
+} from '@intradesk/notifications';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   canSeeRequest,
@@ -445,7 +449,8 @@ export class RequestsService {
   }
 
   // Closes resolved requests past the auto-close delay: one statement, safe to run in several
-  // processes at once (each row is closed, recorded and announced exactly once).
+  // processes at once (each row is closed, recorded, announced and its requester told exactly
+  // once).
   async closeResolvedRequests(): Promise<number> {
     const now = this.clock.now();
     const rows: { id: string }[] = await this.dataSource.query(
@@ -453,7 +458,7 @@ export class RequestsService {
          UPDATE requests
             SET status = 'CLOSED', closed_at = $1, updated_at = $1, version = version + 1
           WHERE status = 'RESOLVED' AND resolved_at <= $1::timestamptz - make_interval(hours => $2)
-        RETURNING id, number, supplier_id, customer_id
+        RETURNING id, number, title, requester_id, supplier_id, customer_id
        ), history AS (
          INSERT INTO request_history (request_id, actor_id, at, kind, from_value, to_value, internal)
          SELECT id, NULL, $1, 'STATUS_CHANGED', 'RESOLVED', 'CLOSED', false FROM closed
@@ -468,12 +473,33 @@ export class RequestsService {
            FROM closed c
            JOIN department_webhooks hook
              ON hook.active AND hook.department_id IN (c.supplier_id, c.customer_id)
+       ), told AS (
+         INSERT INTO notifications (user_id, kind, message, request_id, actor_id, created_at)
+         SELECT c.requester_id, $5::varchar,
+                left(c.number || ' "' || left(c.title, 80) || '" was closed automatically, '
+                     || $2::int || ' hours after it was resolved', 300),
+                c.id, NULL::uuid, $1::timestamptz
+           FROM closed c
+          WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p
+                             WHERE p.user_id = c.requester_id AND p.kind = $5::varchar AND NOT p.in_app)
+         RETURNING id, user_id, kind
+       ), announced AS (
+         SELECT count(pg_notify($4, json_build_object(
+                  'id', id::text, 'userId', user_id, 'kind', kind)::text)) AS n
+           FROM told
        )
        SELECT id, pg_notify($3, json_build_object(
                 'requestId', id, 'supplierId', supplier_id, 'customerId', customer_id,
-                'kind', 'STATUS_CHANGED', 'internal', false)::text)
+                'kind', 'STATUS_CHANGED', 'internal', false)::text),
+              (SELECT n FROM announced) AS told
          FROM closed`,
-      [now, this.config.REQUEST_AUTO_CLOSE_HOURS, 'request_changed'],
+      [
+        now,
+        this.config.REQUEST_AUTO_CLOSE_HOURS,
+        'request_changed',
+        NOTIFICATION_CHANNEL,
+        NotificationKind.REQUEST_STATUS_CHANGED,
+      ],
     );
     return rows.length;
   }
