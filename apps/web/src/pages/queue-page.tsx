@@ -134,6 +134,8 @@ function Queue({ user, supplierSide }: { user: SessionUser; supplierSide: boolea
     (index: number, focus: boolean) => {
       const request = rows[index];
       if (!request) return;
+      // Tabbing within the selected row says nothing new.
+      if (!focus && request.id === selectedId) return;
       setSelectedId(request.id);
       setSelectionText(
         intl.formatMessage(
@@ -149,7 +151,7 @@ function Queue({ user, supplierSide }: { user: SessionUser; supplierSide: boolea
           ?.querySelector<HTMLAnchorElement>(`tr[data-request-id="${request.id}"] a`)
           ?.focus();
     },
-    [rows, intl],
+    [rows, intl, selectedId],
   );
   const move = useCallback(
     (by: number) => {
