@@ -74,7 +74,10 @@ export class DatabaseClockStore implements ClockStore {
 
   async calendars(ids: string[]): Promise<BusinessCalendarEntity[]> {
     if (this.cache) {
-      const found = await Promise.all(ids.map((id) => this.cache!.calendar(id, this.manager)));
+      // One after another: they may reload the cache on the caller's transaction, and one
+      // connection runs one query at a time (pg deprecates queueing them).
+      const found: (BusinessCalendarEntity | undefined)[] = [];
+      for (const id of ids) found.push(await this.cache.calendar(id, this.manager));
       if (found.every((c) => c !== undefined)) return found as BusinessCalendarEntity[];
     }
     return this.calendarsService.findByIds(ids, this.manager);
@@ -113,11 +116,12 @@ export class MemoryClockStore implements ClockStore {
     manager: EntityManager,
     calendarsService: CalendarsService,
   ): Promise<MemoryClockStore> {
-    const [policies, calendars, departments] = await Promise.all([
-      manager.getRepository(SlaPolicyEntity).findBy({ active: true }),
-      manager.getRepository(BusinessCalendarEntity).find(),
-      manager.getRepository(DepartmentEntity).find({ select: { id: true, calendarId: true } }),
-    ]);
+    // In turn, not in parallel: the manager is one transaction's connection.
+    const policies = await manager.getRepository(SlaPolicyEntity).findBy({ active: true });
+    const calendars = await manager.getRepository(BusinessCalendarEntity).find();
+    const departments = await manager
+      .getRepository(DepartmentEntity)
+      .find({ select: { id: true, calendarId: true } });
     const fallback =
       (await calendarsService.getDefault(manager)) ?? (await calendarsService.ensureDefault());
     return new MemoryClockStore(
