@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -34,8 +34,11 @@ export default function RequestPage() {
   const navigate = useNavigate();
   const ref = useParams().ref ?? '';
   const variables = UUID.test(ref) ? { id: ref } : { number: ref.toUpperCase() };
-  const context = useMemo(() => PAGE_CONTEXT, []);
-  const [page, reexecute] = useQuery({ query: RequestPageQuery, variables, context });
+  const [page, reexecute] = useQuery({
+    query: RequestPageQuery,
+    variables,
+    context: PAGE_CONTEXT,
+  });
   const request = page.data?.request;
   const [slaResult, reexecuteSla] = useQuery({
     query: RequestSlaQuery,
