@@ -1,5 +1,5 @@
 import { FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { FormattedMessage, useIntl } from 'react-intl';
+import { FormattedMessage, IntlShape, useIntl } from 'react-intl';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { refusalOf } from '../api/errors';
@@ -7,10 +7,18 @@ import { useSignedInUser } from '../auth/session';
 import { graphql } from '../gql';
 import type { Priority } from '../gql/graphql';
 import { CatalogueFields, CatalogueSupplier } from './catalogue-fields';
-import { FieldError } from './field-error';
+import { DetailsFields } from './details-fields';
 import { IdempotencyKeys } from './idempotency-key';
 import { refusalMessage, refusedFields } from './refusal-message';
 import { SlaPreview } from './sla-preview';
+import {
+  DESCRIPTION_MAX,
+  FIELD_ORDER,
+  FieldName,
+  Problem,
+  TITLE_MAX,
+  validateRequest,
+} from './validate-request';
 
 const CatalogueQuery = graphql(`
   query NewRequestCatalogue {
@@ -37,13 +45,44 @@ const CreateRequestMutation = graphql(`
   }
 `);
 
-// The API's input limits (CreateRequestInput).
-export const TITLE_MAX = 200;
-export const DESCRIPTION_MAX = 20_000;
-
-type FieldName = 'supplier' | 'service' | 'title' | 'description';
 type Errors = Partial<Record<FieldName, string>>;
-const FIELD_ORDER: FieldName[] = ['supplier', 'service', 'title', 'description'];
+
+// What a problem found by validateRequest is called next to its field.
+function problemMessage(intl: IntlShape, field: FieldName, problem: Problem): string {
+  switch (`${field}.${problem}`) {
+    case 'supplier.required':
+      return intl.formatMessage({
+        id: 'newRequest.error.supplierRequired',
+        defaultMessage: 'Choose the department that should help.',
+      });
+    case 'service.required':
+      return intl.formatMessage({
+        id: 'newRequest.error.serviceRequired',
+        defaultMessage: 'Choose one of the services this department offers.',
+      });
+    case 'title.required':
+      return intl.formatMessage({
+        id: 'newRequest.error.titleRequired',
+        defaultMessage: 'Give the request a title.',
+      });
+    case 'title.tooLong':
+      return intl.formatMessage(
+        {
+          id: 'newRequest.error.titleTooLong',
+          defaultMessage: 'Keep the title to {max, number} characters or fewer.',
+        },
+        { max: TITLE_MAX },
+      );
+    default:
+      return intl.formatMessage(
+        {
+          id: 'newRequest.error.descriptionTooLong',
+          defaultMessage: 'Keep the description to {max, number} characters or fewer.',
+        },
+        { max: DESCRIPTION_MAX },
+      );
+  }
+}
 
 export function NewRequestForm() {
   const intl = useIntl();
@@ -53,7 +92,7 @@ export function NewRequestForm() {
   const [catalogue] = useQuery({ query: CatalogueQuery });
   const [creation, create] = useMutation(CreateRequestMutation);
   const keys = useRef(new IdempotencyKeys()).current;
-  const ids = { title: useId(), description: useId(), form: useId() };
+  const formId = useId();
   const fieldRefs = useRef<Partial<Record<FieldName, HTMLElement | null>>>({});
 
   const [supplierId, setSupplierId] = useState('');
@@ -120,39 +159,12 @@ export function NewRequestForm() {
   }, [wanted, all]);
 
   const validate = (): Errors => {
+    const problems = validateRequest({ supplier, service, title, description });
     const found: Errors = {};
-    if (!supplier)
-      found.supplier = intl.formatMessage({
-        id: 'newRequest.error.supplierRequired',
-        defaultMessage: 'Choose the department that should help.',
-      });
-    else if (supplier.services.length > 0 && !service)
-      found.service = intl.formatMessage({
-        id: 'newRequest.error.serviceRequired',
-        defaultMessage: 'Choose one of the services this department offers.',
-      });
-    const trimmed = title.trim();
-    if (!trimmed)
-      found.title = intl.formatMessage({
-        id: 'newRequest.error.titleRequired',
-        defaultMessage: 'Give the request a title.',
-      });
-    else if (trimmed.length > TITLE_MAX)
-      found.title = intl.formatMessage(
-        {
-          id: 'newRequest.error.titleTooLong',
-          defaultMessage: 'Keep the title to {max, number} characters or fewer.',
-        },
-        { max: TITLE_MAX },
-      );
-    if (description.trim().length > DESCRIPTION_MAX)
-      found.description = intl.formatMessage(
-        {
-          id: 'newRequest.error.descriptionTooLong',
-          defaultMessage: 'Keep the description to {max, number} characters or fewer.',
-        },
-        { max: DESCRIPTION_MAX },
-      );
+    for (const field of FIELD_ORDER) {
+      const problem = problems[field];
+      if (problem) found[field] = problemMessage(intl, field, problem);
+    }
     return found;
   };
 
@@ -219,7 +231,7 @@ export function NewRequestForm() {
   }
 
   return (
-    <form id={ids.form} className="new-request-form" noValidate onSubmit={submit}>
+    <form id={formId} className="new-request-form" noValidate onSubmit={submit}>
       <CatalogueFields
         own={own}
         others={others}
@@ -233,69 +245,20 @@ export function NewRequestForm() {
         refs={fieldRefs.current}
       />
 
-      <fieldset className="wizard-step">
-        <legend>
-          <span className="step-number" aria-hidden="true">
-            {intl.formatNumber(2)}
-          </span>
-          <FormattedMessage id="newRequest.step.details" defaultMessage="What you need" />
-        </legend>
-        <div className="field">
-          <label htmlFor={ids.title}>
-            <FormattedMessage id="newRequest.title" defaultMessage="Title" />
-          </label>
-          <input
-            id={ids.title}
-            ref={(el) => void (fieldRefs.current.title = el)}
-            name="title"
-            dir="auto"
-            value={title}
-            maxLength={TITLE_MAX}
-            required
-            aria-invalid={errors.title ? true : undefined}
-            aria-describedby={`${ids.title}-count${errors.title ? ` ${ids.title}-error` : ''}`}
-            onChange={(e) => {
-              setTitle(e.target.value);
-              if (errors.title) setErrors((x) => ({ ...x, title: undefined }));
-            }}
-          />
-          <p id={`${ids.title}-count`} className="muted hint">
-            <FormattedMessage
-              id="newRequest.title.count"
-              defaultMessage="{used, number} of {max, number} characters"
-              values={{ used: title.length, max: TITLE_MAX }}
-            />
-          </p>
-          <FieldError id={`${ids.title}-error`} message={errors.title} />
-        </div>
-        <div className="field">
-          <label htmlFor={ids.description}>
-            <FormattedMessage id="newRequest.description" defaultMessage="Description" />
-          </label>
-          <textarea
-            id={ids.description}
-            ref={(el) => void (fieldRefs.current.description = el)}
-            name="description"
-            dir="auto"
-            rows={6}
-            value={description}
-            maxLength={DESCRIPTION_MAX}
-            aria-invalid={errors.description ? true : undefined}
-            aria-describedby={`${ids.description}-hint${errors.description ? ` ${ids.description}-error` : ''}`}
-            onChange={(e) => {
-              setDescription(e.target.value);
-              if (errors.description) setErrors((x) => ({ ...x, description: undefined }));
-            }}
-          />
-          <p id={`${ids.description}-hint`} className="muted hint">
-            <FormattedMessage
-              id="newRequest.description.hint"
-              defaultMessage="What you need, by when, and anything the supplier should know. Optional."
-            />
-          </p>
-          <FieldError id={`${ids.description}-error`} message={errors.description} />
-        </div>
-      </fieldset>
+      <DetailsFields
+        title={title}
+        description={description}
+        errors={errors}
+        refs={fieldRefs.current}
+        onTitle={(value) => {
+          setTitle(value);
+          if (errors.title) setErrors((x) => ({ ...x, title: undefined }));
+        }}
+        onDescription={(value) => {
+          setDescription(value);
+          if (errors.description) setErrors((x) => ({ ...x, description: undefined }));
+        }}
+      />
 
       <SlaPreview
         supplier={supplier}

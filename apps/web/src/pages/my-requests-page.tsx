@@ -1,6 +1,6 @@
-import { useId, useMemo } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { useSignedInUser } from '../auth/session';
 import { graphql } from '../gql';
@@ -8,6 +8,7 @@ import type { RequestFilter } from '../gql/graphql';
 import { useRequestEvents } from '../live/live-events';
 import { AttentionCallout } from '../my-requests/attention-callout';
 import { DONE_STATUSES, MyRequestsTable, OPEN_STATUSES } from '../my-requests/my-requests-table';
+import { useShortcuts } from '../ui/keyboard-shortcuts';
 import { useDocumentTitle } from '../ui/use-document-title';
 import '../styles/my-requests.css';
 
@@ -54,8 +55,12 @@ export default function MyRequestsPage() {
   const user = useSignedInUser();
   const toggleId = useId();
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   // Someone without a department sees only what they filed themselves.
-  const onlyMine = params.get('mine') === '1' || !user.department;
+  const inUrl = params.get('mine') === '1' || !user.department;
+  // The toggle answers at once; the URL (kept for links and reloads) follows in a transition.
+  const [onlyMine, setOnlyMineNow] = useState(inUrl);
+  useEffect(() => setOnlyMineNow(inUrl), [inUrl]);
   useDocumentTitle(
     intl.formatMessage({ id: 'myRequests.pageTitle', defaultMessage: 'My requests' }),
   );
@@ -81,11 +86,34 @@ export default function MyRequestsPage() {
   const empty = counts !== null && counts.open + counts.done === 0;
 
   const setOnlyMine = (on: boolean) => {
+    setOnlyMineNow(on);
     const next = new URLSearchParams(params);
     if (on) next.set('mine', '1');
     else next.delete('mine');
     setParams(next, { replace: true });
   };
+  useShortcuts([
+    {
+      key: 'n',
+      description: intl.formatMessage({
+        id: 'myRequests.shortcut.new',
+        defaultMessage: 'File a new request',
+      }),
+      run: () => navigate('/new-request'),
+    },
+    ...(user.department
+      ? [
+          {
+            key: 'm',
+            description: intl.formatMessage({
+              id: 'myRequests.shortcut.mine',
+              defaultMessage: 'Only mine / the whole department',
+            }),
+            run: () => setOnlyMine(!onlyMine),
+          },
+        ]
+      : []),
+  ]);
 
   return (
     <div className="my-requests-page">
