@@ -1,0 +1,309 @@
+/// <reference lib="dom" />
+// npm run bench:web — the web app in a real Chromium against a production build (NODE_ENV=production,
+// dist/web served by the API process) on the demo organisation plus HISTORY (100,000) generated
+// requests. Three figures, each beside its budget and the API's own time for the same work:
+//   (a) the JavaScript and CSS the sign-in page downloads, gzip size (budget 200 KB);
+//   (b) navigation to the first row of the 50-row queue (budget 1 s), beside the queue page's
+//       GraphQL operations replayed alone;
+//   (c) an agent's status change (GraphQL) until another open page shows it (budget 1 s), beside
+//       the mutation's own round trip.
+// DATABASE_URL names the server (a database is created and dropped); without it, embedded.
+// CHROMIUM_PATH as for the browser tests; RUNS (5) timed repetitions per figure (median).
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { Pool } from 'pg';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../test/browser/support/chromium';
+import { startApiProcess } from './support/api-process';
+import { benchDatabase } from './support/bench-database';
+import { graphql, login } from './support/bench-org';
+import { generateHistory } from './support/history';
+import { markdownTable } from './support/table';
+
+const HISTORY = Number(process.env.HISTORY ?? 100_000);
+const RUNS = Number(process.env.RUNS ?? 5);
+const PORT = 3391;
+const ROOT = path.resolve(__dirname, '..');
+const DEMO_PASSWORD = 'intradesk-demo';
+const AGENT = 'agent.it@demo.intradesk.test';
+const MEMBER = 'member.mkt@demo.intradesk.test';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+
+// The demo's suppliers get the generated history too; the demo's own numbers stay free (its
+// sequence numbers move out of the way of the generated ones, which start at 1 per supplier).
+async function addHistory(pool: Pool): Promise<void> {
+  const suppliers: string[] = (
+    await pool.query(
+      `SELECT DISTINCT d.code FROM services s JOIN departments d ON d.id = s.supplier_id ORDER BY 1`,
+    )
+  ).rows.map((r) => r.code);
+  await pool.query(`UPDATE requests SET seq = seq + 10000000`);
+  await generateHistory(pool, {
+    count: HISTORY,
+    supplierCodes: suppliers,
+    from: new Date(Date.now() - 365 * 86_400_000).toISOString(),
+  });
+}
+
+// (a) Scripts and stylesheets of a first visit to /sign-in, as served and gzipped.
+async function signInPageWeight(page: Page, baseUrl: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  const kinds = new Map<string, { url: string; type: string }>();
+  const served = new Map<string, number>();
+  cdp.on('Network.responseReceived', (e) =>
+    kinds.set(e.requestId, { url: e.response.url, type: e.type }),
+  );
+  cdp.on('Network.loadingFinished', (e) => served.set(e.requestId, e.encodedDataLength));
+  const bodies = new Map<string, Buffer>();
+  page.on('response', async (r) => {
+    if (/\.(js|css)(\?|$)/.test(r.url()))
+      bodies.set(r.url(), await r.body().catch(() => Buffer.alloc(0)));
+  });
+  await page.goto(`${baseUrl}/sign-in`, { waitUntil: 'networkidle' });
+  await page.getByRole('button', { name: 'Sign in' }).waitFor();
+  let servedBytes = 0;
+  let gzipBytes = 0;
+  let files = 0;
+  for (const [id, { url, type }] of kinds) {
+    if (type !== 'Script' && type !== 'Stylesheet') continue;
+    files++;
+    servedBytes += served.get(id) ?? 0;
+    const body = bodies.get(url) ?? Buffer.alloc(0);
+    gzipBytes += gzipSync(body, { level: 6 }).length;
+  }
+  await cdp.detach();
+  return { files, servedBytes, gzipBytes };
+}
+
+async function signInBrowser(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByRole('textbox', { name: 'Email' }).fill(email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main' }).waitFor();
+}
+
+// (b) A fresh navigation to /queue until its first row shows, and the page's own GraphQL
+// operations replayed alone with the agent's token.
+async function queueFirstRow(page: Page, baseUrl: string, token: string) {
+  const operations = new Map<string, string>();
+  page.on('request', (r) => {
+    if (r.url().endsWith('/graphql') && r.method() === 'POST' && r.postData()) {
+      const body = r.postData()!;
+      const name = /"operationName":"(\w+)"/.exec(body)?.[1] ?? body.slice(0, 40);
+      operations.set(name, body);
+    }
+  });
+  const times: number[] = [];
+  let rows = 0;
+  for (let i = 0; i <= RUNS; i++) {
+    await page.goto('about:blank');
+    const start = process.hrtime.bigint();
+    await page.goto(`${baseUrl}/queue`);
+    // A row of a request (not the loading placeholder).
+    const requestRows = page
+      .getByRole('table', { name: 'Queue' })
+      .locator('tbody tr')
+      .filter({ has: page.locator('a[href^="/requests/"]') });
+    await requestRows.first().waitFor({ timeout: 30_000 });
+    const t = ms(start);
+    if (i > 0) times.push(t); // the first warms the cache, as a returning agent has it
+    rows = await requestRows.count();
+  }
+  const wanted = [...operations.entries()].filter(([name]) => name !== 'LiveRequestChanged');
+  const apiTimes: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const start = process.hrtime.bigint();
+    await Promise.all(
+      wanted.map(([, body]) =>
+        fetch(`${baseUrl}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body,
+        }).then((r) => r.text()),
+      ),
+    );
+    if (i > 0) apiTimes.push(ms(start));
+  }
+  return { ms: median(times), rows, apiMs: median(apiTimes), operations: wanted.map(([n]) => n) };
+}
+
+// (c) The agent changes a request's status through GraphQL; the member's open request page
+// shows it. Node's clock on both ends (the page is polled on every animation frame).
+async function liveChange(page: Page, baseUrl: string, agentToken: string, memberToken: string) {
+  const url = `${baseUrl}/graphql`;
+  const filed = (
+    await graphql(
+      url,
+      memberToken,
+      `
+        mutation ($i: CreateRequestInput!) {
+          createRequest(input: $i) {
+            id
+            number
+            version
+          }
+        }
+      `,
+      {
+        i: {
+          supplierId: (
+            await graphql(
+              url,
+              memberToken,
+              `
+                {
+                  department(code: "IT") {
+                    id
+                  }
+                }
+              `,
+            )
+          ).department.id,
+          title: 'Benchmark: live change',
+          description: 'Watched by an open page',
+        },
+      },
+    )
+  ).createRequest;
+  let version: number = filed.version;
+  await page.goto(`${baseUrl}/requests/${filed.number}`);
+  await page.getByRole('heading', { level: 1 }).filter({ hasText: filed.number }).waitFor();
+  const labels: Record<string, string> = {
+    IN_PROGRESS: 'In progress',
+    WAITING_ON_CUSTOMER: 'Waiting on customer',
+  };
+  const change = (status: string) =>
+    graphql(
+      url,
+      agentToken,
+      `
+        mutation ($id: ID!, $v: Int!, $s: RequestStatus!) {
+          changeRequestStatus(id: $id, expectedVersion: $v, status: $s) {
+            version
+          }
+        }
+      `,
+      {
+        id: filed.id,
+        v: version,
+        s: status,
+      },
+    ).then((d) => (version = d.changeRequestStatus.version));
+  const times: number[] = [];
+  const apiTimes: number[] = [];
+  for (let i = 0; i <= RUNS * 2; i++) {
+    const status = i % 2 === 0 ? 'IN_PROGRESS' : 'WAITING_ON_CUSTOMER';
+    const start = process.hrtime.bigint();
+    const request = change(status).then(() => apiTimes.push(ms(start)));
+    await page.waitForFunction(
+      (text) => document.querySelector('main')?.textContent?.includes(`Status: ${text}`) ?? false,
+      labels[status],
+      { polling: 'raf', timeout: 10_000 },
+    );
+    const t = ms(start);
+    await request;
+    if (i > 0) times.push(t);
+  }
+  apiTimes.shift();
+  return { ms: median(times), apiMs: median(apiTimes) };
+}
+
+async function main(): Promise<void> {
+  if (!CHROMIUM) {
+    console.error('bench:web needs a Chromium: `apt-get install -y chromium` or set CHROMIUM_PATH');
+    process.exit(1);
+  }
+  execFileSync('node', ['scripts/build-if-changed.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  const db = await benchDatabase('intradesk_bench_web');
+  const pool = new Pool({ connectionString: db.url, max: 4 });
+  let api = await startApiProcess({ databaseUrl: db.url, port: PORT, env: { SEED_DEMO: 'true' } });
+  const browser = await launchChromium();
+  try {
+    let started = Date.now();
+    await addHistory(pool);
+    // Restarted so nothing the seeding warmed is still in the process.
+    await api.stop();
+    api = await startApiProcess({ databaseUrl: db.url, port: PORT, env: { SEED_DEMO: 'true' } });
+    const total = (await pool.query(`SELECT count(*)::int AS n FROM requests`)).rows[0].n;
+    console.log(
+      `demo desk plus ${HISTORY.toLocaleString('en')} generated requests (${total.toLocaleString('en')} in all) in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
+    started = Date.now();
+    const gql = `${api.baseUrl}/graphql`;
+    const agentToken = await login(gql, AGENT, DEMO_PASSWORD);
+    const memberToken = await login(gql, MEMBER, DEMO_PASSWORD);
+
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const weight = await signInPageWeight(await fresh.newPage(), api.baseUrl);
+    await fresh.close();
+
+    const agentContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const agentPage = await agentContext.newPage();
+    await signInBrowser(agentPage, api.baseUrl, AGENT);
+    const queue = await queueFirstRow(agentPage, api.baseUrl, agentToken);
+
+    const memberContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const memberPage = await memberContext.newPage();
+    await signInBrowser(memberPage, api.baseUrl, MEMBER);
+    const live = await liveChange(memberPage, api.baseUrl, agentToken, memberToken);
+
+    const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+    const table = markdownTable(
+      ['figure', 'measured', 'budget', 'ratio', 'the API alone'],
+      [
+        [
+          `(a) sign-in page JS + CSS, gzip (${weight.files} files; ${kb(weight.servedBytes)} as served)`,
+          kb(weight.gzipBytes),
+          '200 KB',
+          (weight.gzipBytes / (200 * 1024)).toFixed(2),
+          '-',
+        ],
+        [
+          `(b) navigation to the first row of the queue (${queue.rows} rows; median of ${RUNS}, warm cache)`,
+          `${queue.ms.toFixed(0)} ms`,
+          '1000 ms',
+          (queue.ms / 1000).toFixed(2),
+          `${queue.apiMs.toFixed(0)} ms (${queue.operations.join(', ')})`,
+        ],
+        [
+          `(c) agent's status change to the member's open page (median of ${RUNS * 2})`,
+          `${live.ms.toFixed(0)} ms`,
+          '1000 ms',
+          (live.ms / 1000).toFixed(2),
+          `${live.apiMs.toFixed(0)} ms (changeRequestStatus)`,
+        ],
+      ],
+    );
+    console.log(`\n${table}\n`);
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+    const date = new Date().toISOString().slice(0, 10);
+    const version = await browser.version();
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${version}, ${process.env.DATABASE_URL ? 'PostgreSQL server' : 'embedded PostgreSQL'}`;
+    const file = path.resolve(__dirname, 'results', `${date}-${commit}-web.md`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(
+      file,
+      `# Web benchmark ${date} (commit ${commit})\n\n${machine}; production build (NODE_ENV=production); the demo desk plus ${HISTORY.toLocaleString('en')} generated requests (${total.toLocaleString('en')} in all). The API sends assets uncompressed (a proxy in front gzips them): the gzip figure is the bytes gzipped at level 6.\n\n${table}\n`,
+    );
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  } finally {
+    await browser.close();
+    await api.stop();
+    await pool.end();
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
