@@ -13,7 +13,7 @@ export function HistoryList({ history }: { history: HistoryView[] }) {
       <ol className="rq-timeline">
         {[...history].reverse().map((h) => (
           <li key={h.id} className={h.internal ? 'internal' : undefined}>
-            <span dir="auto">{historyWords(intl, h)}</span>
+            <span>{historyWords(intl, h)}</span>
             <span className="muted rq-small">
               <When at={h.at} />
             </span>

@@ -5,9 +5,10 @@ import type { HistoryView } from './request-types';
 // One history entry as a sentence with names, never ids: "Ana Agent changed the status from New
 // to In progress". A null actor is Intradesk itself (the SLA worker, an import).
 export function historyWords(intl: IntlShape, entry: HistoryView): string {
-  const who =
+  const who = isolate(
     entry.actor?.name ??
-    intl.formatMessage({ id: 'request.history.system', defaultMessage: 'Intradesk' });
+      intl.formatMessage({ id: 'request.history.system', defaultMessage: 'Intradesk' }),
+  );
   switch (entry.kind) {
     case 'CREATED':
       return intl.formatMessage(
@@ -38,7 +39,7 @@ export function historyWords(intl: IntlShape, entry: HistoryView): string {
         );
       return intl.formatMessage(
         { id: 'request.history.assigned', defaultMessage: '{who} assigned it to {to}' },
-        { who, to: entry.toUser.name },
+        { who, to: isolate(entry.toUser.name) },
       );
     case 'COMMENTED':
       return entry.internal
@@ -51,6 +52,12 @@ export function historyWords(intl: IntlShape, entry: HistoryView): string {
             { who },
           );
   }
+}
+
+// Names inside a sentence of the page's language are isolated (FSI … PDI, as <bdi> does), so a
+// Latin name neither turns a Persian sentence around nor takes its neighbours with it.
+function isolate(name: string): string {
+  return `\u2068${name}\u2069`;
 }
 
 function statusWord(intl: IntlShape, value: string | null): string {
