@@ -102,6 +102,14 @@ export function NewRequestForm() {
   const [description, setDescription] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<string | null>(null);
+  // Set once filed: the form stays on screen while the request page loads.
+  const [filed, setFiled] = useState<string | null>(null);
+  const busy = creation.fetching || filed !== null;
+
+  // The request page is where filing leads: fetch its code while the form is filled in.
+  useEffect(() => {
+    void import('../pages/request-page').catch(() => undefined);
+  }, []);
 
   // Departments that offer services, by name in the reader's language; the caller's own
   // department is offered apart (a request to oneself is allowed, "Same department").
@@ -175,7 +183,7 @@ export function NewRequestForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (creation.fetching) return;
+    if (busy) return;
     setFormError(null);
     const found = validate();
     setErrors(found);
@@ -194,6 +202,7 @@ export function NewRequestForm() {
     const result = await create({ input: { ...payload, idempotencyKey: keys.for(payload) } });
     const created = result.data?.createRequest;
     if (created) {
+      setFiled(created.number);
       navigate(`/requests/${encodeURIComponent(created.number)}`, {
         state: { filed: true },
       });
@@ -273,14 +282,22 @@ export function NewRequestForm() {
         </p>
       )}
       <div className="actions">
-        <button type="submit" disabled={creation.fetching}>
+        <button type="submit" disabled={busy}>
           <FormattedMessage id="newRequest.submit" defaultMessage="File request" />
         </button>
-        {creation.fetching && (
-          <span className="muted" role="status">
-            <FormattedMessage id="newRequest.filing" defaultMessage="Filing…" />
-          </span>
-        )}
+        <span className="muted" role="status">
+          {filed ? (
+            <FormattedMessage
+              id="newRequest.filed"
+              defaultMessage="Filed as {number}; opening it…"
+              values={{ number: filed }}
+            />
+          ) : (
+            creation.fetching && (
+              <FormattedMessage id="newRequest.filing" defaultMessage="Filing…" />
+            )
+          )}
+        </span>
       </div>
     </form>
   );
