@@ -32,7 +32,10 @@ function fakeWebBuild(): string {
   const dir = mkdtempSync(join(tmpdir(), 'intradesk-web-'));
   mkdirSync(join(dir, 'assets'));
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>Intradesk</title><div id=root>');
-  writeFileSync(join(dir, 'assets', 'index-abc123.js'), 'console.log(1)');
+  writeFileSync(
+    join(dir, 'assets', 'index-abc123.js'),
+    `console.log('${'intradesk '.repeat(500)}')`,
+  );
   writeFileSync(join(dir, 'favicon.svg'), '<svg/>');
   return dir;
 }
@@ -168,8 +171,11 @@ describe('the web app: session cookie and static serving', () => {
   });
 
   it('hashed assets are immutable; a missing asset is 404, not the page', async () => {
-    const asset = await fetch(`${t.baseUrl}/assets/index-abc123.js`);
+    const asset = await fetch(`${t.baseUrl}/assets/index-abc123.js`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-encoding')).toBe('gzip');
     expect(asset.headers.get('cache-control')).toMatch(/immutable/);
     expect(asset.headers.get('cache-control')).toMatch(/max-age=31536000/);
     const missing = await fetch(`${t.baseUrl}/assets/gone-123.js`, {

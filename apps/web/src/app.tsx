@@ -8,12 +8,28 @@ import { Shell } from './shell/shell';
 import { KeyboardShortcutsProvider } from './ui/keyboard-shortcuts';
 
 // Screens load on first visit, so the sign-in page downloads only what it shows.
-const MyRequestsPage = lazy(() => import('./pages/my-requests-page'));
-const NewRequestPage = lazy(() => import('./pages/new-request-page'));
-const QueuePage = lazy(() => import('./pages/queue-page'));
-const RequestPage = lazy(() => import('./pages/request-page'));
+const SCREENS = {
+  myRequests: () => import('./pages/my-requests-page'),
+  newRequest: () => import('./pages/new-request-page'),
+  queue: () => import('./pages/queue-page'),
+  request: () => import('./pages/request-page'),
+};
+const MyRequestsPage = lazy(SCREENS.myRequests);
+const NewRequestPage = lazy(SCREENS.newRequest);
+const QueuePage = lazy(SCREENS.queue);
+const RequestPage = lazy(SCREENS.request);
 const NotFoundPage = lazy(() => import('./pages/not-found-page'));
 const NotificationSettingsPage = lazy(() => import('./pages/notification-settings-page'));
+
+// The screen a page is opened on starts downloading at once, beside the session check, instead
+// of after it (one round trip less before the first row of a queue or a request).
+const opening: Record<string, () => Promise<unknown>> = {
+  '/my-requests': SCREENS.myRequests,
+  '/new-request': SCREENS.newRequest,
+  '/queue': SCREENS.queue,
+  '/requests': SCREENS.request,
+};
+void opening[`/${location.pathname.split('/')[1]}`]?.();
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { user } = useSession();

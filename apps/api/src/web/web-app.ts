@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import compression from 'compression';
 import express, { NextFunction, Request, Response } from 'express';
 
 // Paths the API answers itself; everything else that asks for a page gets the single-page app.
@@ -40,6 +41,8 @@ export function webApp(options: WebAppOptions): express.Router {
     res.sendFile(index);
   };
   const router = express.Router();
+  // The app's files gzipped (only what it serves: GraphQL answers are left to a proxy).
+  router.use(compression());
   router.use('/assets', assets);
   router.use(files);
   router.use(page);
