@@ -29,12 +29,16 @@ function* files(p: string): Generator<[string, fs.Stats]> {
   }
 }
 
-function fingerprint(): string {
+// The fingerprint of the inputs, and their newest modification time.
+function fingerprint(): { print: string; newest: number } {
   const hash = createHash('sha1');
+  let newest = 0;
   for (const input of INPUTS)
-    for (const [p, stat] of files(path.join(ROOT, input)))
+    for (const [p, stat] of files(path.join(ROOT, input))) {
       hash.update(`${path.relative(ROOT, p)}\0${stat.size}\0${stat.mtimeMs}\n`);
-  return hash.digest('hex');
+      newest = Math.max(newest, stat.mtimeMs);
+    }
+  return { print: hash.digest('hex'), newest };
 }
 
 const readStamps = (): Record<string, string> =>
@@ -113,8 +117,12 @@ export function ensureWebBuild(): WebBuild {
   return withLock(() => {
     if (!fs.existsSync(messages)) {
       removeOldSnapshots();
-      const print = fingerprint();
-      if (readStamps().web !== print || !complete(DIST_WEB)) {
+      const { print, newest } = fingerprint();
+      // Up to date by the stamp, or built after every input last changed (`npm run build`
+      // leaves no stamp).
+      const builtAt = fs.statSync(path.join(DIST_WEB, 'index.html'), { throwIfNoEntry: false });
+      const fresh = readStamps().web === print || (builtAt?.mtimeMs ?? 0) > newest;
+      if (!fresh || !complete(DIST_WEB)) {
         build();
         if (!complete(DIST_WEB)) throw new Error('dist/web is incomplete after the build');
         fs.writeFileSync(STAMPS, JSON.stringify({ ...readStamps(), web: print }, null, 2));
