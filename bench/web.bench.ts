@@ -16,7 +16,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Pool } from 'pg';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { CHROMIUM, launchChromium } from '../test/browser/support/chromium';
 import { startApiProcess } from './support/api-process';
 import { benchDatabase } from './support/bench-database';
@@ -109,9 +109,18 @@ async function queueFirstRow(page: Page, baseUrl: string, token: string) {
       operations.set(name, body);
     }
   });
+  // The last navigation's requests: what the page waits on before its data (ms after start).
+  let timeline: { what: string; sent: number; done: number }[] = [];
+  const what = (r: Request) =>
+    /"operationName":"(\w+)"/.exec(r.postData() ?? '')?.[1] ??
+    new URL(r.url()).pathname.replace(/-[\w-]{8}\.(js|css|woff2)$/, '.$1');
+  const sent = new Map<Request, number>();
+  page.on('request', (r) => sent.set(r, ms(navigationStart)));
   page.on('requestfinished', (r) => {
     if (r.url().endsWith('/graphql') && r.postData()?.includes('"operationName":"QueuePage"'))
       queueDataAt = ms(navigationStart);
+    if (!r.url().startsWith('about:'))
+      timeline.push({ what: what(r), sent: sent.get(r) ?? 0, done: ms(navigationStart) });
   });
   const times: number[] = [];
   const dataTimes: number[] = [];
@@ -120,6 +129,7 @@ async function queueFirstRow(page: Page, baseUrl: string, token: string) {
   for (let i = 0; i <= RUNS; i++) {
     await page.goto('about:blank');
     navigationStart = process.hrtime.bigint();
+    timeline = [];
     await page.goto(`${baseUrl}/queue`);
     // A row of a request (not the loading placeholder).
     const requestRows = page
@@ -152,7 +162,18 @@ async function queueFirstRow(page: Page, baseUrl: string, token: string) {
     }
     alone.push(`${name} ${median(opTimes).toFixed(0)} ms`);
   }
-  return { ms: median(times), sentMs: median(sentTimes), dataMs: median(dataTimes), rows, alone };
+  const steps = timeline
+    .filter((t) => t.sent <= queueDataAt)
+    .map((t) => `${t.what} ${t.sent.toFixed(0)}–${t.done.toFixed(0)}`)
+    .join(', ');
+  return {
+    ms: median(times),
+    sentMs: median(sentTimes),
+    dataMs: median(dataTimes),
+    rows,
+    alone,
+    timeline: steps,
+  };
 }
 
 // (c) The agent changes a request's status through GraphQL; the member's open request page
@@ -307,7 +328,8 @@ async function main(): Promise<void> {
         ],
       ],
     );
-    console.log(`\n${table}\n`);
+    const waterfall = `The last queue navigation, request by request until QueuePage's data (ms after the navigation started, sent–done): ${queue.timeline}.`;
+    console.log(`\n${table}\n\n${waterfall}\n`);
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
     const date = new Date().toISOString().slice(0, 10);
     const version = await browser.version();
@@ -316,7 +338,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(
       file,
-      `# Web benchmark ${date} (commit ${commit})\n\n${machine}; production build (NODE_ENV=production); the demo desk plus ${HISTORY.toLocaleString('en')} generated requests (${total.toLocaleString('en')} in all). (a) is what Chromium received (CDP encodedDataLength: the API gzips the app's files), beside the raw bytes and gzip -6 of them.\n\n${table}\n`,
+      `# Web benchmark ${date} (commit ${commit})\n\n${machine}; production build (NODE_ENV=production); the demo desk plus ${HISTORY.toLocaleString('en')} generated requests (${total.toLocaleString('en')} in all). (a) is what Chromium received (CDP encodedDataLength: the API gzips the app's files), beside the raw bytes and gzip -6 of them.\n\n${table}\n\n${waterfall}\n`,
     );
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   } finally {
