@@ -1,4 +1,4 @@
-import { lazy, ReactNode, Suspense } from 'react';
+import { ComponentType, createElement, lazy, ReactNode, Suspense } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { useSession } from './auth/session';
@@ -7,29 +7,37 @@ import { SignInPage } from './pages/sign-in-page';
 import { Shell } from './shell/shell';
 import { KeyboardShortcutsProvider } from './ui/keyboard-shortcuts';
 
-// Screens load on first visit, so the sign-in page downloads only what it shows.
-const SCREENS = {
-  myRequests: () => import('./pages/my-requests-page'),
-  newRequest: () => import('./pages/new-request-page'),
-  queue: () => import('./pages/queue-page'),
-  request: () => import('./pages/request-page'),
-};
-const MyRequestsPage = lazy(SCREENS.myRequests);
-const NewRequestPage = lazy(SCREENS.newRequest);
-const QueuePage = lazy(SCREENS.queue);
-const RequestPage = lazy(SCREENS.request);
-const NotFoundPage = lazy(() => import('./pages/not-found-page'));
-const NotificationSettingsPage = lazy(() => import('./pages/notification-settings-page'));
+// Screens load on first visit, so the sign-in page downloads only what it shows. A screen whose
+// code is already here renders at once: React.lazy would still suspend it once, and React holds a
+// revealed Suspense boundary back for up to 300 ms.
+function lazyScreen(load: () => Promise<{ default: ComponentType }>) {
+  let loaded: ComponentType | undefined;
+  const preload = () =>
+    load().then((module) => {
+      loaded = module.default;
+      return module;
+    });
+  const Lazy = lazy(preload);
+  const Screen = () => (loaded ? createElement(loaded) : <Lazy />);
+  return Object.assign(Screen, { preload });
+}
+
+const MyRequestsPage = lazyScreen(() => import('./pages/my-requests-page'));
+const NewRequestPage = lazyScreen(() => import('./pages/new-request-page'));
+const QueuePage = lazyScreen(() => import('./pages/queue-page'));
+const RequestPage = lazyScreen(() => import('./pages/request-page'));
+const NotFoundPage = lazyScreen(() => import('./pages/not-found-page'));
+const NotificationSettingsPage = lazyScreen(() => import('./pages/notification-settings-page'));
 
 // The screen a page is opened on starts downloading at once, beside the session check, instead
 // of after it (one round trip less before the first row of a queue or a request).
-const opening: Record<string, () => Promise<unknown>> = {
-  '/my-requests': SCREENS.myRequests,
-  '/new-request': SCREENS.newRequest,
-  '/queue': SCREENS.queue,
-  '/requests': SCREENS.request,
+const opening: Record<string, { preload: () => Promise<unknown> }> = {
+  'my-requests': MyRequestsPage,
+  'new-request': NewRequestPage,
+  queue: QueuePage,
+  requests: RequestPage,
 };
-void opening[`/${location.pathname.split('/')[1]}`]?.();
+void opening[location.pathname.split('/')[1]]?.preload();
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { user } = useSession();

@@ -1,3 +1,18 @@
+type Unit = 'day' | 'hour' | 'minute';
+
+// Building an Intl.NumberFormat costs far more than using one, and a queue of 50 rows formats
+// hundreds of durations: one formatter per locale and unit.
+const formats = new Map<string, Intl.NumberFormat>();
+function unitFormat(locale: string, unit: Unit): Intl.NumberFormat {
+  const key = `${locale}:${unit}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short' });
+    formats.set(key, format);
+  }
+  return format;
+}
+
 // Business minutes in words, in the reader's locale: "2 h 10 min", "3 d 4 h" (a working day is
 // not 24 hours, so days are shown only for spans of wall-clock time such as "breached 3 d ago").
 export function formatMinutes(
@@ -6,10 +21,7 @@ export function formatMinutes(
   options: { days?: boolean } = {},
 ): string {
   const minutes = Math.max(0, Math.round(Math.abs(totalMinutes)));
-  const unit = (value: number, name: 'day' | 'hour' | 'minute') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit: name, unitDisplay: 'short' }).format(
-      value,
-    );
+  const unit = (value: number, name: Unit) => unitFormat(locale, name).format(value);
   const days = options.days ? Math.floor(minutes / 1440) : 0;
   const hours = Math.floor((minutes - days * 1440) / 60);
   const rest = minutes % 60;
