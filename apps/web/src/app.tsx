@@ -37,7 +37,8 @@ const opening: Record<string, { preload: () => Promise<unknown> }> = {
   queue: QueuePage,
   requests: RequestPage,
 };
-void opening[location.pathname.split('/')[1]]?.preload();
+export const openingScreen: Promise<unknown> =
+  opening[location.pathname.split('/')[1]]?.preload().catch(() => undefined) ?? Promise.resolve();
 
 function SignedIn({ children }: { children: ReactNode }) {
   const { user } = useSession();

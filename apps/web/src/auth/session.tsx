@@ -1,4 +1,5 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Provider as UrqlProvider } from 'urql';
 import { createApiClient } from '../api/client';
 import { refusalOf } from '../api/errors';
@@ -76,17 +77,23 @@ const SignOutMutation = graphql(`
   }
 `);
 
+// The session check goes out as soon as the app's code runs, not after React's first render:
+// every signed-in screen waits for it.
+const firstApi = createApiClient();
+const firstMe = firstApi.client
+  .query(MeQuery, {}, { requestPolicy: 'network-only' })
+  .toPromise()
+  .then((r) => r.data?.me ?? null)
+  .catch(() => null);
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
-  const [api, setApi] = useState(() => createApiClient());
+  const [api, setApi] = useState(() => firstApi);
 
   useEffect(() => {
-    api.client
-      .query(MeQuery, {}, { requestPolicy: 'network-only' })
-      .toPromise()
-      .then((r) => setUser(r.data?.me ?? null))
-      .catch(() => setUser(null));
-    // Only once, at start: later sessions come from signIn.
+    // Only once, at start: later sessions come from signIn. Synchronously, so that the screens'
+    // queries (sent from effects) leave before the browser lays out and paints the first frame.
+    void firstMe.then((me) => flushSync(() => setUser(me)));
   }, []);
 
   const renew = useCallback(() => {
