@@ -1,7 +1,7 @@
 import { ComponentType, createElement, lazy, ReactNode, Suspense } from 'react';
 import { FormattedMessage } from 'react-intl';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
-import { useSession } from './auth/session';
+import { Role, useSession } from './auth/session';
 import { LiveEventsProvider } from './live/live-events';
 import { SignInPage } from './pages/sign-in-page';
 import { Shell } from './shell/shell';
@@ -28,6 +28,29 @@ const QueuePage = lazyScreen(() => import('./pages/queue-page'));
 const RequestPage = lazyScreen(() => import('./pages/request-page'));
 const NotFoundPage = lazyScreen(() => import('./pages/not-found-page'));
 const NotificationSettingsPage = lazyScreen(() => import('./pages/notification-settings-page'));
+const AtRiskPage = lazyScreen(() => import('./pages/at-risk-page'));
+const ReportsPage = lazyScreen(() => import('./pages/reports-page'));
+const WhatIfPage = lazyScreen(() => import('./pages/what-if-page'));
+const SurveysPage = lazyScreen(() => import('./pages/surveys-page'));
+const KudosPage = lazyScreen(() => import('./pages/kudos-page'));
+const SettingsPage = lazyScreen(() => import('./pages/settings-page'));
+const SetPasswordPage = lazyScreen(() => import('./pages/set-password-page'));
+
+// Signed-in screens by path (the request page and the catch-all are added below).
+const SCREENS: [string, ComponentType][] = [
+  ['/my-requests', MyRequestsPage],
+  ['/new-request', NewRequestPage],
+  ['/queue', QueuePage],
+  ['/at-risk', AtRiskPage],
+  ['/reports', ReportsPage],
+  ['/reports/what-if', WhatIfPage],
+  ['/surveys', SurveysPage],
+  ['/kudos', KudosPage],
+  ['/settings', SettingsPage],
+  ['/settings/notifications', NotificationSettingsPage],
+  ['/requests/:ref', RequestPage],
+  ['*', NotFoundPage],
+];
 
 // The screen a page is opened on starts downloading at once, beside the session check, instead
 // of after it (one round trip less before the first row of a queue or a request).
@@ -36,6 +59,9 @@ const opening: Record<string, { preload: () => Promise<unknown> }> = {
   'new-request': NewRequestPage,
   queue: QueuePage,
   requests: RequestPage,
+  'at-risk': AtRiskPage,
+  reports: ReportsPage,
+  settings: SettingsPage,
 };
 export const openingScreen: Promise<unknown> =
   opening[location.pathname.split('/')[1]]?.preload().catch(() => undefined) ?? Promise.resolve();
@@ -64,11 +90,19 @@ function SignedIn({ children }: { children: ReactNode }) {
   );
 }
 
+// Where each role starts: the screen it works in most.
+const HOME: Record<Role, string> = {
+  MEMBER: '/my-requests',
+  AGENT: '/queue',
+  LEAD: '/at-risk',
+  OPS: '/reports',
+  ADMIN: '/settings',
+};
+
 function Home() {
   const { user } = useSession();
   if (!user) return <Navigate to="/sign-in" replace />;
-  const worksQueue = user.role === 'AGENT' || user.role === 'LEAD';
-  return <Navigate to={worksQueue ? '/queue' : '/my-requests'} replace />;
+  return <Navigate to={HOME[user.role]} replace />;
 }
 
 export function App() {
@@ -78,54 +112,19 @@ export function App() {
       <Routes>
         <Route path="/sign-in" element={user ? <Navigate to="/" replace /> : <SignInPage />} />
         <Route path="/" element={<Home />} />
-        <Route
-          path="/my-requests"
-          element={
-            <SignedIn>
-              <MyRequestsPage />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/new-request"
-          element={
-            <SignedIn>
-              <NewRequestPage />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/queue"
-          element={
-            <SignedIn>
-              <QueuePage />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/requests/:ref"
-          element={
-            <SignedIn>
-              <RequestPage />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="/settings/notifications"
-          element={
-            <SignedIn>
-              <NotificationSettingsPage />
-            </SignedIn>
-          }
-        />
-        <Route
-          path="*"
-          element={
-            <SignedIn>
-              <NotFoundPage />
-            </SignedIn>
-          }
-        />
+        {/* Public: an invited or reset user sets a password from a one-time link. */}
+        <Route path="/set-password" element={<SetPasswordPage />} />
+        {SCREENS.map(([path, Screen]) => (
+          <Route
+            key={path}
+            path={path}
+            element={
+              <SignedIn>
+                <Screen />
+              </SignedIn>
+            }
+          />
+        ))}
       </Routes>
     </BrowserRouter>
   );

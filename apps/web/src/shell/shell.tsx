@@ -28,7 +28,31 @@ const NAV: NavItem[] = [
     roles: ['AGENT', 'LEAD'],
     label: <FormattedMessage id="nav.queue" defaultMessage="Queue" />,
   },
-  // At risk, Reports, Surveys, Kudos and Settings come with part 2 of the web app.
+  {
+    to: '/at-risk',
+    roles: ['LEAD', 'OPS'],
+    label: <FormattedMessage id="nav.atRisk" defaultMessage="At risk" />,
+  },
+  {
+    to: '/reports',
+    roles: ['LEAD', 'OPS'],
+    label: <FormattedMessage id="nav.reports" defaultMessage="Reports" />,
+  },
+  {
+    to: '/surveys',
+    roles: 'all',
+    label: <FormattedMessage id="nav.surveys" defaultMessage="Surveys" />,
+  },
+  {
+    to: '/kudos',
+    roles: 'all',
+    label: <FormattedMessage id="nav.kudos" defaultMessage="Kudos" />,
+  },
+  {
+    to: '/settings',
+    roles: ['OPS', 'ADMIN'],
+    label: <FormattedMessage id="nav.settings" defaultMessage="Settings" />,
+  },
 ];
 
 export function Shell({ children }: { children: ReactNode }) {

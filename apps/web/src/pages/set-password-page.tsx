@@ -1,0 +1,17 @@
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useDocumentTitle } from '../ui/use-document-title';
+
+// Placeholder: filled in by the work on issue 13.
+export default function Page() {
+  const intl = useIntl();
+  useDocumentTitle(
+    intl.formatMessage({ id: 'setPassword.title', defaultMessage: 'Set your password' }),
+  );
+  return (
+    <section className="page">
+      <h1>
+        <FormattedMessage id="setPassword.title" defaultMessage="Set your password" />
+      </h1>
+    </section>
+  );
+}
