@@ -156,6 +156,11 @@ export const OPERATIONS: Record<string, OperationAccess> = {
     scope: 'operations, admins',
     proof: ['request-import'],
   },
+  'Query.applicableSlaPolicy': {
+    guard: ANY,
+    scope: 'any pair: policies are published (as slaPolicies), the selection is createRequest’s',
+    proof: ['applicable-sla-policy'],
+  },
   'Query.slaPreview': {
     guard: ANY,
     scope: "as createRequest: from the caller's own department",
@@ -407,7 +412,7 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   ),
   SlaSimulation: fields('actual requests simulated wouldHaveBreached wouldHaveMet'),
   SurveyCustomerResult: fields('customer scores'),
-  SurveyRound: fields('closedAt closesAt id open openedAt periodFrom periodTo title'),
+  SurveyRound: fields('closedAt closesAt id minAnswers open openedAt periodFrom periodTo title'),
   SurveyScores: fields(
     'answers averageRecommend averageScore comments distribution netPromoterScore suppressed',
     {

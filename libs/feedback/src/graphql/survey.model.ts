@@ -39,7 +39,12 @@ export class SurveyRoundModel {
   @Field({ description: 'Answers are accepted' })
   open: boolean;
 
-  static from(entity: SurveyRoundEntity, open: boolean): SurveyRoundModel {
+  @Field(() => Int, {
+    description: 'SURVEY_MIN_ANSWERS: results of groups with fewer answers are suppressed',
+  })
+  minAnswers: number;
+
+  static from(entity: SurveyRoundEntity, open: boolean, minAnswers: number): SurveyRoundModel {
     const model = new SurveyRoundModel();
     model.id = entity.id;
     model.title = entity.title;
@@ -49,6 +54,7 @@ export class SurveyRoundModel {
     model.closesAt = entity.closesAt;
     model.closedAt = entity.closedAt;
     model.open = open;
+    model.minAnswers = minAnswers;
     return model;
   }
 }

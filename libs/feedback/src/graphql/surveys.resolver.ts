@@ -79,7 +79,7 @@ export class SurveysResolver {
   }
 
   private model(round: SurveyRoundEntity): SurveyRoundModel {
-    return SurveyRoundModel.from(round, this.surveys.isOpen(round));
+    return SurveyRoundModel.from(round, this.surveys.isOpen(round), this.surveys.minAnswers);
   }
 
   private task(task: SurveyTask): SurveyTaskModel {

@@ -155,6 +155,11 @@ export class SurveysService {
     return qb.take(100).getMany();
   }
 
+  // The k of the small-group suppression (results of groups with fewer answers are hidden).
+  get minAnswers(): number {
+    return this.config.SURVEY_MIN_ANSWERS;
+  }
+
   isOpen(round: SurveyRoundEntity): boolean {
     return !round.closedAt && round.closesAt > this.clock.now();
   }
