@@ -187,6 +187,12 @@ describe('departments and relationships', () => {
       const cycle = await admin.error(MOVE, { id: ids.CORP, parentId: ids.PAY });
       expect(cycle.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['parentId'] });
       expect(cycle.message).toMatch(/cycle/);
+      // The reason and the codes, so the web app can say it in the reader's language.
+      expect(cycle.extensions).toMatchObject({
+        reason: 'DEPARTMENT_CYCLE',
+        department: 'CORP',
+        parent: 'PAY',
+      });
       const self = await admin.error(MOVE, { id: ids.IT, parentId: ids.IT });
       expect(self.extensions?.code).toBe('BAD_USER_INPUT');
       expect(await orgSnapshot(t.dataSource)).toBe(before);

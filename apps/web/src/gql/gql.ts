@@ -42,6 +42,28 @@ type Documents = {
     "\n  mutation RequestPageAddComment($requestId: ID!, $body: String!, $internal: Boolean!) {\n    addComment(requestId: $requestId, body: $body, internal: $internal) {\n      id\n      body\n      internal\n      createdAt\n    }\n  }\n": typeof types.RequestPageAddCommentDocument,
     "\n  mutation RequestPageRate($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequest(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n": typeof types.RequestPageRateDocument,
     "\n  mutation RequestPageRateQuality($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequestQuality(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n": typeof types.RequestPageRateQualityDocument,
+    "\n  query SettingsCalendars {\n    businessCalendars {\n      id\n      name\n      timeZone\n      isDefault\n      holidays\n      version\n      weeklyHours {\n        day\n        start\n        end\n      }\n    }\n  }\n": typeof types.SettingsCalendarsDocument,
+    "\n  mutation SettingsCreateCalendar($input: CreateBusinessCalendarInput!) {\n    createBusinessCalendar(input: $input) {\n      id\n      name\n      version\n    }\n  }\n": typeof types.SettingsCreateCalendarDocument,
+    "\n  mutation SettingsUpdateCalendar($input: UpdateBusinessCalendarInput!) {\n    updateBusinessCalendar(input: $input) {\n      id\n      name\n      timeZone\n      isDefault\n      holidays\n      version\n      weeklyHours {\n        day\n        start\n        end\n      }\n    }\n  }\n": typeof types.SettingsUpdateCalendarDocument,
+    "\n  query SettingsBusinessDueAt($calendarId: ID!, $start: DateTime!, $minutes: Int!) {\n    businessDueAt(calendarId: $calendarId, start: $start, minutes: $minutes)\n  }\n": typeof types.SettingsBusinessDueAtDocument,
+    "\n  query SettingsDepartments($includeArchived: Boolean!) {\n    departments(includeArchived: $includeArchived) {\n      id\n      code\n      name\n      level\n      depth\n      explicitLevel\n      archived\n      timeZone\n      version\n      parent {\n        id\n      }\n      lead {\n        id\n        name\n      }\n      members {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.SettingsDepartmentsDocument,
+    "\n  mutation SettingsCreateDepartment($input: CreateDepartmentInput!) {\n    createDepartment(input: $input) {\n      id\n      code\n      name\n    }\n  }\n": typeof types.SettingsCreateDepartmentDocument,
+    "\n  mutation SettingsUpdateDepartment($input: UpdateDepartmentInput!) {\n    updateDepartment(input: $input) {\n      id\n      name\n      level\n      explicitLevel\n      version\n    }\n  }\n": typeof types.SettingsUpdateDepartmentDocument,
+    "\n  mutation SettingsMoveDepartment($id: ID!, $parentId: ID) {\n    moveDepartment(id: $id, parentId: $parentId) {\n      id\n      level\n      depth\n      version\n      parent {\n        id\n      }\n    }\n  }\n": typeof types.SettingsMoveDepartmentDocument,
+    "\n  mutation SettingsArchiveDepartment($id: ID!) {\n    archiveDepartment(id: $id) {\n      id\n      archived\n      version\n    }\n  }\n": typeof types.SettingsArchiveDepartmentDocument,
+    "\n  mutation SettingsRestoreDepartment($id: ID!) {\n    restoreDepartment(id: $id) {\n      id\n      archived\n      version\n    }\n  }\n": typeof types.SettingsRestoreDepartmentDocument,
+    "\n  mutation SettingsSetDepartmentLead($departmentId: ID!, $userId: ID) {\n    setDepartmentLead(departmentId: $departmentId, userId: $userId) {\n      id\n      version\n      lead {\n        id\n        name\n      }\n    }\n  }\n": typeof types.SettingsSetDepartmentLeadDocument,
+    "\n  query SettingsServices {\n    services(includeInactive: true) {\n      id\n      name\n      description\n      active\n      defaultPriority\n      version\n      supplier {\n        id\n        code\n        name\n      }\n    }\n    departments {\n      id\n      code\n      name\n      lead {\n        id\n      }\n    }\n  }\n": typeof types.SettingsServicesDocument,
+    "\n  mutation SettingsCreateService($input: CreateServiceInput!) {\n    createService(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.SettingsCreateServiceDocument,
+    "\n  mutation SettingsUpdateService($input: UpdateServiceInput!) {\n    updateService(input: $input) {\n      id\n      name\n      description\n      active\n      defaultPriority\n      version\n    }\n  }\n": typeof types.SettingsUpdateServiceDocument,
+    "\n  query SettingsSlaPolicies {\n    slaPolicies {\n      id\n      name\n      active\n      supplierId\n      customerId\n      serviceId\n      priority\n      relationshipType\n      firstResponseMinutes\n      resolutionMinutes\n      warnAtPercent\n      calendarMode\n      calendarId\n      version\n    }\n    departments {\n      id\n      code\n      name\n    }\n    services {\n      id\n      name\n      supplier {\n        id\n      }\n    }\n    businessCalendars {\n      id\n      name\n    }\n  }\n": typeof types.SettingsSlaPoliciesDocument,
+    "\n  mutation SettingsCreateSlaPolicy($input: CreateSlaPolicyInput!) {\n    createSlaPolicy(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.SettingsCreateSlaPolicyDocument,
+    "\n  mutation SettingsUpdateSlaPolicy($input: UpdateSlaPolicyInput!) {\n    updateSlaPolicy(input: $input) {\n      id\n      active\n      firstResponseMinutes\n      resolutionMinutes\n      warnAtPercent\n      version\n    }\n  }\n": typeof types.SettingsUpdateSlaPolicyDocument,
+    "\n  query SettingsApplicableSlaPolicy(\n    $supplierId: ID!\n    $customerId: ID!\n    $serviceId: ID\n    $priority: Priority!\n  ) {\n    applicableSlaPolicy(\n      supplierId: $supplierId\n      customerId: $customerId\n      serviceId: $serviceId\n      priority: $priority\n    ) {\n      relationshipType\n      policy {\n        id\n        name\n      }\n      firstResponseMinutes\n      resolutionMinutes\n      firstResponseDueAt\n      resolutionDueAt\n    }\n  }\n": typeof types.SettingsApplicableSlaPolicyDocument,
+    "\n  query SettingsWebhookDepartments {\n    departments {\n      id\n      code\n      name\n    }\n  }\n": typeof types.SettingsWebhookDepartmentsDocument,
+    "\n  query SettingsWebhooks($departmentId: ID!) {\n    departmentWebhooks(departmentId: $departmentId) {\n      id\n      url\n      active\n      createdAt\n    }\n  }\n": typeof types.SettingsWebhooksDocument,
+    "\n  mutation SettingsCreateWebhook($departmentId: ID!, $url: String!) {\n    createDepartmentWebhook(departmentId: $departmentId, url: $url) {\n      secret\n      webhook {\n        id\n        url\n        active\n        createdAt\n      }\n    }\n  }\n": typeof types.SettingsCreateWebhookDocument,
+    "\n  query SettingsWebhookDeliveries($webhookId: ID!, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(webhookId: $webhookId, status: $status) {\n      id\n      event\n      status\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": typeof types.SettingsWebhookDeliveriesDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      id\n      name\n      email\n      role\n      department {\n        id\n        code\n        name\n      }\n    }\n  }\n": types.MeDocument,
@@ -72,6 +94,28 @@ const documents: Documents = {
     "\n  mutation RequestPageAddComment($requestId: ID!, $body: String!, $internal: Boolean!) {\n    addComment(requestId: $requestId, body: $body, internal: $internal) {\n      id\n      body\n      internal\n      createdAt\n    }\n  }\n": types.RequestPageAddCommentDocument,
     "\n  mutation RequestPageRate($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequest(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n": types.RequestPageRateDocument,
     "\n  mutation RequestPageRateQuality($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequestQuality(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n": types.RequestPageRateQualityDocument,
+    "\n  query SettingsCalendars {\n    businessCalendars {\n      id\n      name\n      timeZone\n      isDefault\n      holidays\n      version\n      weeklyHours {\n        day\n        start\n        end\n      }\n    }\n  }\n": types.SettingsCalendarsDocument,
+    "\n  mutation SettingsCreateCalendar($input: CreateBusinessCalendarInput!) {\n    createBusinessCalendar(input: $input) {\n      id\n      name\n      version\n    }\n  }\n": types.SettingsCreateCalendarDocument,
+    "\n  mutation SettingsUpdateCalendar($input: UpdateBusinessCalendarInput!) {\n    updateBusinessCalendar(input: $input) {\n      id\n      name\n      timeZone\n      isDefault\n      holidays\n      version\n      weeklyHours {\n        day\n        start\n        end\n      }\n    }\n  }\n": types.SettingsUpdateCalendarDocument,
+    "\n  query SettingsBusinessDueAt($calendarId: ID!, $start: DateTime!, $minutes: Int!) {\n    businessDueAt(calendarId: $calendarId, start: $start, minutes: $minutes)\n  }\n": types.SettingsBusinessDueAtDocument,
+    "\n  query SettingsDepartments($includeArchived: Boolean!) {\n    departments(includeArchived: $includeArchived) {\n      id\n      code\n      name\n      level\n      depth\n      explicitLevel\n      archived\n      timeZone\n      version\n      parent {\n        id\n      }\n      lead {\n        id\n        name\n      }\n      members {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.SettingsDepartmentsDocument,
+    "\n  mutation SettingsCreateDepartment($input: CreateDepartmentInput!) {\n    createDepartment(input: $input) {\n      id\n      code\n      name\n    }\n  }\n": types.SettingsCreateDepartmentDocument,
+    "\n  mutation SettingsUpdateDepartment($input: UpdateDepartmentInput!) {\n    updateDepartment(input: $input) {\n      id\n      name\n      level\n      explicitLevel\n      version\n    }\n  }\n": types.SettingsUpdateDepartmentDocument,
+    "\n  mutation SettingsMoveDepartment($id: ID!, $parentId: ID) {\n    moveDepartment(id: $id, parentId: $parentId) {\n      id\n      level\n      depth\n      version\n      parent {\n        id\n      }\n    }\n  }\n": types.SettingsMoveDepartmentDocument,
+    "\n  mutation SettingsArchiveDepartment($id: ID!) {\n    archiveDepartment(id: $id) {\n      id\n      archived\n      version\n    }\n  }\n": types.SettingsArchiveDepartmentDocument,
+    "\n  mutation SettingsRestoreDepartment($id: ID!) {\n    restoreDepartment(id: $id) {\n      id\n      archived\n      version\n    }\n  }\n": types.SettingsRestoreDepartmentDocument,
+    "\n  mutation SettingsSetDepartmentLead($departmentId: ID!, $userId: ID) {\n    setDepartmentLead(departmentId: $departmentId, userId: $userId) {\n      id\n      version\n      lead {\n        id\n        name\n      }\n    }\n  }\n": types.SettingsSetDepartmentLeadDocument,
+    "\n  query SettingsServices {\n    services(includeInactive: true) {\n      id\n      name\n      description\n      active\n      defaultPriority\n      version\n      supplier {\n        id\n        code\n        name\n      }\n    }\n    departments {\n      id\n      code\n      name\n      lead {\n        id\n      }\n    }\n  }\n": types.SettingsServicesDocument,
+    "\n  mutation SettingsCreateService($input: CreateServiceInput!) {\n    createService(input: $input) {\n      id\n      name\n    }\n  }\n": types.SettingsCreateServiceDocument,
+    "\n  mutation SettingsUpdateService($input: UpdateServiceInput!) {\n    updateService(input: $input) {\n      id\n      name\n      description\n      active\n      defaultPriority\n      version\n    }\n  }\n": types.SettingsUpdateServiceDocument,
+    "\n  query SettingsSlaPolicies {\n    slaPolicies {\n      id\n      name\n      active\n      supplierId\n      customerId\n      serviceId\n      priority\n      relationshipType\n      firstResponseMinutes\n      resolutionMinutes\n      warnAtPercent\n      calendarMode\n      calendarId\n      version\n    }\n    departments {\n      id\n      code\n      name\n    }\n    services {\n      id\n      name\n      supplier {\n        id\n      }\n    }\n    businessCalendars {\n      id\n      name\n    }\n  }\n": types.SettingsSlaPoliciesDocument,
+    "\n  mutation SettingsCreateSlaPolicy($input: CreateSlaPolicyInput!) {\n    createSlaPolicy(input: $input) {\n      id\n      name\n    }\n  }\n": types.SettingsCreateSlaPolicyDocument,
+    "\n  mutation SettingsUpdateSlaPolicy($input: UpdateSlaPolicyInput!) {\n    updateSlaPolicy(input: $input) {\n      id\n      active\n      firstResponseMinutes\n      resolutionMinutes\n      warnAtPercent\n      version\n    }\n  }\n": types.SettingsUpdateSlaPolicyDocument,
+    "\n  query SettingsApplicableSlaPolicy(\n    $supplierId: ID!\n    $customerId: ID!\n    $serviceId: ID\n    $priority: Priority!\n  ) {\n    applicableSlaPolicy(\n      supplierId: $supplierId\n      customerId: $customerId\n      serviceId: $serviceId\n      priority: $priority\n    ) {\n      relationshipType\n      policy {\n        id\n        name\n      }\n      firstResponseMinutes\n      resolutionMinutes\n      firstResponseDueAt\n      resolutionDueAt\n    }\n  }\n": types.SettingsApplicableSlaPolicyDocument,
+    "\n  query SettingsWebhookDepartments {\n    departments {\n      id\n      code\n      name\n    }\n  }\n": types.SettingsWebhookDepartmentsDocument,
+    "\n  query SettingsWebhooks($departmentId: ID!) {\n    departmentWebhooks(departmentId: $departmentId) {\n      id\n      url\n      active\n      createdAt\n    }\n  }\n": types.SettingsWebhooksDocument,
+    "\n  mutation SettingsCreateWebhook($departmentId: ID!, $url: String!) {\n    createDepartmentWebhook(departmentId: $departmentId, url: $url) {\n      secret\n      webhook {\n        id\n        url\n        active\n        createdAt\n      }\n    }\n  }\n": types.SettingsCreateWebhookDocument,
+    "\n  query SettingsWebhookDeliveries($webhookId: ID!, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(webhookId: $webhookId, status: $status) {\n      id\n      event\n      status\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n": types.SettingsWebhookDeliveriesDocument,
 };
 
 /**
@@ -200,6 +244,94 @@ export function graphql(source: "\n  mutation RequestPageRate($requestId: ID!, $
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RequestPageRateQuality($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequestQuality(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation RequestPageRateQuality($requestId: ID!, $score: Int!, $comment: String) {\n    rateRequestQuality(requestId: $requestId, score: $score, comment: $comment) {\n      id\n      score\n      comment\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsCalendars {\n    businessCalendars {\n      id\n      name\n      timeZone\n      isDefault\n      holidays\n      version\n      weeklyHours {\n        day\n        start\n        end\n      }\n    }\n  }\n"): (typeof documents)["\n  query SettingsCalendars {\n    businessCalendars {\n      id\n      name\n      timeZone\n      isDefault\n      holidays\n      version\n      weeklyHours {\n        day\n        start\n        end\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsCreateCalendar($input: CreateBusinessCalendarInput!) {\n    createBusinessCalendar(input: $input) {\n      id\n      name\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsCreateCalendar($input: CreateBusinessCalendarInput!) {\n    createBusinessCalendar(input: $input) {\n      id\n      name\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsUpdateCalendar($input: UpdateBusinessCalendarInput!) {\n    updateBusinessCalendar(input: $input) {\n      id\n      name\n      timeZone\n      isDefault\n      holidays\n      version\n      weeklyHours {\n        day\n        start\n        end\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsUpdateCalendar($input: UpdateBusinessCalendarInput!) {\n    updateBusinessCalendar(input: $input) {\n      id\n      name\n      timeZone\n      isDefault\n      holidays\n      version\n      weeklyHours {\n        day\n        start\n        end\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsBusinessDueAt($calendarId: ID!, $start: DateTime!, $minutes: Int!) {\n    businessDueAt(calendarId: $calendarId, start: $start, minutes: $minutes)\n  }\n"): (typeof documents)["\n  query SettingsBusinessDueAt($calendarId: ID!, $start: DateTime!, $minutes: Int!) {\n    businessDueAt(calendarId: $calendarId, start: $start, minutes: $minutes)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsDepartments($includeArchived: Boolean!) {\n    departments(includeArchived: $includeArchived) {\n      id\n      code\n      name\n      level\n      depth\n      explicitLevel\n      archived\n      timeZone\n      version\n      parent {\n        id\n      }\n      lead {\n        id\n        name\n      }\n      members {\n        id\n        name\n        role\n      }\n    }\n  }\n"): (typeof documents)["\n  query SettingsDepartments($includeArchived: Boolean!) {\n    departments(includeArchived: $includeArchived) {\n      id\n      code\n      name\n      level\n      depth\n      explicitLevel\n      archived\n      timeZone\n      version\n      parent {\n        id\n      }\n      lead {\n        id\n        name\n      }\n      members {\n        id\n        name\n        role\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsCreateDepartment($input: CreateDepartmentInput!) {\n    createDepartment(input: $input) {\n      id\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsCreateDepartment($input: CreateDepartmentInput!) {\n    createDepartment(input: $input) {\n      id\n      code\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsUpdateDepartment($input: UpdateDepartmentInput!) {\n    updateDepartment(input: $input) {\n      id\n      name\n      level\n      explicitLevel\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsUpdateDepartment($input: UpdateDepartmentInput!) {\n    updateDepartment(input: $input) {\n      id\n      name\n      level\n      explicitLevel\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsMoveDepartment($id: ID!, $parentId: ID) {\n    moveDepartment(id: $id, parentId: $parentId) {\n      id\n      level\n      depth\n      version\n      parent {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsMoveDepartment($id: ID!, $parentId: ID) {\n    moveDepartment(id: $id, parentId: $parentId) {\n      id\n      level\n      depth\n      version\n      parent {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsArchiveDepartment($id: ID!) {\n    archiveDepartment(id: $id) {\n      id\n      archived\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsArchiveDepartment($id: ID!) {\n    archiveDepartment(id: $id) {\n      id\n      archived\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsRestoreDepartment($id: ID!) {\n    restoreDepartment(id: $id) {\n      id\n      archived\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsRestoreDepartment($id: ID!) {\n    restoreDepartment(id: $id) {\n      id\n      archived\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsSetDepartmentLead($departmentId: ID!, $userId: ID) {\n    setDepartmentLead(departmentId: $departmentId, userId: $userId) {\n      id\n      version\n      lead {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsSetDepartmentLead($departmentId: ID!, $userId: ID) {\n    setDepartmentLead(departmentId: $departmentId, userId: $userId) {\n      id\n      version\n      lead {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsServices {\n    services(includeInactive: true) {\n      id\n      name\n      description\n      active\n      defaultPriority\n      version\n      supplier {\n        id\n        code\n        name\n      }\n    }\n    departments {\n      id\n      code\n      name\n      lead {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  query SettingsServices {\n    services(includeInactive: true) {\n      id\n      name\n      description\n      active\n      defaultPriority\n      version\n      supplier {\n        id\n        code\n        name\n      }\n    }\n    departments {\n      id\n      code\n      name\n      lead {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsCreateService($input: CreateServiceInput!) {\n    createService(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsCreateService($input: CreateServiceInput!) {\n    createService(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsUpdateService($input: UpdateServiceInput!) {\n    updateService(input: $input) {\n      id\n      name\n      description\n      active\n      defaultPriority\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsUpdateService($input: UpdateServiceInput!) {\n    updateService(input: $input) {\n      id\n      name\n      description\n      active\n      defaultPriority\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsSlaPolicies {\n    slaPolicies {\n      id\n      name\n      active\n      supplierId\n      customerId\n      serviceId\n      priority\n      relationshipType\n      firstResponseMinutes\n      resolutionMinutes\n      warnAtPercent\n      calendarMode\n      calendarId\n      version\n    }\n    departments {\n      id\n      code\n      name\n    }\n    services {\n      id\n      name\n      supplier {\n        id\n      }\n    }\n    businessCalendars {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query SettingsSlaPolicies {\n    slaPolicies {\n      id\n      name\n      active\n      supplierId\n      customerId\n      serviceId\n      priority\n      relationshipType\n      firstResponseMinutes\n      resolutionMinutes\n      warnAtPercent\n      calendarMode\n      calendarId\n      version\n    }\n    departments {\n      id\n      code\n      name\n    }\n    services {\n      id\n      name\n      supplier {\n        id\n      }\n    }\n    businessCalendars {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsCreateSlaPolicy($input: CreateSlaPolicyInput!) {\n    createSlaPolicy(input: $input) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsCreateSlaPolicy($input: CreateSlaPolicyInput!) {\n    createSlaPolicy(input: $input) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsUpdateSlaPolicy($input: UpdateSlaPolicyInput!) {\n    updateSlaPolicy(input: $input) {\n      id\n      active\n      firstResponseMinutes\n      resolutionMinutes\n      warnAtPercent\n      version\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsUpdateSlaPolicy($input: UpdateSlaPolicyInput!) {\n    updateSlaPolicy(input: $input) {\n      id\n      active\n      firstResponseMinutes\n      resolutionMinutes\n      warnAtPercent\n      version\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsApplicableSlaPolicy(\n    $supplierId: ID!\n    $customerId: ID!\n    $serviceId: ID\n    $priority: Priority!\n  ) {\n    applicableSlaPolicy(\n      supplierId: $supplierId\n      customerId: $customerId\n      serviceId: $serviceId\n      priority: $priority\n    ) {\n      relationshipType\n      policy {\n        id\n        name\n      }\n      firstResponseMinutes\n      resolutionMinutes\n      firstResponseDueAt\n      resolutionDueAt\n    }\n  }\n"): (typeof documents)["\n  query SettingsApplicableSlaPolicy(\n    $supplierId: ID!\n    $customerId: ID!\n    $serviceId: ID\n    $priority: Priority!\n  ) {\n    applicableSlaPolicy(\n      supplierId: $supplierId\n      customerId: $customerId\n      serviceId: $serviceId\n      priority: $priority\n    ) {\n      relationshipType\n      policy {\n        id\n        name\n      }\n      firstResponseMinutes\n      resolutionMinutes\n      firstResponseDueAt\n      resolutionDueAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsWebhookDepartments {\n    departments {\n      id\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query SettingsWebhookDepartments {\n    departments {\n      id\n      code\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsWebhooks($departmentId: ID!) {\n    departmentWebhooks(departmentId: $departmentId) {\n      id\n      url\n      active\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query SettingsWebhooks($departmentId: ID!) {\n    departmentWebhooks(departmentId: $departmentId) {\n      id\n      url\n      active\n      createdAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SettingsCreateWebhook($departmentId: ID!, $url: String!) {\n    createDepartmentWebhook(departmentId: $departmentId, url: $url) {\n      secret\n      webhook {\n        id\n        url\n        active\n        createdAt\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SettingsCreateWebhook($departmentId: ID!, $url: String!) {\n    createDepartmentWebhook(departmentId: $departmentId, url: $url) {\n      secret\n      webhook {\n        id\n        url\n        active\n        createdAt\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SettingsWebhookDeliveries($webhookId: ID!, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(webhookId: $webhookId, status: $status) {\n      id\n      event\n      status\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n"): (typeof documents)["\n  query SettingsWebhookDeliveries($webhookId: ID!, $status: WebhookDeliveryStatus) {\n    webhookDeliveries(webhookId: $webhookId, status: $status) {\n      id\n      event\n      status\n      attempts\n      lastError\n      nextAttemptAt\n      deliveredAt\n      createdAt\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig } from '@intradesk/core';
+import { AppConfig, ErrorReason } from '@intradesk/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { OrganizationException } from '../organization.exception';
 import { normalizeDepartmentCode } from './department-code';
@@ -126,7 +126,10 @@ export class DepartmentsService {
             ? `${department.code} cannot be its own parent`
             : `Moving ${department.code} under ${parent.code} would make a cycle: ${parent.code} is inside ${department.code}`,
           ['parentId'],
-        );
+        ).because(ErrorReason.DEPARTMENT_CYCLE, {
+          department: department.code,
+          parent: parent.code,
+        });
       }
       if ((parent?.id ?? null) === department.parentId) return department;
       // Re-root the whole subtree: new parent path + the part of each path from this department down.
@@ -157,7 +160,9 @@ export class DepartmentsService {
         throw OrganizationException.badInput(
           `${department.code} still has active child departments: ${activeChildren.map((c) => c.code).join(', ')}; move or archive them first`,
           ['id'],
-        );
+        ).because(ErrorReason.HAS_ACTIVE_CHILDREN, {
+          children: activeChildren.map((c) => c.code),
+        });
       }
       await this.bumpVersion(manager, id, undefined, { archivedAt: new Date() });
       return this.getById(id, manager);

@@ -91,6 +91,21 @@ export class RequestsResolver {
     );
   }
 
+  @Query(() => SlaPreviewModel, {
+    description:
+      'Which SLA policy a request from customerId to supplierId would get (the selection filing uses), with its due times as if filed now',
+  })
+  async applicableSlaPolicy(
+    @Args('supplierId', { type: () => ID }, UuidPipe) supplierId: string,
+    @Args('customerId', { type: () => ID }, UuidPipe) customerId: string,
+    @Args('serviceId', { type: () => ID, nullable: true }, UuidPipe) serviceId: string | null,
+    @Args('priority', { type: () => Priority }) priority: Priority,
+  ): Promise<SlaPreviewModel> {
+    return SlaPreviewModel.from(
+      await this.requestsService.previewFor(customerId, { supplierId, serviceId, priority }),
+    );
+  }
+
   @Mutation(() => RequestModel, { description: "Files a request from the caller's department" })
   async createRequest(
     @CurrentUser() user: AuthUser,

@@ -172,12 +172,21 @@ export class RequestsService {
         'You belong to no department, so you cannot file requests',
       ).because(ErrorReason.NO_DEPARTMENT);
     }
+    return this.previewFor(actor.departmentId, command);
+  }
+
+  // What a request from any customer department would get (the same selection as filing):
+  // the relationship type, the policy that applies and its due times as if filed now.
+  async previewFor(
+    customerId: string,
+    command: { supplierId: string; serviceId?: string | null; priority: Priority },
+  ): Promise<SlaPreview> {
     const manager = this.dataSource.manager;
     // The query's arguments are top-level (supplierId, serviceId), not input.*.
     const [supplier, customer] = await this.activeDepartments(
       manager,
       command.supplierId,
-      actor.departmentId,
+      customerId,
       '',
     );
     const service = command.serviceId
