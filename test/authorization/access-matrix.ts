@@ -171,6 +171,16 @@ export const OPERATIONS: Record<string, OperationAccess> = {
     scope: "the supplier's own members, operations, admins",
     proof: ['sla-clocks', 'visibility-sweep'],
   },
+  'Query.departmentQueueHealth': {
+    guard: ANY,
+    scope: "the department's lead, operations, admins",
+    proof: ['queue-health'],
+  },
+  'Query.escalationsReceived': {
+    guard: ANY,
+    scope: "the department's lead, operations, admins; requests the caller may see",
+    proof: ['queue-health'],
+  },
   'Subscription.requestChanged': {
     guard: ANY,
     scope: 'events of requests the caller may see',
@@ -327,6 +337,7 @@ function fields(names: string, overrides: Record<string, FieldRule> = {}) {
 }
 
 export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
+  AgentWorkload: fields('agent atRisk breached open'),
   AtRiskClock: fields('clock request'),
   AuthPayload: fields('accessToken user'),
   BusinessCalendar: fields('holidays id isDefault name timeZone version weeklyHours'),
@@ -342,6 +353,10 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
     'assignee averageScore customer kudos open period priority ratings relationshipType requests resolutionCompliance service supplier',
   ),
   DepartmentPairRanking: fields('best worst'),
+  DepartmentQueueHealth: fields(
+    'atRisk breached department open unassigned withinMinutes workload',
+  ),
+  Escalation: fields('clockKind occurredAt request rung'),
   HistoryEntry: fields('actor at commentId from fromUser id internal kind to toUser', {
     internal: {
       rule: 'entries of internal notes are left out for the customer side',

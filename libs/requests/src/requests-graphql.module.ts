@@ -3,6 +3,8 @@ import { CatalogGraphqlModule } from '@intradesk/catalog';
 import { OrganizationGraphqlModule } from '@intradesk/organization';
 import { SlaGraphqlModule, SlaModule } from '@intradesk/sla';
 import { AtRiskResolver } from './graphql/at-risk.resolver';
+import { AgentWorkloadResolver, QueueHealthResolver } from './graphql/queue-health.resolver';
+import { QueueHealthService } from './queue-health/queue-health.service';
 import { RequestImportResolver } from './graphql/request-import.resolver';
 import { SlaEventsResolver } from './graphql/sla-events.resolver';
 import { RequestEventsHub } from './events/request-events.hub';
@@ -22,6 +24,8 @@ export const requestsResolvers = [
   HistoryEntriesResolver,
   RequestChangesResolver,
   AtRiskResolver,
+  QueueHealthResolver,
+  AgentWorkloadResolver,
   RequestImportResolver,
   SlaEventsResolver,
   NotificationRequestResolver,
@@ -35,6 +39,6 @@ export const requestsResolvers = [
     SlaModule,
     SlaGraphqlModule,
   ],
-  providers: [...requestsResolvers, RequestsLoaderFactory, RequestEventsHub],
+  providers: [...requestsResolvers, RequestsLoaderFactory, RequestEventsHub, QueueHealthService],
 })
 export class RequestsGraphqlModule {}

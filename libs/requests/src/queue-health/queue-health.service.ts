@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface QueueCounts {
+  open: number;
+  unassigned: number;
+  atRisk: number;
+  breached: number;
+}
+
+export interface AgentWorkloadRow extends QueueCounts {
+  userId: string;
+}
+
+export interface QueueHealth extends QueueCounts {
+  workload: AgentWorkloadRow[];
+}
+
+export interface EscalationRow {
+  clockKind: string;
+  rung: number;
+  recipientId: string | null;
+  occurredAt: Date;
+  requestId: string;
+}
+
+const OPEN = `('NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER')`;
+
+// A supplier department's queue at a glance, in one statement: the first row (user_id null) holds
+// the department's totals, the others one per member (or assignee from elsewhere) with their
+// share. "Breached": an open request with a breached clock (or one running past its due time);
+// "at risk": not breached, with a running clock due before `until`.
+const HEALTH_SQL = `
+WITH clocks AS (
+  SELECT r.id, r.assignee_id,
+         coalesce(bool_or(c.breached_at IS NOT NULL
+                          OR (c.running_since IS NOT NULL AND c.due_at <= $2)), false) AS breached,
+         coalesce(bool_or(c.running_since IS NOT NULL AND c.due_at <= $3), false) AS due_soon
+  FROM requests r
+  LEFT JOIN sla_clocks c ON c.request_id = r.id AND c.cancelled_at IS NULL
+  WHERE r.supplier_id = $1 AND r.status IN ${OPEN}
+  GROUP BY r.id
+), per AS (
+  SELECT assignee_id,
+         count(*)::int AS open,
+         count(*) FILTER (WHERE breached)::int AS breached,
+         count(*) FILTER (WHERE due_soon AND NOT breached)::int AS at_risk
+  FROM clocks GROUP BY assignee_id
+)
+SELECT NULL::uuid AS user_id, NULL::text AS name,
+       EXISTS (SELECT 1 FROM departments WHERE id = $1) AS known,
+       coalesce(sum(open), 0)::int AS open,
+       coalesce(sum(open) FILTER (WHERE assignee_id IS NULL), 0)::int AS unassigned,
+       coalesce(sum(at_risk), 0)::int AS at_risk,
+       coalesce(sum(breached), 0)::int AS breached
+FROM per
+UNION ALL
+SELECT u.id, u.name, true, coalesce(p.open, 0), 0, coalesce(p.at_risk, 0), coalesce(p.breached, 0)
+FROM users u
+LEFT JOIN per p ON p.assignee_id = u.id
+WHERE (u.department_id = $1 AND u.role IN ('AGENT', 'LEAD')) OR p.assignee_id IS NOT NULL
+ORDER BY user_id NULLS FIRST, open DESC, name`;
+
+// Escalations the department's leads received (rungs addressed to them), newest first.
+const ESCALATIONS_SQL = `
+SELECT e.kind, c.kind AS clock_kind, e.rung, e.recipient_id, e.occurred_at, e.request_id
+FROM sla_events e
+JOIN sla_clocks c ON c.id = e.clock_id
+WHERE e.kind = 'ESCALATED'
+  AND e.recipient_id IN (
+    SELECT id FROM users WHERE department_id = $1 AND role = 'LEAD'
+    UNION SELECT lead_id FROM departments WHERE id = $1 AND lead_id IS NOT NULL)
+ORDER BY e.occurred_at DESC, e.id DESC
+LIMIT $2`;
+
+interface HealthSqlRow {
+  user_id: string | null;
+  name: string | null;
+  known: boolean;
+  open: number;
+  unassigned: number;
+  at_risk: number;
+  breached: number;
+}
+
+@Injectable()
+export class QueueHealthService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  // Null when there is no such department.
+  async health(departmentId: string, now: Date, until: Date): Promise<QueueHealth | null> {
+    const rows: HealthSqlRow[] = await this.dataSource.query(HEALTH_SQL, [
+      departmentId,
+      now,
+      until,
+    ]);
+    const [total, ...agents] = rows;
+    if (!total.known) return null;
+    return {
+      open: total.open,
+      unassigned: total.unassigned,
+      atRisk: total.at_risk,
+      breached: total.breached,
+      workload: agents.map((r) => ({
+        userId: r.user_id!,
+        open: r.open,
+        unassigned: 0,
+        atRisk: r.at_risk,
+        breached: r.breached,
+      })),
+    };
+  }
+
+  async escalationsReceived(departmentId: string, first: number): Promise<EscalationRow[]> {
+    const rows: {
+      clock_kind: string;
+      rung: number;
+      recipient_id: string | null;
+      occurred_at: Date;
+      request_id: string;
+    }[] = await this.dataSource.query(ESCALATIONS_SQL, [departmentId, first]);
+    return rows.map((r) => ({
+      clockKind: r.clock_kind,
+      rung: r.rung,
+      recipientId: r.recipient_id,
+      occurredAt: new Date(r.occurred_at),
+      requestId: r.request_id,
+    }));
+  }
+}
