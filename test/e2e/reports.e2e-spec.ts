@@ -1,6 +1,6 @@
 import { ManualClock } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
-import { ReportFactsAudit } from '@intradesk/reporting';
+import { ReportFactsAudit, RequestsCsvService } from '@intradesk/reporting';
 import { BreachScanJob, RequestsService } from '@intradesk/requests';
 import { parse } from 'csv-parse/sync';
 import { departmentIds } from '../factories/organization.factory';
@@ -18,6 +18,7 @@ const SAT_FIELDS = `total ratings averageScore distribution responseRate`;
 const KEYS = `supplier { code } customer { code } service { name } priority relationshipType period`;
 
 interface Fact {
+  number: string;
   supplier: string;
   customer: string;
   service: string | null;
@@ -142,7 +143,7 @@ describe('Reports over an imported history', () => {
         await ops.data(
           `query($after: String) { requests(first: 100, after: $after) {
             pageInfo { hasNextPage endCursor }
-            edges { node { supplier { code } customer { code } service { name } priority relationshipType
+            edges { node { number supplier { code } customer { code } service { name } priority relationshipType
               createdAt status rating { score }
               sla { firstResponse { state elapsedMinutes } resolution { state elapsedMinutes } } } } } }`,
           { after },
@@ -150,6 +151,7 @@ describe('Reports over an imported history', () => {
       ).requests;
       for (const { node } of page.edges) {
         facts.push({
+          number: node.number,
           supplier: node.supplier.code,
           customer: node.customer.code,
           service: node.service?.name ?? null,
@@ -263,6 +265,45 @@ describe('Reports over an imported history', () => {
     ).reportTrend;
     expect(trend.map((p: any) => p.period)).toEqual(['2026-01-01', '2026-02-01', '2026-03-01']);
     expect(trend.reduce((n: number, p: any) => n + p.total, 0)).toBe(320);
+    // Periods without requests are there, as zero-count rows: every month of the filter's range
+    // (months of the organisation's time zone, Europe/London: May starts at 23:00 UTC).
+    const ranged = (
+      await ops.data(
+        `{ reportTrend(period: MONTH, filter: { from: "2025-11-01T00:00:00Z", to: "2026-04-30T23:00:00Z" }) {
+          period total open resolutionCompliance averageScore } }`,
+      )
+    ).reportTrend;
+    expect(ranged.map((p: any) => p.period)).toEqual([
+      '2025-11-01',
+      '2025-12-01',
+      '2026-01-01',
+      '2026-02-01',
+      '2026-03-01',
+      '2026-04-01',
+    ]);
+    for (const empty of [ranged[0], ranged[1], ranged[5]])
+      expect(empty).toMatchObject({
+        total: 0,
+        open: 0,
+        resolutionCompliance: null,
+        averageScore: null,
+      });
+    expect(ranged.slice(2, 5).map((p: any) => p.total)).toEqual(trend.map((p: any) => p.total));
+    const days = (
+      await ops.data(
+        `{ reportTrend(period: DAY, filter: { from: "2026-01-01T00:00:00Z", to: "2026-03-01T00:00:00Z" }) { period total } }`,
+      )
+    ).reportTrend;
+    expect(days).toHaveLength(31 + 28);
+    expect(days[0].period).toBe('2026-01-01');
+    expect(days[3]).toMatchObject({ period: '2026-01-04', total: 0 });
+    expect(days.reduce((n: number, p: any) => n + p.total, 0)).toBe(
+      trend[0].total + trend[1].total,
+    );
+    const tooLong = await ops.error(
+      `{ reportTrend(period: DAY, filter: { from: "2000-01-01T00:00:00Z", to: "2026-01-01T00:00:00Z" }) { period } }`,
+    );
+    expect(tooLong.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('serves the same rows as CSV (header row, RFC 4180 quoting) with the same filters', async () => {
@@ -317,6 +358,79 @@ describe('Reports over an imported history', () => {
       )
     ).login.accessToken;
     expect((await download('/reports/sla.csv', `Bearer ${member}`)).status).toBe(403);
+  });
+
+  it('exports every request of the filter as CSV, walked in batches, scoped like the reports', async () => {
+    t.app.get(RequestsCsvService).batchSize = 40;
+    const tokenOf = async (email: string) =>
+      (
+        await t.graphql.data(
+          `mutation { login(email: "${email}", password: "intradesk-demo") { accessToken } }`,
+        )
+      ).login.accessToken;
+    const download = async (path: string, email: string) =>
+      fetch(`${t.baseUrl}${path}`, {
+        headers: { authorization: `Bearer ${await tokenOf(email)}` },
+      });
+    const from = '2026-01-15T00:00:00.000Z';
+    const to = '2026-02-20T00:00:00.000Z';
+    const response = await download(
+      `/reports/requests.csv?supplierIds=${ids.IT}&from=${from}&to=${to}`,
+      `ops@${DEMO_EMAIL_DOMAIN}`,
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/csv/);
+    const text = await response.text();
+    expect(text.split('\r\n')[0]).toBe(
+      'number,title,customer_code,customer_name,supplier_code,supplier_name,service,priority,relationship_type,status,created_at,resolved_at,first_response,resolution,first_response_minutes,resolution_minutes,rating',
+    );
+    const records = parse(text, { columns: true }) as Record<string, string>[];
+    const expected = facts.filter(
+      (f) => f.supplier === 'IT' && f.createdAt >= from && f.createdAt < to,
+    );
+    expect(expected.length).toBeGreaterThan(40);
+    expect(records.map((r) => r.number).sort()).toEqual(expected.map((f) => f.number).sort());
+    const created = records.map((r) => r.created_at);
+    expect(created).toEqual([...created].sort());
+    const byNumber = new Map(facts.map((f) => [f.number, f]));
+    for (const record of records) {
+      const fact = byNumber.get(record.number)!;
+      expect(record).toMatchObject({
+        customer_code: fact.customer,
+        supplier_code: 'IT',
+        service: fact.service ?? '',
+        priority: fact.priority,
+        relationship_type: fact.relationshipType,
+        status: fact.status,
+        created_at: fact.createdAt,
+        first_response: fact.fr.state,
+        resolution: fact.res.state,
+        rating: fact.score === null ? '' : String(fact.score),
+      });
+      const stopped =
+        fact.res.state === 'MET' ||
+        (fact.res.state === 'BREACHED' && ['RESOLVED', 'CLOSED'].includes(fact.status));
+      expect(record.resolution_minutes).toBe(stopped ? String(fact.res.elapsedMinutes) : '');
+    }
+    // The same count as the SLA report of the same filter.
+    const [overall] = (
+      await ops.data(`query($f: ReportFilter) { slaReport(filter: $f) { total } }`, {
+        f: { supplierIds: [ids.IT], from, to },
+      })
+    ).slaReport;
+    expect(records).toHaveLength(overall.total);
+
+    const lead = parse(
+      await (await download('/reports/requests.csv', demoEmail('HR', 'lead'))).text(),
+      { columns: true },
+    ) as Record<string, string>[];
+    expect(lead).toHaveLength(
+      facts.filter((f) => f.supplier === 'HR' || f.customer === 'HR').length,
+    );
+    for (const record of lead) expect([record.customer_code, record.supplier_code]).toContain('HR');
+    expect((await download('/reports/requests.csv', demoEmail('HR', 'member'))).status).toBe(403);
+    const bad = await download('/reports/requests.csv?from=yesterday', `ops@${DEMO_EMAIL_DOMAIN}`);
+    expect(bad.status).toBe(400);
   });
 
   it('shows a team lead only what their department supplied or filed; members and agents nothing', async () => {

@@ -11,3 +11,4 @@ export * from './reports/report-sql';
 export * from './reports/reports.service';
 export * from './csv/report-csv';
 export * from './simulation/sla-simulation.service';
+export * from './csv/requests-csv.service';

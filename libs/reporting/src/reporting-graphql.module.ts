@@ -3,6 +3,7 @@ import { CatalogGraphqlModule } from '@intradesk/catalog';
 import { OrganizationGraphqlModule, OrganizationModule } from '@intradesk/organization';
 import { ReportLabelsService } from './csv/report-labels.service';
 import { ReportsCsvController } from './csv/reports-csv.controller';
+import { RequestsCsvService } from './csv/requests-csv.service';
 import {
   DepartmentMatrixCellResolver,
   ReportsResolver,
@@ -26,6 +27,6 @@ export const reportingResolvers = [
 @Module({
   imports: [ReportingModule, OrganizationModule, OrganizationGraphqlModule, CatalogGraphqlModule],
   controllers: [ReportsCsvController],
-  providers: [...reportingResolvers, ReportLabelsService],
+  providers: [...reportingResolvers, ReportLabelsService, RequestsCsvService],
 })
 export class ReportingGraphqlModule {}

@@ -7,6 +7,7 @@ import { ReportsService } from '../reports/reports.service';
 import { CsvReport, reportCsv } from './report-csv';
 import { ReportLabelsService } from './report-labels.service';
 import { parseReportQuery } from './report-query';
+import { RequestsCsvService } from './requests-csv.service';
 
 const STATUS: Record<ErrorCode, number> = {
   [ErrorCode.UNAUTHENTICATED]: 401,
@@ -25,6 +26,11 @@ interface Response {
   setHeader(name: string, value: string): Response;
   send(body: string): void;
   json(body: unknown): void;
+  write(chunk: string): boolean;
+  end(): void;
+  once(event: 'drain' | 'close', listener: () => void): unknown;
+  destroy(error?: Error): void;
+  headersSent: boolean;
 }
 
 // CSV downloads of the reports, with the GraphQL queries' filters as query parameters and the
@@ -35,7 +41,51 @@ export class ReportsCsvController {
     private readonly reports: ReportsService,
     private readonly labels: ReportLabelsService,
     private readonly auth: AuthService,
+    private readonly requestsCsv: RequestsCsvService,
   ) {}
+
+  // The analysts' export: one line per request of the filter (groupBy and period are ignored),
+  // streamed in batches.
+  @Get('requests.csv')
+  async requests(
+    @Headers() headers: RequestHeaders,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    let chunks: AsyncGenerator<string>;
+    let first: IteratorResult<string>;
+    try {
+      const user = await this.caller(headers);
+      const { filter } = parseReportQuery(query);
+      chunks = this.requestsCsv.chunks(user, filter);
+      // The scope and the filter are checked before the first chunk: errors still get a status.
+      first = await chunks.next();
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+      res.status(STATUS[error.code]).json({
+        error: { code: error.code, message: error.message, fields: error.fields },
+      });
+      return;
+    }
+    res
+      .status(200)
+      .setHeader('content-type', 'text/csv; charset=utf-8; header=present')
+      .setHeader('content-disposition', 'attachment; filename="requests.csv"');
+    let closed = false;
+    res.once('close', () => (closed = true));
+    try {
+      for (let next = first; !next.done && !closed; next = await chunks.next()) {
+        if (!res.write(next.value))
+          await new Promise<void>((resolve) => res.once('drain', resolve));
+      }
+      res.end();
+    } catch (error) {
+      // The status is gone already: cut the download short so it cannot pass for complete.
+      res.destroy(error instanceof Error ? error : new Error(String(error)));
+    } finally {
+      await chunks.return(undefined);
+    }
+  }
 
   @Get('sla.csv')
   sla(

@@ -102,13 +102,18 @@ export function reportSql(
   timeZone: string,
   // The department matrix: each pair's relationship type, as most of its requests were filed.
   relationshipMode = false,
+  // The trend: every period of the filter's range (else from the first to the last request's),
+  // those without requests as zero-count rows.
+  fillPeriods = false,
 ): ReportSql {
   const params: unknown[] = [];
   const where = reportWhere(scope, filter, params);
   const keys: string[] = [];
+  let zone = '';
   for (const group of grouping.groupBy) {
     if (group === ReportGroupBy.PERIOD) {
       params.push(timeZone);
+      zone = `$${params.length}`;
       const unit = PERIOD_UNITS[grouping.period ?? ReportPeriod.MONTH];
       // ISO text sorts chronologically and reaches JavaScript without a time zone.
       keys.push(
@@ -180,7 +185,48 @@ export function reportSql(
       FROM request_report_facts r
       ${where}
      ${groupNames.length ? `GROUP BY ${groupNames.join(', ')}` : ''}`;
+  if (
+    fillPeriods &&
+    grouping.groupBy.length === 1 &&
+    grouping.groupBy[0] === ReportGroupBy.PERIOD
+  ) {
+    const unit = grouping.period ?? ReportPeriod.MONTH;
+    return { sql: everyPeriod(sql, unit, filter, zone, params), params };
+  }
   return { sql: ordered(sql, grouping.groupBy), params };
+}
+
+// At most this many periods in a trend (ten years of days); a longer range is refused before.
+export const MAX_PERIODS = 3660;
+
+// The periods of [from, to) (or of the requests found), each joined to its aggregate row: a
+// period without requests comes back with its key alone (counts null, read as zero).
+function everyPeriod(
+  aggregate: string,
+  period: ReportPeriod,
+  filter: ReportFilterCommand,
+  // The parameter holding the organisation's time zone, as the aggregate's period key used it.
+  zone: string,
+  params: unknown[],
+): string {
+  const unit = PERIOD_UNITS[period];
+  const at = (value: Date) => {
+    params.push(value);
+    return `$${params.length}::timestamptz`;
+  };
+  const first = filter.from
+    ? `date_trunc('${unit}', ${at(filter.from)} AT TIME ZONE ${zone})`
+    : `m.lo::timestamp`;
+  const last = filter.to
+    ? `date_trunc('${unit}', (${at(filter.to)} - interval '1 millisecond') AT TIME ZONE ${zone})`
+    : `m.hi::timestamp`;
+  return `WITH a AS (${aggregate}),
+    span AS (SELECT ${first} AS first, ${last} AS last
+             FROM (SELECT min(a.period) AS lo, max(a.period) AS hi FROM a) m),
+    p AS (SELECT to_char(g, 'YYYY-MM-DD') AS period
+            FROM span, generate_series(span.first, span.last, interval '1 ${unit}') g
+           LIMIT ${MAX_PERIODS})
+    SELECT * FROM p LEFT JOIN a USING (period) ORDER BY p.period`;
 }
 
 // Readable order: period first, then department codes, service names, enum order.

@@ -12,7 +12,7 @@ import {
   ReportScope,
 } from './report-dimensions';
 import { ReportRow } from './report-row';
-import { ReportMeasures, reportSql } from './report-sql';
+import { MAX_PERIODS, ReportMeasures, reportSql } from './report-sql';
 
 const MAX_LIST = 500;
 const SLA: ReportMeasures = { firstResponse: true, resolution: true, percentiles: true };
@@ -54,13 +54,26 @@ export class ReportsService {
     );
   }
 
-  // Every measure per period, for charts.
+  // Every measure per period, for charts: every period of the filter's range (else from the
+  // first request's to the last's), those without requests as rows of zero requests.
   trend(user: AuthUser, filter: ReportFilterCommand, period: ReportPeriod): Promise<ReportRow[]> {
+    if (filter.from && filter.to) {
+      const days = (filter.to.getTime() - filter.from.getTime()) / 86_400_000;
+      const periods = days / { DAY: 1, WEEK: 7, MONTH: 28 }[period];
+      if (periods > MAX_PERIODS) {
+        throw ReportingException.badInput(
+          `The trend shows at most ${MAX_PERIODS} periods: choose a longer period or a shorter range`,
+          ['period'],
+        );
+      }
+    }
     return this.run(
       user,
       filter,
       { groupBy: [ReportGroupBy.PERIOD], period },
       { ...SLA, ...SATISFACTION },
+      false,
+      true,
     );
   }
 
@@ -106,6 +119,7 @@ export class ReportsService {
     grouping: ReportGrouping,
     measures: ReportMeasures,
     relationshipMode = false,
+    fillPeriods = false,
   ): Promise<ReportRow[]> {
     const scope = this.scopeOf(user);
     this.checkFilter(filter);
@@ -120,12 +134,13 @@ export class ReportsService {
       this.clock.now(),
       timeZone,
       relationshipMode,
+      fillPeriods,
     );
     const rows = await queryReplica(this.dataSource, sql, params);
     return rows.map(toReportRow);
   }
 
-  private checkFilter(filter: ReportFilterCommand): void {
+  checkFilter(filter: ReportFilterCommand): void {
     if (filter.from && filter.to && filter.from >= filter.to) {
       throw ReportingException.badInput('filter.to must be after filter.from', ['filter.to']);
     }
