@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { refusalOf } from '../api/errors';
 import { useSignedInUser } from '../auth/session';
+import { RequestKudos } from '../kudos/request-kudos';
 import { RequestEvent, useRequestEvents } from '../live/live-events';
 import { Conversation } from '../request/conversation';
 import { HistoryList } from '../request/history-list';
@@ -209,6 +210,7 @@ export default function RequestPage() {
             waiting={request.status === 'WAITING_ON_CUSTOMER'}
             history={request.history}
           />
+          <RequestKudos request={request} user={user} />
           <p className="muted rq-small">
             <FormattedMessage
               id="request.shortcutsHint"

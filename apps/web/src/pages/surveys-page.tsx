@@ -1,15 +1,149 @@
+import { useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { refusalOf } from '../api/errors';
+import { useSignedInUser } from '../auth/session';
+import { Invitations } from '../surveys/invitations';
+import { OpenRoundForm } from '../surveys/open-round-form';
+import { RoundsTable } from '../surveys/rounds-table';
+import { SurveyResults } from '../surveys/survey-results';
+import { MySurveysQuery, SurveyRoundsQuery } from '../surveys/surveys-documents';
+import { surveyRefusalWords } from '../surveys/survey-words';
 import { useDocumentTitle } from '../ui/use-document-title';
+import '../styles/surveys.css';
 
-// Placeholder: filled in by the work on issue 13.
-export default function Page() {
+// Empty lists carry no typename for the cache: name what the page's mutations change.
+const CONTEXT = { additionalTypenames: ['SurveyRound', 'SurveyTask'] };
+
+// Pulse surveys: operations open and close rounds and read every result; team leads read
+// their own department's; everyone answers their department's invitations.
+export default function SurveysPage() {
   const intl = useIntl();
+  const user = useSignedInUser();
   useDocumentTitle(intl.formatMessage({ id: 'surveys.title', defaultMessage: 'Surveys' }));
+  const operations = user.role === 'OPS' || user.role === 'ADMIN';
+  const seesResults = operations || user.role === 'LEAD';
+  const [params, setParams] = useSearchParams();
+  const selectedId = params.get('round');
+  const [done, setDone] = useState<string | null>(null);
+
+  const [rounds, reexecuteRounds] = useQuery({
+    query: SurveyRoundsQuery,
+    context: CONTEXT,
+    pause: !seesResults,
+  });
+  const [mine, reexecuteMine] = useQuery({
+    query: MySurveysQuery,
+    context: CONTEXT,
+    pause: !user.department,
+  });
+  const refetch = () => {
+    if (seesResults) reexecuteRounds({ requestPolicy: 'network-only' });
+    if (user.department) reexecuteMine({ requestPolicy: 'network-only' });
+  };
+  const roundList = rounds.data?.surveyRounds ?? [];
+  const selected = roundList.find((r) => r.id === selectedId && !r.open) ?? null;
+  const loadRefusal = refusalOf(rounds.error ?? mine.error);
+
   return (
-    <section className="page">
-      <h1>
-        <FormattedMessage id="surveys.title" defaultMessage="Surveys" />
-      </h1>
-    </section>
+    <div className="surveys-page">
+      <div className="page-head">
+        <h1>
+          <FormattedMessage id="surveys.title" defaultMessage="Surveys" />
+        </h1>
+      </div>
+      <p role="status" className="sv-status" aria-live="polite">
+        {done}
+      </p>
+      {loadRefusal && (
+        <div role="alert" className="error">
+          <p>{surveyRefusalWords(intl, loadRefusal)}</p>
+          <button type="button" onClick={refetch}>
+            <FormattedMessage id="surveys.retry" defaultMessage="Try again" />
+          </button>
+        </div>
+      )}
+      {user.department && (
+        <Invitations
+          tasks={mine.data?.mySurveys ?? []}
+          loading={mine.fetching}
+          onAnswered={(task) => {
+            setDone(
+              intl.formatMessage(
+                {
+                  id: 'surveys.answer.saved',
+                  defaultMessage: 'Thank you: your answer about {supplier} is saved.',
+                },
+                { supplier: task.supplier.name },
+              ),
+            );
+            reexecuteMine({ requestPolicy: 'network-only' });
+          }}
+        />
+      )}
+      {operations && (
+        <OpenRoundForm
+          onOpened={(title) => {
+            setDone(
+              intl.formatMessage(
+                {
+                  id: 'surveys.open.done',
+                  defaultMessage: 'Round {title} opened: the departments it asks are notified.',
+                },
+                { title },
+              ),
+            );
+            refetch();
+          }}
+        />
+      )}
+      {seesResults && (
+        <>
+          {rounds.fetching && !rounds.data ? (
+            <p className="muted" role="status">
+              <FormattedMessage id="surveys.rounds.loading" defaultMessage="Loading the rounds…" />
+            </p>
+          ) : (
+            <RoundsTable
+              rounds={roundList}
+              canClose={operations}
+              canSeeResults={seesResults}
+              selectedId={selected?.id ?? null}
+              onClosed={(round) => {
+                setDone(
+                  intl.formatMessage(
+                    {
+                      id: 'surveys.close.done',
+                      defaultMessage: 'Round {title} closed. Its results are below.',
+                    },
+                    { title: round.title },
+                  ),
+                );
+                refetch();
+                setParams({ round: round.id });
+              }}
+            />
+          )}
+          {selected && <SurveyResults key={selected.id} round={selected} />}
+          {!selected && roundList.some((r) => !r.open) && (
+            <p className="muted">
+              <FormattedMessage
+                id="surveys.results.pick"
+                defaultMessage="Choose Show results on a closed round to read its results."
+              />
+            </p>
+          )}
+        </>
+      )}
+      {!user.department && !seesResults && (
+        <p className="notice">
+          <FormattedMessage
+            id="surveys.noDepartment"
+            defaultMessage="You belong to no department, so no survey asks you anything."
+          />
+        </p>
+      )}
+    </div>
   );
 }

@@ -1,0 +1,261 @@
+import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useMutation, useQuery } from 'urql';
+import { refusalOf, Refusal } from '../api/errors';
+import type { SessionUser } from '../auth/session';
+import { GiveKudosMutation, RequestKudosQuery } from './kudos-documents';
+import { KudosList } from './kudos-list';
+import { kudosRefusalWords } from './kudos-words';
+import '../styles/kudos.css';
+
+interface Party {
+  id: string;
+  name: string;
+}
+
+// What the request page passes: the request's two departments and its two people.
+export interface KudosRequest {
+  id: string;
+  number: string;
+  customer: Party;
+  supplier: Party;
+  requester: Party;
+  assignee: Party | null;
+}
+
+interface Candidate {
+  key: string;
+  label: string;
+  input: { toUserId: string } | { toDepartmentId: string };
+}
+
+// Whom the reader may thank for this request: the customer side thanks the assignee or the
+// supplier department; the supplier side the requester or the customer department; anyone
+// else (operations) any of them. Never oneself.
+function candidatesOf(
+  intl: ReturnType<typeof useIntl>,
+  request: KudosRequest,
+  user: SessionUser,
+): Candidate[] {
+  const dept = user.department?.id;
+  const person = (p: Party | null, role: 'assignee' | 'requester'): Candidate[] =>
+    p && p.id !== user.id
+      ? [
+          {
+            key: `u-${p.id}`,
+            label:
+              role === 'assignee'
+                ? intl.formatMessage(
+                    { id: 'kudos.request.assignee', defaultMessage: '{name}, who handled it' },
+                    { name: p.name },
+                  )
+                : intl.formatMessage(
+                    { id: 'kudos.request.requester', defaultMessage: '{name}, who asked' },
+                    { name: p.name },
+                  ),
+            input: { toUserId: p.id },
+          },
+        ]
+      : [];
+  const department = (d: Party): Candidate[] => [
+    {
+      key: `d-${d.id}`,
+      label: intl.formatMessage(
+        { id: 'kudos.request.department', defaultMessage: 'The whole department: {name}' },
+        { name: d.name },
+      ),
+      input: { toDepartmentId: d.id },
+    },
+  ];
+  const customerSide = [...person(request.assignee, 'assignee'), ...department(request.supplier)];
+  const supplierSide = [...person(request.requester, 'requester'), ...department(request.customer)];
+  if (request.customer.id === request.supplier.id)
+    return [...person(request.assignee, 'assignee'), ...person(request.requester, 'requester')];
+  if (dept === request.customer.id) return customerSide;
+  if (dept === request.supplier.id) return supplierSide;
+  return [...customerSide, ...supplierSide];
+}
+
+// The request page's kudos: those given for it, and a button Give kudos opening a small form.
+export function RequestKudos({ request, user }: { request: KudosRequest; user: SessionUser }) {
+  const intl = useIntl();
+  const [given] = useQuery({
+    query: RequestKudosQuery,
+    variables: { id: request.id },
+    context: KUDOS_CONTEXT,
+  });
+  const [opened, setOpened] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const opener = useRef<HTMLButtonElement>(null);
+  const candidates = candidatesOf(intl, request, user);
+  const kudos = given.data?.request.kudos ?? [];
+  const label = intl.formatMessage({ id: 'kudos.request.title', defaultMessage: 'Kudos' });
+  return (
+    <section className="card kd-request" aria-labelledby="kd-request-title">
+      <h2 id="kd-request-title">{label}</h2>
+      {kudos.length > 0 ? (
+        <KudosList
+          kudos={[...kudos].reverse()}
+          label={intl.formatMessage({
+            id: 'kudos.request.list',
+            defaultMessage: 'Kudos for this request',
+          })}
+          showRecipient
+        />
+      ) : (
+        <p className="muted">
+          <FormattedMessage
+            id="kudos.request.none"
+            defaultMessage="Nobody has thanked anyone for this request yet."
+          />
+        </p>
+      )}
+      <p role="status" className="kd-status" aria-live="polite">
+        {done}
+      </p>
+      {candidates.length > 0 && (
+        <button
+          ref={opener}
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setDone(null);
+            setOpened(true);
+          }}
+        >
+          <span aria-hidden="true">❤ </span>
+          <FormattedMessage id="kudos.request.give" defaultMessage="Give kudos" />
+        </button>
+      )}
+      {opened && (
+        <KudosDialog
+          request={request}
+          candidates={candidates}
+          onDone={(recipient) => {
+            setOpened(false);
+            opener.current?.focus();
+            if (recipient)
+              setDone(
+                intl.formatMessage(
+                  { id: 'kudos.given', defaultMessage: 'Kudos sent to {recipient}. Thank you!' },
+                  { recipient },
+                ),
+              );
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+const KUDOS_CONTEXT = { additionalTypenames: ['Kudos'] };
+
+function KudosDialog({
+  request,
+  candidates,
+  onDone,
+}: {
+  request: KudosRequest;
+  candidates: Candidate[];
+  onDone: (recipient: string | null) => void;
+}) {
+  const intl = useIntl();
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [to, setTo] = useState(candidates[0]?.key ?? '');
+  const [message, setMessage] = useState('');
+  const [empty, setEmpty] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  const [state, give] = useMutation(GiveKudosMutation);
+  useEffect(() => {
+    dialog.current?.showModal();
+  }, []);
+  const candidate = candidates.find((c) => c.key === to);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setRefusal(null);
+    setEmpty(!message.trim());
+    if (!candidate || !message.trim()) return;
+    const result = await give(
+      { input: { requestId: request.id, message: message.trim(), ...candidate.input } },
+      KUDOS_CONTEXT,
+    );
+    const refused = refusalOf(result.error);
+    if (refused) setRefusal(refused);
+    else
+      onDone(
+        result.data?.giveKudos.toUser?.name ??
+          result.data?.giveKudos.toDepartment?.name ??
+          candidate.label,
+      );
+  };
+  return (
+    <dialog
+      ref={dialog}
+      className="dialog kd-dialog"
+      aria-labelledby="kd-dialog-title"
+      onClose={() => onDone(null)}
+    >
+      <h2 id="kd-dialog-title">
+        <FormattedMessage
+          id="kudos.request.dialogTitle"
+          defaultMessage="Give kudos for {number}"
+          values={{ number: <bdi>{request.number}</bdi> }}
+        />
+      </h2>
+      <form onSubmit={submit} noValidate>
+        <fieldset className="kd-to">
+          <legend>
+            <FormattedMessage id="kudos.request.to" defaultMessage="Thank" />
+          </legend>
+          {candidates.map((c) => (
+            <label key={c.key} className="checkbox">
+              <input
+                type="radio"
+                name="kd-dialog-to"
+                value={c.key}
+                checked={to === c.key}
+                onChange={() => setTo(c.key)}
+              />
+              <bdi>{c.label}</bdi>
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor="kd-dialog-message">
+            <FormattedMessage id="kudos.give.message" defaultMessage="Message" />
+          </label>
+          <textarea
+            id="kd-dialog-message"
+            dir="auto"
+            maxLength={500}
+            value={message}
+            aria-invalid={empty ? true : undefined}
+            aria-describedby={empty ? 'kd-dialog-message-error' : undefined}
+            onChange={(e) => setMessage(e.target.value)}
+          />
+          {empty && (
+            <p id="kd-dialog-message-error" className="kd-field-error">
+              <FormattedMessage
+                id="kudos.give.messageMissing"
+                defaultMessage="Write a few words of thanks."
+              />
+            </p>
+          )}
+        </div>
+        {refusal && (
+          <p role="alert" className="error">
+            {kudosRefusalWords(intl, refusal)}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" disabled={state.fetching} aria-busy={state.fetching}>
+            <FormattedMessage id="kudos.request.send" defaultMessage="Send kudos" />
+          </button>
+          <button type="button" className="secondary" onClick={() => dialog.current?.close()}>
+            <FormattedMessage id="kudos.request.cancel" defaultMessage="Cancel" />
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
