@@ -1,10 +1,141 @@
-import { FormattedMessage } from 'react-intl';
+import { useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useQuery } from 'urql';
+import { useSignedInUser } from '../auth/session';
+import { CalendarEditor, dayName } from './calendars/calendar-editor';
+import { SettingsCalendarsQuery } from './calendars/calendars-documents';
+import { DuePreview } from './calendars/due-preview';
+import { fromApi, WEEKDAYS } from './calendars/week-model';
+import '../styles/settings-calendars.css';
 
-// Placeholder: filled in by the work on issue 13.
+const CONTEXT = { additionalTypenames: ['BusinessCalendar'] };
+const NEW = 'new';
+
+// Business calendars: the list, one open in the editor, and a due-time preview of it.
 export function CalendarsSection() {
+  const intl = useIntl();
+  const user = useSignedInUser();
+  const canEdit = user.role === 'ADMIN' || user.role === 'OPS';
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [{ data, error }, refetch] = useQuery({ query: SettingsCalendarsQuery, context: CONTEXT });
+  const calendars = data?.businessCalendars ?? [];
+  const open = openId && openId !== NEW ? calendars.find((c) => c.id === openId) : undefined;
+  const caption = intl.formatMessage({
+    id: 'settings.calendars.table',
+    defaultMessage: 'Business calendars',
+  });
+
+  const summary = (calendar: (typeof calendars)[number]) => {
+    const week = fromApi(calendar.weeklyHours);
+    return WEEKDAYS.filter((d) => week[d].length > 0)
+      .map((d) => `${dayName(intl, d)} ${week[d].map((s) => `${s.start}–${s.end}`).join(', ')}`)
+      .join('; ');
+  };
+
   return (
-    <p className="muted">
-      <FormattedMessage id="settings.calendars.soon" defaultMessage="Coming soon." />
-    </p>
+    <div className="settings-calendars">
+      {error && !data ? (
+        <p role="alert" className="error">
+          <FormattedMessage
+            id="settings.calendars.loadFailed"
+            defaultMessage="The calendars could not be loaded."
+          />
+        </p>
+      ) : null}
+      <div className="table-wrap">
+        <table>
+          <caption>{caption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">
+                <FormattedMessage id="settings.calendars.col.name" defaultMessage="Name" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="settings.calendars.col.zone" defaultMessage="Time zone" />
+              </th>
+              <th scope="col">
+                <FormattedMessage
+                  id="settings.calendars.col.hours"
+                  defaultMessage="Working hours"
+                />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="settings.calendars.col.holidays" defaultMessage="Holidays" />
+              </th>
+              <th scope="col">
+                <FormattedMessage id="settings.calendars.col.actions" defaultMessage="Actions" />
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {calendars.map((c) => (
+              <tr key={c.id} className={c.id === openId ? 'selected' : undefined}>
+                <td>
+                  <bdi>{c.name}</bdi>
+                  {c.isDefault ? (
+                    <>
+                      {' '}
+                      <strong>
+                        <FormattedMessage
+                          id="settings.calendars.defaultBadge"
+                          defaultMessage="(organisation default)"
+                        />
+                      </strong>
+                    </>
+                  ) : null}
+                </td>
+                <td>
+                  <bdi>{c.timeZone}</bdi>
+                </td>
+                <td className="cal-summary">{summary(c)}</td>
+                <td>{intl.formatNumber(c.holidays.length)}</td>
+                <td>
+                  <button type="button" className="secondary" onClick={() => setOpenId(c.id)}>
+                    {canEdit
+                      ? intl.formatMessage(
+                          { id: 'settings.calendars.edit', defaultMessage: 'Edit {name}' },
+                          { name: c.name },
+                        )
+                      : intl.formatMessage(
+                          { id: 'settings.calendars.view', defaultMessage: 'Show {name}' },
+                          { name: c.name },
+                        )}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {canEdit ? (
+        <div className="actions">
+          <button type="button" onClick={() => setOpenId(NEW)}>
+            <FormattedMessage id="settings.calendars.newButton" defaultMessage="New calendar" />
+          </button>
+        </div>
+      ) : null}
+      {openId === NEW ? (
+        <CalendarEditor
+          key={NEW}
+          calendar={null}
+          canEdit={canEdit}
+          onSaved={(id) => {
+            refetch({ requestPolicy: 'network-only' });
+            setOpenId(id);
+          }}
+        />
+      ) : null}
+      {open ? (
+        <>
+          <CalendarEditor
+            key={`${open.id}:${open.version}`}
+            calendar={open}
+            canEdit={canEdit}
+            onSaved={() => refetch({ requestPolicy: 'network-only' })}
+          />
+          <DuePreview key={open.id} calendar={open} />
+        </>
+      ) : null}
+    </div>
   );
 }

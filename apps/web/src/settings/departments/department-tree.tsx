@@ -1,0 +1,192 @@
+import { KeyboardEvent, useEffect, useRef, useState } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { Dept, flatten, TreeNode } from './org-tree';
+
+// The org chart as an ARIA tree: one tab stop; arrows move (Right opens or goes in, Left closes
+// or goes up, mirrored right to left), Home/End, Enter or Space selects; a click selects too.
+export function DepartmentTree({
+  tree,
+  selectedId,
+  onSelect,
+  labelId,
+}: {
+  tree: TreeNode[];
+  selectedId: string | null;
+  onSelect: (dept: Dept) => void;
+  labelId: string;
+}) {
+  const intl = useIntl();
+  const [closed, setClosed] = useState<Set<string>>(new Set());
+  const [focusId, setFocusId] = useState<string | null>(selectedId);
+  const refs = useRef(new Map<string, HTMLLIElement>());
+  const visible = flatten(tree, (id) => !closed.has(id));
+  const all = flatten(tree);
+  const current = visible.find((n) => n.dept.id === focusId) ?? visible[0];
+  const parentOf = (id: string) => all.find((n) => n.children.some((c) => c.dept.id === id));
+  const [moved, setMoved] = useState(false);
+
+  useEffect(() => {
+    if (moved && current) refs.current.get(current.dept.id)?.focus();
+    setMoved(false);
+  }, [moved, current]);
+
+  const go = (node: TreeNode | undefined) => {
+    if (!node) return;
+    setFocusId(node.dept.id);
+    setMoved(true);
+  };
+  const toggle = (id: string, open: boolean) =>
+    setClosed((was) => {
+      const next = new Set(was);
+      if (open) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (!current) return;
+    const rtl = getComputedStyle(event.currentTarget).direction === 'rtl';
+    const index = visible.indexOf(current);
+    const id = current.dept.id;
+    const isOpen = current.children.length > 0 && !closed.has(id);
+    let key = event.key;
+    if (rtl && key === 'ArrowLeft') key = 'ArrowRight';
+    else if (rtl && key === 'ArrowRight') key = 'ArrowLeft';
+    switch (key) {
+      case 'ArrowDown':
+        go(visible[index + 1]);
+        break;
+      case 'ArrowUp':
+        go(visible[index - 1]);
+        break;
+      case 'Home':
+        go(visible[0]);
+        break;
+      case 'End':
+        go(visible[visible.length - 1]);
+        break;
+      case 'ArrowRight':
+        if (current.children.length === 0) return;
+        if (isOpen) go(current.children[0]);
+        else toggle(id, true);
+        break;
+      case 'ArrowLeft':
+        if (isOpen) toggle(id, false);
+        else go(parentOf(id));
+        break;
+      case 'Enter':
+      case ' ':
+        onSelect(current.dept);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  };
+
+  const item = (node: TreeNode) => {
+    const d = node.dept;
+    const hasChildren = node.children.length > 0;
+    const isOpen = hasChildren && !closed.has(d.id);
+    const labelFor = `dept-${d.id}-label`;
+    return (
+      <li
+        key={d.id}
+        role="treeitem"
+        aria-level={node.depth}
+        aria-expanded={hasChildren ? isOpen : undefined}
+        aria-selected={d.id === selectedId}
+        aria-labelledby={labelFor}
+        tabIndex={current?.dept.id === d.id ? 0 : -1}
+        ref={(el) => {
+          if (el) refs.current.set(d.id, el);
+          else refs.current.delete(d.id);
+        }}
+        className={d.archived ? 'archived' : undefined}
+        onClick={(event) => {
+          event.stopPropagation();
+          setFocusId(d.id);
+          onSelect(d);
+        }}
+      >
+        <div className={`dept-row${d.id === selectedId ? ' selected' : ''}`}>
+          <span
+            className="dept-twisty"
+            aria-hidden="true"
+            onClick={(event) => {
+              if (!hasChildren) return;
+              event.stopPropagation();
+              toggle(d.id, !isOpen);
+            }}
+          >
+            {hasChildren ? (isOpen ? '▾' : '▸') : '·'}
+          </span>
+          <span id={labelFor} className="dept-label">
+            <bdi className="dept-name">{d.name}</bdi> <span className="dept-code">{d.code}</span>
+            <span className="dept-facts">
+              {' · '}
+              <FormattedMessage
+                id="settings.departments.levelShort"
+                defaultMessage="level {level, number}"
+                values={{ level: d.level }}
+              />
+              {d.explicitLevel != null ? (
+                <>
+                  {' '}
+                  <FormattedMessage
+                    id="settings.departments.levelSetByHand"
+                    defaultMessage="(set by an administrator)"
+                  />
+                </>
+              ) : null}
+              {' · '}
+              {d.lead ? (
+                <FormattedMessage
+                  id="settings.departments.leadShort"
+                  defaultMessage="lead {name}"
+                  values={{ name: <bdi>{d.lead.name}</bdi> }}
+                />
+              ) : (
+                <FormattedMessage id="settings.departments.noLeadShort" defaultMessage="no lead" />
+              )}
+              {d.archived ? (
+                <>
+                  {' · '}
+                  <strong className="dept-archived">
+                    <FormattedMessage
+                      id="settings.departments.archivedBadge"
+                      defaultMessage="Archived"
+                    />
+                  </strong>
+                </>
+              ) : null}
+            </span>
+          </span>
+        </div>
+        {isOpen ? <ul role="group">{node.children.map(item)}</ul> : null}
+      </li>
+    );
+  };
+
+  return (
+    <>
+      <p id={`${labelId}-keys`} className="muted hint">
+        {intl.formatMessage({
+          id: 'settings.departments.treeKeys',
+          defaultMessage:
+            'Arrow keys move through the org chart; Enter selects a department to change it.',
+        })}
+      </p>
+      <ul
+        role="tree"
+        className="dept-tree"
+        aria-labelledby={labelId}
+        aria-describedby={`${labelId}-keys`}
+        onKeyDown={onKeyDown}
+      >
+        {tree.map(item)}
+      </ul>
+    </>
+  );
+}
