@@ -1,7 +1,7 @@
 import { RefObject, useEffect, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { Priority, QueueOptionsQuery, RequestStatus } from '../gql/graphql';
-import { PRIORITIES, priorityLabel, statusLabel } from '../ui/labels';
+import { PRIORITIES, priorityLabel, relationshipLabel, statusLabel } from '../ui/labels';
 import { ALL_STATUSES, QueueView, ViewChange } from './queue-params';
 
 const SEARCH_DEBOUNCE_MS = 300;
@@ -271,6 +271,32 @@ export function QueueFilters({
           <FormattedMessage id="queue.filters.clear" defaultMessage="Clear filters" />
         </button>
       </div>
+      {(view.createdFrom || view.createdTo || view.relationship) && (
+        <p className="queue-range">
+          {(view.createdFrom || view.createdTo) && (
+            <FormattedMessage
+              id="queue.filters.createdRange"
+              defaultMessage="Created from {from} until before {to}"
+              values={{
+                from: view.createdFrom
+                  ? intl.formatDate(view.createdFrom, { dateStyle: 'medium', timeStyle: 'short' })
+                  : '…',
+                to: view.createdTo
+                  ? intl.formatDate(view.createdTo, { dateStyle: 'medium', timeStyle: 'short' })
+                  : '…',
+              }}
+            />
+          )}{' '}
+          {view.relationship && relationshipLabel(intl, view.relationship)}{' '}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => onChange({ createdFrom: '', createdTo: '', relationship: '' })}
+          >
+            <FormattedMessage id="queue.filters.anyTime" defaultMessage="Any time" />
+          </button>
+        </p>
+      )}
     </section>
   );
 }

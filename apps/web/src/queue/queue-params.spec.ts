@@ -72,4 +72,26 @@ describe('the queue view in the URL', () => {
     const cleared = clearedParams(params('q=x&assignee=mine&sort=number&dir=asc&after=abc'));
     expect(cleared.toString()).toBe('sort=number&dir=asc');
   });
+
+  it("takes the reports' links: a creation range and a relationship type, any status", () => {
+    const view = readView(
+      params(
+        'status=&customer=hr&supplier=it&from=2026-11-01T00:00:00.000Z&to=2026-12-01T00:00:00.000Z&relationship=VERTICAL',
+      ),
+    );
+    expect(hasFilters(view)).toBe(true);
+    expect(toRequestFilter(view, ops)).toEqual({
+      supplierIds: ['it'],
+      customerIds: ['hr'],
+      createdFrom: '2026-11-01T00:00:00.000Z',
+      createdTo: '2026-12-01T00:00:00.000Z',
+      relationshipTypes: ['VERTICAL'],
+    });
+    expect(readView(params('from=nonsense')).createdFrom).toBe('');
+    const cleared = writeView(params('from=2026-11-01T00:00:00.000Z&to=x'), {
+      createdFrom: '',
+      createdTo: '',
+    });
+    expect(cleared.toString()).toBe('');
+  });
 });

@@ -1,5 +1,6 @@
 import type {
   Priority,
+  RelationshipType,
   RequestFilter,
   RequestOrder,
   RequestOrderField,
@@ -11,6 +12,8 @@ import type {
 //   status=NEW,IN_PROGRESS  (absent: the open statuses; present but empty: any status)
 //   priority=P1,P2  assignee=mine|unassigned|<user id>  service=<id>  customer=<id>
 //   supplier=<id> (operations only)  q=<words>  sort=created|priority|number  dir=asc|desc
+//   from=<ISO instant> to=<ISO instant> (created in [from, to))  relationship=VERTICAL|...
+//   (the reports' links to the requests behind a figure)
 //   after=<cursor> (the page; the cursors of earlier pages ride in the history entry's state)
 
 export const ALL_STATUSES: RequestStatus[] = [
@@ -51,11 +54,22 @@ export interface QueueView {
   service: string;
   customer: string;
   supplier: string;
+  createdFrom: string;
+  createdTo: string;
+  relationship: RelationshipType | '';
   text: string;
   sort: SortKey;
   dir: SortDir;
   after: string | null;
 }
+
+const RELATIONSHIP_VALUES: RelationshipType[] = [
+  'VERTICAL',
+  'HORIZONTAL',
+  'DIAGONAL',
+  'SAME_DEPARTMENT',
+];
+const instant = (raw: string | null) => (raw && !Number.isNaN(Date.parse(raw)) ? raw : '');
 
 function listOf<T extends string>(raw: string | null, allowed: readonly T[]): T[] {
   if (!raw) return [];
@@ -77,6 +91,9 @@ export function readView(params: URLSearchParams): QueueView {
     service: params.get('service') ?? '',
     customer: params.get('customer') ?? '',
     supplier: params.get('supplier') ?? '',
+    createdFrom: instant(params.get('from')),
+    createdTo: instant(params.get('to')),
+    relationship: RELATIONSHIP_VALUES.find((r) => r === params.get('relationship')) ?? '',
     text: params.get('q') ?? '',
     sort: key,
     dir: dir === 'asc' || dir === 'desc' ? dir : NATURAL_DIR[key],
@@ -106,6 +123,9 @@ export function writeView(current: URLSearchParams, change: ViewChange): URLSear
   if (change.service !== undefined) set('service', change.service);
   if (change.customer !== undefined) set('customer', change.customer);
   if (change.supplier !== undefined) set('supplier', change.supplier);
+  if (change.createdFrom !== undefined) set('from', change.createdFrom);
+  if (change.createdTo !== undefined) set('to', change.createdTo);
+  if (change.relationship !== undefined) set('relationship', change.relationship);
   if (change.text !== undefined) set('q', change.text.trim());
   if (change.sort !== undefined) {
     set('sort', change.sort === 'created' ? null : change.sort);
@@ -126,6 +146,9 @@ export function hasFilters(view: QueueView): boolean {
     !!view.service ||
     !!view.customer ||
     !!view.supplier ||
+    !!view.createdFrom ||
+    !!view.createdTo ||
+    !!view.relationship ||
     !!view.text
   );
 }
@@ -157,6 +180,9 @@ export function toRequestFilter(view: QueueView, caller: Caller): RequestFilter 
   else if (view.assignee) filter.assigneeIds = [view.assignee];
   if (view.service) filter.serviceIds = [view.service];
   if (view.customer) filter.customerIds = [view.customer];
+  if (view.createdFrom) filter.createdFrom = view.createdFrom;
+  if (view.createdTo) filter.createdTo = view.createdTo;
+  if (view.relationship) filter.relationshipTypes = [view.relationship];
   if (view.text.trim()) filter.text = view.text.trim();
   return filter;
 }
