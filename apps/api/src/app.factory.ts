@@ -1,6 +1,7 @@
 import { INestApplication, Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { AppConfig } from '@intradesk/core';
 import { runMigrationsLocked } from '@intradesk/db';
@@ -19,6 +20,14 @@ import {
 } from './graphql/limits/graphql-http-limits';
 import { AbuseBlocklist } from './graphql/limits/abuse-blocklist';
 import { webApp, webContentSecurityPolicy } from './web/web-app';
+
+function unlessPath(
+  prefix: string,
+  middleware: (req: Request, res: Response, next: NextFunction) => void,
+) {
+  return (req: Request, res: Response, next: NextFunction) =>
+    req.path.startsWith(prefix) ? next() : middleware(req, res, next);
+}
 
 // The configured application, not yet listening: used by main.ts and by the e2e tests.
 export async function createApp(options: AppModuleOptions): Promise<INestApplication> {
@@ -41,7 +50,9 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   );
   const blocklist = app.get(AbuseBlocklist);
   app.use('/graphql', blocklist.gate());
-  app.use(declaredBodyLimit(options.config.MAX_BODY_BYTES, blocklist));
+  // The import uploads take files as streamed bodies with a limit of their own
+  // (IMPORT_MAX_BODY_BYTES); the JSON parser skips their media types.
+  app.use(unlessPath('/imports/', declaredBodyLimit(options.config.MAX_BODY_BYTES, blocklist)));
   app.useBodyParser('json', { limit: options.config.MAX_BODY_BYTES });
   app.use(bodyParserErrors(blocklist));
   app.use(

@@ -19,6 +19,7 @@ import type { Logger } from 'pino';
 import { graphqlOptions } from './graphql/graphql-options';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthModule } from './health/health.module';
+import { ImportsModule } from './imports/imports.module';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { GraphqlRateLimitGuard, rateLimits } from './graphql/rate-limit.guard';
 import { AbuseModule } from './graphql/limits/abuse.module';
@@ -70,6 +71,7 @@ export class AppModule {
             graphqlOptions(config, auth, blocklist, options.logger),
         }),
         HealthModule,
+        ImportsModule,
         AbuseModule,
         ThrottlerModule.forRoot(rateLimits(config)),
       ],

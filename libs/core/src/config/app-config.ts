@@ -194,11 +194,19 @@ export class AppConfig {
   @Min(100)
   GRAPHQL_MAX_TOKENS = 2000;
 
-  // Request bodies (variables included: imports send CSV and NDJSON through them).
+  // Request bodies, GraphQL variables included. Files travel to the upload endpoints
+  // (POST /imports/org-chart, /imports/requests), which have their own limit below.
   @Transform(toInt)
   @IsInt()
   @Min(1024)
-  MAX_BODY_BYTES = 10 * 1024 * 1024;
+  MAX_BODY_BYTES = 1024 * 1024;
+
+  // Largest file the import upload endpoints take (streamed to a temporary file, never held in
+  // memory).
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  IMPORT_MAX_BODY_BYTES = 50 * 1024 * 1024;
 
   // Operations (root fields) per window per signed-in user and per client address; 0 turns
   // one off. Counted per API process: with N processes behind a balancer a caller gets up to N

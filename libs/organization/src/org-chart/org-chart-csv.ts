@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+import { parse as parseStream } from 'csv-parse';
 import { parse } from 'csv-parse/sync';
 import { isIanaTimeZone } from '@intradesk/core';
 import { isEmail } from 'class-validator';
@@ -35,58 +37,80 @@ export interface ParsedOrgChart {
   rejectedCodes: Set<string>;
 }
 
+const CSV_OPTIONS = {
+  info: true,
+  relax_column_count: true,
+  skip_empty_lines: true,
+  trim: true,
+  bom: true,
+} as const;
+
+type CsvRecord = { record: string[]; info: { lines: number } };
+
 export function parseOrgChartCsv(csv: string): ParsedOrgChart {
-  const rejectedCodes = new Set<string>();
-  let records: { record: string[]; info: { lines: number } }[];
+  const checker = new OrgChartChecker();
+  let records: CsvRecord[];
   try {
-    records = parse(csv.replace(/^\uFEFF/, ''), {
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as typeof records;
+    records = parse(csv, CSV_OPTIONS) as unknown as CsvRecord[];
   } catch (error) {
+    return checker.refusedCsv(error);
+  }
+  for (const record of records) checker.accept(record);
+  return checker.finish();
+}
+
+// The same from a stream of bytes (an upload): records are checked as they are parsed, so only
+// the accepted rows are held (one small object per department), never the file.
+export async function parseOrgChartStream(
+  input: Readable,
+  onRecord?: (line: number) => void,
+): Promise<ParsedOrgChart> {
+  const checker = new OrgChartChecker();
+  try {
+    for await (const record of input.pipe(parseStream(CSV_OPTIONS)) as AsyncIterable<CsvRecord>) {
+      checker.accept(record);
+      onRecord?.(record.info.lines);
+    }
+  } catch (error) {
+    input.resume();
+    return checker.refusedCsv(error);
+  }
+  return checker.finish();
+}
+
+class OrgChartChecker {
+  private readonly rows: OrgChartRow[] = [];
+  private readonly errors: LineError[] = [];
+  private readonly rejectedCodes = new Set<string>();
+  private header: 'missing' | 'ok' | LineError = 'missing';
+
+  refusedCsv(error: unknown): ParsedOrgChart {
     const line = (error as { lines?: number }).lines ?? 1;
     return {
       rows: [],
       errors: [{ line, message: `not valid CSV: ${(error as Error).message}` }],
-      rejectedCodes,
-    };
-  }
-  if (records.length === 0) {
-    return {
-      rows: [],
-      errors: [
-        { line: 1, message: `empty file: expected the header ${ORG_CHART_COLUMNS.join(',')}` },
-      ],
-      rejectedCodes,
-    };
-  }
-  const header = records[0].record.map((h) => h.toLowerCase());
-  if (header.join(',') !== ORG_CHART_COLUMNS.join(',')) {
-    return {
-      rows: [],
-      errors: [
-        {
-          line: records[0].info.lines,
-          message: `header must be exactly ${ORG_CHART_COLUMNS.join(',')}`,
-        },
-      ],
-      rejectedCodes,
+      rejectedCodes: new Set(),
     };
   }
 
-  const rows: OrgChartRow[] = [];
-  const errors: LineError[] = [];
-  for (const { record, info } of records.slice(1)) {
+  accept({ record, info }: CsvRecord): void {
+    if (this.header !== 'ok') {
+      if (this.header !== 'missing') return;
+      const header = record.map((h) => h.toLowerCase());
+      this.header =
+        header.join(',') === ORG_CHART_COLUMNS.join(',')
+          ? 'ok'
+          : { line: info.lines, message: `header must be exactly ${ORG_CHART_COLUMNS.join(',')}` };
+      return;
+    }
     const line = info.lines;
     const problems: string[] = [];
     if (record.length !== ORG_CHART_COLUMNS.length) {
-      errors.push({
+      this.errors.push({
         line,
         message: `expected ${ORG_CHART_COLUMNS.length} columns, found ${record.length}`,
       });
-      continue;
+      return;
     }
     const [code, name, parentCode, level, timeZone, leadEmail] = record;
     if (!DEPARTMENT_CODE_PATTERN.test(code)) {
@@ -103,11 +127,11 @@ export function parseOrgChartCsv(csv: string): ParsedOrgChart {
     if (leadEmail && !isEmail(leadEmail))
       problems.push(`lead_email "${leadEmail}" is not an email address`);
     if (problems.length > 0) {
-      errors.push({ line, message: problems.join('; ') });
-      if (DEPARTMENT_CODE_PATTERN.test(code)) rejectedCodes.add(normalizeDepartmentCode(code));
-      continue;
+      this.errors.push({ line, message: problems.join('; ') });
+      if (DEPARTMENT_CODE_PATTERN.test(code)) this.rejectedCodes.add(normalizeDepartmentCode(code));
+      return;
     }
-    rows.push({
+    this.rows.push({
       line,
       code: normalizeDepartmentCode(code),
       name,
@@ -117,5 +141,19 @@ export function parseOrgChartCsv(csv: string): ParsedOrgChart {
       leadEmail: leadEmail ? leadEmail.toLowerCase() : null,
     });
   }
-  return { rows, errors, rejectedCodes };
+
+  finish(): ParsedOrgChart {
+    if (this.header === 'missing') {
+      return {
+        rows: [],
+        errors: [
+          { line: 1, message: `empty file: expected the header ${ORG_CHART_COLUMNS.join(',')}` },
+        ],
+        rejectedCodes: this.rejectedCodes,
+      };
+    }
+    if (this.header !== 'ok')
+      return { rows: [], errors: [this.header], rejectedCodes: this.rejectedCodes };
+    return { rows: this.rows, errors: this.errors, rejectedCodes: this.rejectedCodes };
+  }
 }

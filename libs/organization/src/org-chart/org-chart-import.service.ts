@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@intradesk/core';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -6,7 +7,13 @@ import { DepartmentEntity } from '../departments/department.entity';
 import { lockOrgTree, rebuildOrgPaths } from '../departments/org-tree.lock';
 import { Role } from '../users/role.enum';
 import { UserEntity } from '../users/user.entity';
-import { LineError, OrgChartRow, parseOrgChartCsv } from './org-chart-csv';
+import {
+  LineError,
+  OrgChartRow,
+  ParsedOrgChart,
+  parseOrgChartCsv,
+  parseOrgChartStream,
+} from './org-chart-csv';
 
 export interface OrgChartImportResult {
   created: number;
@@ -28,9 +35,24 @@ export class OrgChartImportService {
     return this.dataSource.transaction((manager) => this.importWithin(manager, csv));
   }
 
+  // A CSV read from a stream (an upload): parsed as it arrives, then applied in one transaction.
+  async importStream(
+    input: Readable,
+    onRecord?: (line: number) => void,
+  ): Promise<OrgChartImportResult> {
+    const parsed = await parseOrgChartStream(input, onRecord);
+    return this.dataSource.transaction((manager) => this.applyParsed(manager, parsed));
+  }
+
   // The same inside a caller's transaction.
-  async importWithin(manager: EntityManager, csv: string): Promise<OrgChartImportResult> {
-    const parsed = parseOrgChartCsv(csv);
+  importWithin(manager: EntityManager, csv: string): Promise<OrgChartImportResult> {
+    return this.applyParsed(manager, parseOrgChartCsv(csv));
+  }
+
+  private async applyParsed(
+    manager: EntityManager,
+    parsed: ParsedOrgChart,
+  ): Promise<OrgChartImportResult> {
     await lockOrgTree(manager);
     const existing = await manager.getRepository(DepartmentEntity).find();
     const errors = [

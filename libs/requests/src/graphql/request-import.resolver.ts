@@ -2,7 +2,8 @@ import { Args, Field, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphq
 import { AuthUser, CurrentUser, DomainException, ImportLineError, Roles } from '@intradesk/core';
 import { RequestImportService } from '../import/request-import.service';
 
-const MAX_NDJSON_LENGTH = 9_000_000;
+// Below the 1 MiB body limit anyway: files go to POST /imports/requests.
+const MAX_NDJSON_LENGTH = 1_000_000;
 
 @ObjectType('RequestImportResult')
 export class RequestImportResultModel {
@@ -30,7 +31,7 @@ export class RequestImportResolver {
   ): Promise<RequestImportResultModel> {
     if (ndjson.length > MAX_NDJSON_LENGTH) {
       throw DomainException.badInput(
-        `ndjson is larger than ${MAX_NDJSON_LENGTH} characters; use npm run import -- FILE`,
+        `ndjson is larger than ${MAX_NDJSON_LENGTH} characters; upload the file to POST /imports/requests (or npm run import -- FILE)`,
         ['ndjson'],
       );
     }

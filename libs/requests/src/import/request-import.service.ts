@@ -15,8 +15,13 @@ import { ImportLine, parseImportLine } from './import-line';
 
 export interface RequestImportResult {
   imported: number;
+  // The first MAX_REPORTED_ERRORS refused lines, by line number.
   errors: { line: number; message: string }[];
+  // Every refused line, counted, when there were any (errors holds at most MAX_REPORTED_ERRORS).
+  errorCount?: number;
 }
+
+export const MAX_REPORTED_ERRORS = 1000;
 
 // A rating found in an imported timeline, handed to whoever stores ratings (the feedback lib).
 export interface ImportedRating {
@@ -38,17 +43,44 @@ interface ImportBatch {
   history: Partial<HistoryEntryEntity>[];
 }
 
-const BATCH_REQUESTS = 2000;
+// Lines checked and written together: small enough that a batch's objects stay a few MB.
+const BATCH_LINES = 500;
 const INSERT_CHUNK = 1000;
 
+// What the lines refer to, looked up batch by batch and kept (only what a replay needs).
 interface References {
-  departments: Map<string, DepartmentEntity>;
-  users: Map<string, UserEntity>;
+  departments: Map<string, DepartmentEntity | null>;
+  users: Map<string, string | null>;
   services: Map<string, ServiceEntity>;
+  servicesOf: Set<string>;
+}
+
+// Thrown out of the transaction so that it rolls back, carrying the refused lines.
+class RefusedImport extends Error {
+  constructor(readonly result: RequestImportResult) {
+    super('import refused');
+  }
+}
+
+// State of one import as its lines stream through.
+interface ImportRun {
+  actor: AuthUser;
+  manager: EntityManager;
+  store: MemoryClockStore;
+  refs: References;
+  firstLineOfRef: Map<string, number>;
+  // The last line of the last batch written (a ref first seen up to here is ours, not older).
+  writtenThrough: number;
+  imported: number;
+  errors: RequestImportResult['errors'];
+  errorCount: number;
 }
 
 // importRequests: historical requests with their timelines, replayed through the live clock
 // rules so their SLA clocks end as if they had run. All or nothing: any bad line, no change.
+// Lines stream through in batches (checked, replayed, written inside one transaction); once a
+// line is refused nothing more is written, the rest is only checked, and the transaction rolls
+// back, so memory follows the batch, not the file.
 @Injectable()
 export class RequestImportService {
   constructor(
@@ -64,44 +96,98 @@ export class RequestImportService {
     this.ratingsSink = sink;
   }
 
-  async import(
+  // A whole NDJSON text (GraphQL's importRequests, tests, scripts).
+  import(
     actor: AuthUser,
     ndjson: string,
     onProgress?: (done: number, total: number) => void,
   ): Promise<RequestImportResult> {
-    const errors: RequestImportResult['errors'] = [];
-    const lines: ImportLine[] = [];
-    ndjson.split(/\r?\n/).forEach((raw, i) => {
-      if (raw.trim() === '') return;
-      const parsed = parseImportLine(raw, i + 1);
-      if ('error' in parsed) errors.push({ line: i + 1, message: parsed.error });
-      else lines.push(parsed.value);
-    });
-    return this.dataSource.transaction(async (manager) => {
-      const refs = await this.references(manager, lines);
-      errors.push(...(await this.checkReferences(manager, lines, refs)));
-      if (errors.length > 0) return { imported: 0, errors: errors.sort((a, b) => a.line - b.line) };
-      // Replayed in memory through the live clock rules, written in bulk every few thousand.
-      const store = await MemoryClockStore.load(manager, this.calendars);
-      const nextSeq = await this.reserveNumbers(manager, lines, refs);
-      let batch: ImportBatch = { requests: [], comments: [], history: [] };
-      let done = 0;
-      const ratings: ImportedRating[] = [];
-      for (const line of lines) {
-        ratings.push(...(await this.replay(store, batch, actor, line, refs, nextSeq)));
-        if (batch.requests.length >= BATCH_REQUESTS) {
-          await this.write(manager, store, batch);
-          batch = { requests: [], comments: [], history: [] };
+    const lines = ndjson.split(/\r?\n/);
+    const total = lines.filter((l) => l.trim() !== '').length;
+    return this.importLines(actor, lines, onProgress && ((done) => onProgress(done, total)));
+  }
+
+  // Lines in file order (line numbers count from 1, blank lines included), e.g. read from a
+  // stream; onProgress gets the count of non-blank lines processed so far.
+  async importLines(
+    actor: AuthUser,
+    lines: Iterable<string> | AsyncIterable<string>,
+    onProgress?: (done: number) => void,
+  ): Promise<RequestImportResult> {
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const run: ImportRun = {
+          actor,
+          manager,
+          store: await MemoryClockStore.load(manager, this.calendars),
+          refs: {
+            departments: new Map(),
+            users: new Map(),
+            services: new Map(),
+            servicesOf: new Set(),
+          },
+          firstLineOfRef: new Map(),
+          writtenThrough: 0,
+          imported: 0,
+          errors: [],
+          errorCount: 0,
+        };
+        let pending: ImportLine[] = [];
+        let lineErrors: RequestImportResult['errors'] = [];
+        let n = 0;
+        let done = 0;
+        const processPending = async () => {
+          await this.processBatch(run, pending, lineErrors, n);
+          done += pending.length + lineErrors.length;
+          pending = [];
+          lineErrors = [];
+          onProgress?.(done);
+        };
+        for await (const raw of lines) {
+          n++;
+          if (raw.trim() === '') continue;
+          const parsed = parseImportLine(raw, n);
+          if ('error' in parsed) lineErrors.push({ line: n, message: parsed.error });
+          else pending.push(parsed.value);
+          if (pending.length + lineErrors.length >= BATCH_LINES) await processPending();
         }
-        onProgress?.(++done, lines.length);
-      }
-      await this.write(manager, store, batch);
-      if (ratings.length > 0) {
-        if (!this.ratingsSink) throw new Error('No ratings store is registered for the import');
-        await this.ratingsSink.store(manager, ratings);
-      }
-      return { imported: lines.length, errors: [] };
-    });
+        await processPending();
+        if (run.errorCount > 0)
+          throw new RefusedImport({ imported: 0, errors: run.errors, errorCount: run.errorCount });
+        return { imported: run.imported, errors: [] };
+      });
+    } catch (error) {
+      if (error instanceof RefusedImport) return error.result;
+      throw error;
+    }
+  }
+
+  // One batch: its references checked; written only while no line at all has been refused.
+  private async processBatch(
+    run: ImportRun,
+    lines: ImportLine[],
+    parseErrors: RequestImportResult['errors'],
+    lastLine: number,
+  ): Promise<void> {
+    await this.loadReferences(run, lines);
+    const errors = [...parseErrors, ...(await this.checkReferences(run, lines))].sort(
+      (a, b) => a.line - b.line,
+    );
+    run.errorCount += errors.length;
+    run.errors.push(...errors.slice(0, Math.max(0, MAX_REPORTED_ERRORS - run.errors.length)));
+    if (run.errorCount > 0 || lines.length === 0) return;
+    const nextSeq = await this.reserveNumbers(run.manager, lines, run.refs);
+    const batch: ImportBatch = { requests: [], comments: [], history: [] };
+    const ratings: ImportedRating[] = [];
+    for (const line of lines)
+      ratings.push(...(await this.replay(run.store, batch, run.actor, line, run.refs, nextSeq)));
+    await this.write(run.manager, run.store, batch);
+    if (ratings.length > 0) {
+      if (!this.ratingsSink) throw new Error('No ratings store is registered for the import');
+      await this.ratingsSink.store(run.manager, ratings);
+    }
+    run.imported += lines.length;
+    run.writtenThrough = lastLine;
   }
 
   // Numbers for every imported request, reserved with one statement per supplier (the counter
@@ -151,34 +237,50 @@ export class RequestImportService {
       await manager.getRepository(HistoryEntryEntity).insert(rows);
   }
 
-  private async references(manager: EntityManager, lines: ImportLine[]): Promise<References> {
-    const codes = [...new Set(lines.flatMap((l) => [l.supplier, l.customer]))];
-    const emails = [...new Set(lines.map((l) => l.requester))];
-    const departments = codes.length
-      ? await manager.getRepository(DepartmentEntity).findBy({ code: In(codes) })
-      : [];
-    const users = emails.length
-      ? await manager.getRepository(UserEntity).findBy({ email: In(emails) })
-      : [];
-    const supplierIds = [...new Set(departments.map((d) => d.id))];
-    const services = supplierIds.length
-      ? await manager.getRepository(ServiceEntity).findBy({ supplierId: In(supplierIds) })
-      : [];
-    return {
-      departments: new Map(departments.map((d) => [d.code, d])),
-      users: new Map(users.map((u) => [u.email, u])),
-      services: new Map(services.map((s) => [`${s.supplierId}/${s.name.toLowerCase()}`, s])),
-    };
+  // Departments, requesters and services not looked up yet, one statement each per batch.
+  private async loadReferences(run: ImportRun, lines: ImportLine[]): Promise<void> {
+    const { manager, refs } = run;
+    const codes = [...new Set(lines.flatMap((l) => [l.supplier, l.customer]))].filter(
+      (c) => !refs.departments.has(c),
+    );
+    const emails = [...new Set(lines.map((l) => l.requester))].filter((e) => !refs.users.has(e));
+    if (codes.length) {
+      const found = await manager.getRepository(DepartmentEntity).findBy({ code: In(codes) });
+      for (const code of codes) refs.departments.set(code, null);
+      for (const d of found) refs.departments.set(d.code, d);
+    }
+    if (emails.length) {
+      const found = await manager
+        .getRepository(UserEntity)
+        .find({ select: { id: true, email: true }, where: { email: In(emails) } });
+      for (const email of emails) refs.users.set(email, null);
+      for (const u of found) refs.users.set(u.email, u.id);
+    }
+    const supplierIds = [
+      ...new Set(
+        lines
+          .map((l) => refs.departments.get(l.supplier)?.id)
+          .filter((id): id is string => !!id && !refs.servicesOf.has(id)),
+      ),
+    ];
+    if (supplierIds.length) {
+      const services = await manager
+        .getRepository(ServiceEntity)
+        .findBy({ supplierId: In(supplierIds) });
+      for (const s of services) refs.services.set(`${s.supplierId}/${s.name.toLowerCase()}`, s);
+      for (const id of supplierIds) refs.servicesOf.add(id);
+    }
   }
 
-  private async checkReferences(manager: EntityManager, lines: ImportLine[], refs: References) {
+  private async checkReferences(run: ImportRun, lines: ImportLine[]) {
+    const { refs, firstLineOfRef } = run;
     const errors: RequestImportResult['errors'] = [];
-    const firstLineOfRef = new Map<string, number>();
-    const known = new Set(
+    if (lines.length === 0) return errors;
+    const stored = new Set(
       (
-        await manager.getRepository(RequestEntity).find({
+        await run.manager.getRepository(RequestEntity).find({
           select: { externalRef: true },
-          where: { externalRef: In(lines.map((l) => l.ref)) },
+          where: { externalRef: In([...new Set(lines.map((l) => l.ref))]) },
         })
       ).map((r) => r.externalRef),
     );
@@ -199,7 +301,9 @@ export class RequestImportService {
       const first = firstLineOfRef.get(line.ref);
       if (first !== undefined) problems.push(`duplicate ref ${line.ref} (first on line ${first})`);
       else firstLineOfRef.set(line.ref, line.line);
-      if (known.has(line.ref)) problems.push(`ref ${line.ref} was imported before`);
+      // Stored by an earlier import, not by an earlier batch of this one.
+      const ours = first !== undefined && first <= run.writtenThrough;
+      if (stored.has(line.ref) && !ours) problems.push(`ref ${line.ref} was imported before`);
       if (problems.length) errors.push({ line: line.line, message: problems.join('; ') });
     }
     return errors;
@@ -215,7 +319,7 @@ export class RequestImportService {
   ): Promise<ImportedRating[]> {
     const supplier = refs.departments.get(line.supplier)!;
     const customer = refs.departments.get(line.customer)!;
-    const requester = refs.users.get(line.requester)!;
+    const requester = { id: refs.users.get(line.requester)! };
     const service = line.service
       ? refs.services.get(`${supplier.id}/${line.service.toLowerCase()}`)!
       : null;
