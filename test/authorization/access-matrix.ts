@@ -41,6 +41,32 @@ export const OPERATIONS: Record<string, OperationAccess> = {
     proof: ['sessions'],
   },
   'Mutation.createUser': { guard: ['ADMIN'], scope: 'admins', proof: ['auth'] },
+  'Query.users': {
+    guard: ['ADMIN', 'OPS'],
+    scope: 'admins; operations read-only (leads see their own people as Department.members)',
+    proof: ['people-admin'],
+  },
+  'Mutation.updateUser': {
+    guard: ['ADMIN'],
+    scope: 'admins; never the last active administrator',
+    proof: ['people-admin'],
+  },
+  'Mutation.deactivateUser': {
+    guard: ['ADMIN'],
+    scope: 'admins; never the last active administrator',
+    proof: ['people-admin'],
+  },
+  'Mutation.reactivateUser': { guard: ['ADMIN'], scope: 'admins', proof: ['people-admin'] },
+  'Mutation.createPasswordResetLink': {
+    guard: ['ADMIN'],
+    scope: 'admins, for an active user',
+    proof: ['people-admin'],
+  },
+  'Mutation.setPasswordWithToken': {
+    guard: 'public',
+    scope: 'whoever holds a live one-time link, once',
+    proof: ['people-admin'],
+  },
 
   // Organisation (the org chart is a directory every signed-in user may read)
   'Query.departments': { guard: ANY, scope: 'the whole org chart', proof: ['departments'] },
@@ -376,6 +402,9 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   NotificationPreference: fields('inApp kind'),
   OrgChartImportResult: fields('created errors invitedLeads updated'),
   PageInfo: fields('endCursor hasNextPage hasPreviousPage startCursor'),
+  PasswordResetLink: fields('expiresAt path user', {
+    path: { rule: 'shown once, to the administrator who made it', proof: ['people-admin'] },
+  }),
   PendingRating: fields('rateBy request'),
   Rating: fields('comment createdAt id rater score side updatedAt'),
   Relationship: fields('explanation type'),
@@ -439,7 +468,9 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   ),
   SurveySupplierResult: fields('byCustomer overall supplier'),
   SurveyTask: fields('answered round supplier'),
-  User: fields('createdAt department email id name role'),
+  User: fields('active createdAt deactivatedAt department email id invited name role'),
+  UserConnection: fields('edges pageInfo totalCount'),
+  UserEdge: fields('cursor node'),
   Webhook: fields('active createdAt departmentId id url'),
   WebhookDelivery: fields('attempts createdAt deliveredAt event id lastError nextAttemptAt status'),
   WeeklyHours: fields('day end start'),

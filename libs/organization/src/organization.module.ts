@@ -4,6 +4,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig } from '@intradesk/core';
 import { AuthService } from './auth/auth.service';
+import { PasswordResetLinkEntity } from './auth/password-reset-link.entity';
+import { PasswordResetService } from './auth/password-reset.service';
 import { SessionsService } from './auth/sessions.service';
 import { SignInAttemptEntity } from './auth/sign-in-attempt.entity';
 import { SignInThrottle } from './auth/sign-in-throttle.service';
@@ -12,6 +14,7 @@ import { DepartmentEntity } from './departments/department.entity';
 import { DepartmentsService } from './departments/departments.service';
 import { OrgChartImportService } from './org-chart/org-chart-import.service';
 import { UserEntity } from './users/user.entity';
+import { PeopleAdminService } from './users/people-admin.service';
 import { UsersService } from './users/users.service';
 
 // JWT_EXPIRES_IN "3600" means seconds (jsonwebtoken would read a bare numeric string as ms).
@@ -19,7 +22,12 @@ function tokenLifetime(value: string): number | `${number}${'s' | 'm' | 'h' | 'd
   return /^\d+$/.test(value) ? Number(value) : (value as `${number}h`);
 }
 
-export const organizationEntities = [DepartmentEntity, UserEntity, SignInAttemptEntity];
+export const organizationEntities = [
+  DepartmentEntity,
+  UserEntity,
+  SignInAttemptEntity,
+  PasswordResetLinkEntity,
+];
 
 @Module({
   imports: [
@@ -39,6 +47,8 @@ export const organizationEntities = [DepartmentEntity, UserEntity, SignInAttempt
     UsersService,
     AuthService,
     SessionsService,
+    PasswordResetService,
+    PeopleAdminService,
     SignInThrottle,
     OrgChartImportService,
     DemoSeedService,
@@ -48,6 +58,8 @@ export const organizationEntities = [DepartmentEntity, UserEntity, SignInAttempt
     UsersService,
     AuthService,
     SessionsService,
+    PasswordResetService,
+    PeopleAdminService,
     SignInThrottle,
     OrgChartImportService,
     DemoSeedService,

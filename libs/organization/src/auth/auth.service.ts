@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AuthUser } from '@intradesk/core';
+import { AuthUser, ErrorReason } from '@intradesk/core';
 import { PgNotifications } from '@intradesk/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationException } from '../organization.exception';
@@ -78,6 +78,12 @@ export class AuthService implements OnModuleInit {
     await this.signInThrottle.countAttempt(account);
     const user = await this.users.verifyCredentials(account, password);
     if (!user) throw OrganizationException.unauthenticated('Wrong email or password');
+    // Said only to whoever knows the password, so it reveals nothing to a guesser.
+    if (user.deactivatedAt) {
+      throw OrganizationException.unauthenticated(
+        'This account has been deactivated; ask an administrator',
+      ).because(ErrorReason.USER_DEACTIVATED);
+    }
     await this.signInThrottle.succeeded(account);
     return { accessToken: await this.issueToken(user), user };
   }
@@ -103,6 +109,9 @@ export class AuthService implements OnModuleInit {
       };
     }
     const user = await this.findSignedIn(payload.sub);
+    if (user?.deactivatedAt) {
+      return { error: 'This account has been deactivated; ask an administrator' };
+    }
     if (!user || user.tokenVersion !== payload.tv) {
       return { error: 'The access token is no longer valid; sign in again' };
     }

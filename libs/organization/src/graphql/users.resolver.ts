@@ -13,18 +13,28 @@ import {
   CurrentUser,
   GraphqlContext,
   Loaders,
+  pageSize,
   Public,
   RequestLoaders,
   Roles,
+  toConnection,
   UuidPipe,
 } from '@intradesk/core';
+import { PasswordResetService } from '../auth/password-reset.service';
+import { PeopleAdminService } from '../users/people-admin.service';
 import { AuthService } from '../auth/auth.service';
 import { UsersService } from '../users/users.service';
 import { DepartmentModel } from './department.model';
 import { OrganizationLoaderFactory } from './organization.loaders';
-import { ChangePasswordInput, CreateUserInput } from './user.inputs';
+import {
+  ChangePasswordInput,
+  CreateUserInput,
+  SetPasswordWithTokenArgs,
+  UpdateUserInput,
+  UsersArgs,
+} from './user.inputs';
 import { SessionsService } from '../auth/sessions.service';
-import { AuthPayload, UserModel } from './user.model';
+import { AuthPayload, PasswordResetLinkModel, UserConnection, UserModel } from './user.model';
 
 @Resolver(() => UserModel)
 export class UsersResolver {
@@ -33,6 +43,8 @@ export class UsersResolver {
     private readonly auth: AuthService,
     private readonly sessions: SessionsService,
     private readonly loaderFactory: OrganizationLoaderFactory,
+    private readonly people: PeopleAdminService,
+    private readonly resets: PasswordResetService,
   ) {}
 
   @Public()
@@ -103,6 +115,74 @@ export class UsersResolver {
   @Mutation(() => UserModel)
   async createUser(@Args('input') input: CreateUserInput): Promise<UserModel> {
     return UserModel.from(await this.users.create(input));
+  }
+
+  @Roles('ADMIN', 'OPS')
+  @Query(() => UserConnection, {
+    name: 'users',
+    description:
+      'People of the organisation by name (administrators; operations read-only); deactivated ones only with includeDeactivated',
+  })
+  async userList(@Args() args: UsersArgs): Promise<UserConnection> {
+    const size = pageSize(args.first);
+    const page = await this.people.page(args, size, args.after);
+    return toConnection(page.rows, size, {
+      after: !!args.after,
+      cursorOf: page.cursorOf,
+      nodeOf: UserModel.from,
+      count: page.count,
+    });
+  }
+
+  @Roles('ADMIN')
+  @Mutation(() => UserModel, {
+    description:
+      "Changes a user's name, role or department; the last active administrator cannot be demoted (CONFLICT, LAST_ADMIN)",
+  })
+  async updateUser(@Args('input') input: UpdateUserInput): Promise<UserModel> {
+    return UserModel.from(await this.people.update(input));
+  }
+
+  @Roles('ADMIN')
+  @Mutation(() => UserModel, {
+    description:
+      'Deactivates a leaver: every token ends at once and sign-in is refused; their requests and history stay. Not the last active administrator (CONFLICT, LAST_ADMIN)',
+  })
+  async deactivateUser(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<UserModel> {
+    return UserModel.from(await this.people.deactivate(id));
+  }
+
+  @Roles('ADMIN')
+  @Mutation(() => UserModel, { description: 'Lets a deactivated user sign in again' })
+  async reactivateUser(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<UserModel> {
+    return UserModel.from(await this.people.reactivate(id));
+  }
+
+  @Roles('ADMIN')
+  @Mutation(() => PasswordResetLinkModel, {
+    description:
+      'A one-time link (valid 72 h) with which the user sets a password; replaces any earlier link. Shown once',
+  })
+  async createPasswordResetLink(
+    @CurrentUser() caller: AuthUser,
+    @Args('userId', { type: () => ID }, UuidPipe) userId: string,
+  ): Promise<PasswordResetLinkModel> {
+    const link = await this.resets.createLink(caller.id, userId);
+    return { path: link.path, expiresAt: link.expiresAt, user: UserModel.from(link.user) };
+  }
+
+  @Public()
+  @Mutation(() => AuthPayload, {
+    description:
+      'Sets a password with a one-time link, ends every other session and signs in (cookie: true sets the session cookie, as login)',
+  })
+  async setPasswordWithToken(
+    @Args() args: SetPasswordWithTokenArgs,
+    @Context() context: GraphqlContext,
+  ): Promise<AuthPayload> {
+    const { accessToken, user } = await this.resets.setPassword(args.token, args.password);
+    if (args.cookie) context.sessionCookie?.set(accessToken);
+    return { accessToken, user: UserModel.from(user) };
   }
 
   @ResolveField(() => DepartmentModel, { nullable: true })

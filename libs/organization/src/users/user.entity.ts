@@ -6,11 +6,18 @@ import {
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
+  VirtualColumn,
 } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { Role } from './role.enum';
 
+// Search on name and email (users(search:)): a trigram GIN index on USER_SEARCH_TEXT, written by
+// hand in the migration.
+export const USER_SEARCH_TEXT = `(lower(name) || ' ' || email)`;
+
 @Entity({ name: 'users' })
+@Index('ix_users_search', { synchronize: false })
+@Index('ix_users_name_id', ['name', 'id'])
 @Check('ck_users_email_lower', `email = lower(email)`)
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -28,6 +35,10 @@ export class UserEntity {
   @Column({ type: 'varchar', length: 255, nullable: true, select: false })
   passwordHash: string | null;
 
+  // Invited (created by the org-chart import, no password yet): read with every user, never the hash.
+  @VirtualColumn({ type: 'boolean', query: (alias) => `SELECT ${alias}.password_hash IS NULL` })
+  invited?: boolean;
+
   @Index('ix_users_department_id')
   @Column({ type: 'uuid', nullable: true })
   departmentId: string | null;
@@ -38,6 +49,10 @@ export class UserEntity {
 
   @Column({ type: 'enum', enum: Role, enumName: 'user_role', default: Role.MEMBER })
   role: Role;
+
+  // A leaver: cannot sign in, every token refused; their requests and history stay.
+  @Column({ type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
 
   // Bumped to invalidate every token issued before.
   @Column({ type: 'int', default: 0 })

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { normalizeDepartmentCode } from '../departments/department-code';
 import { OrganizationException } from '../organization.exception';
@@ -35,7 +35,8 @@ export class UsersService {
 
   membersOf(departmentIds: readonly string[]): Promise<UserEntity[]> {
     return this.repo().find({
-      where: { departmentId: In([...departmentIds]) },
+      // Leavers stay on their requests and history, not among the department's people.
+      where: { departmentId: In([...departmentIds]), deactivatedAt: IsNull() },
       order: { name: 'ASC' },
     });
   }
