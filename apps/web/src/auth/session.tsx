@@ -19,6 +19,9 @@ interface SessionState {
   user: SessionUser | null;
   signIn: (email: string, password: string) => Promise<SignInResult>;
   signOut: () => Promise<void>;
+  // Takes over a session the server has just started by other means (a set-password link):
+  // its cookie is set, this is its user.
+  adopt: (user: SessionUser) => void;
 }
 
 export type SignInResult = { ok: true } | { ok: false; code: string; message: string };
@@ -123,9 +126,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
   }, [api, renew]);
 
+  const adopt = useCallback(
+    (signedIn: SessionUser) => {
+      renew();
+      setUser(signedIn);
+    },
+    [renew],
+  );
+
   if (user === undefined) return null;
   return (
-    <SessionContext.Provider value={{ user, signIn, signOut }}>
+    <SessionContext.Provider value={{ user, signIn, signOut, adopt }}>
       <UrqlProvider value={api.client}>{children}</UrqlProvider>
     </SessionContext.Provider>
   );
