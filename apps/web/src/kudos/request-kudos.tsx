@@ -203,7 +203,7 @@ function KudosDialog({
         />
       </h2>
       <form onSubmit={submit} noValidate>
-        <fieldset className="kd-to">
+        <fieldset className="kd-to" role="radiogroup">
           <legend>
             <FormattedMessage id="kudos.request.to" defaultMessage="Thank" />
           </legend>

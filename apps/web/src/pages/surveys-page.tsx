@@ -45,6 +45,24 @@ export default function SurveysPage() {
   const roundList = rounds.data?.surveyRounds ?? [];
   const selected = roundList.find((r) => r.id === selectedId && !r.open) ?? null;
   const loadRefusal = refusalOf(rounds.error ?? mine.error);
+  const invitations = user.department ? (
+    <Invitations
+      tasks={mine.data?.mySurveys ?? []}
+      loading={mine.fetching}
+      onAnswered={(task) => {
+        setDone(
+          intl.formatMessage(
+            {
+              id: 'surveys.answer.saved',
+              defaultMessage: 'Thank you: your answer about {supplier} is saved.',
+            },
+            { supplier: task.supplier.name },
+          ),
+        );
+        reexecuteMine({ requestPolicy: 'network-only' });
+      }}
+    />
+  ) : null;
 
   return (
     <div className="surveys-page">
@@ -64,24 +82,7 @@ export default function SurveysPage() {
           </button>
         </div>
       )}
-      {user.department && (
-        <Invitations
-          tasks={mine.data?.mySurveys ?? []}
-          loading={mine.fetching}
-          onAnswered={(task) => {
-            setDone(
-              intl.formatMessage(
-                {
-                  id: 'surveys.answer.saved',
-                  defaultMessage: 'Thank you: your answer about {supplier} is saved.',
-                },
-                { supplier: task.supplier.name },
-              ),
-            );
-            reexecuteMine({ requestPolicy: 'network-only' });
-          }}
-        />
-      )}
+      {!operations && invitations}
       {operations && (
         <OpenRoundForm
           onOpened={(title) => {
@@ -136,6 +137,7 @@ export default function SurveysPage() {
           )}
         </>
       )}
+      {operations && invitations}
       {!user.department && !seesResults && (
         <p className="notice">
           <FormattedMessage

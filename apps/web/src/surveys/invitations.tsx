@@ -183,6 +183,7 @@ function AnswerDialog({ task, onDone }: { task: Task; onDone: (answered: boolean
       </p>
       <form onSubmit={submit} noValidate>
         <fieldset
+          role="radiogroup"
           className="sv-scale"
           aria-invalid={missing.score ? true : undefined}
           aria-describedby={missing.score ? 'sv-answer-score-error' : undefined}
@@ -216,6 +217,7 @@ function AnswerDialog({ task, onDone }: { task: Task; onDone: (answered: boolean
           )}
         </fieldset>
         <fieldset
+          role="radiogroup"
           className="sv-scale sv-scale-10"
           aria-invalid={missing.recommend ? true : undefined}
           aria-describedby={

@@ -110,8 +110,8 @@ export function OpenRoundForm({ onOpened }: { onOpened: (title: string) => void 
   );
 
   return (
-    <section className="card sv-open" aria-labelledby="sv-open-title">
-      <h2 id="sv-open-title">
+    <section className="card sv-open" aria-labelledby="sv-open-heading">
+      <h2 id="sv-open-heading">
         <FormattedMessage id="surveys.open.title" defaultMessage="Open a survey round" />
       </h2>
       <p className="muted">
