@@ -1,18 +1,10 @@
 import { ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { useIntl } from 'react-intl';
-import type {
-  BarSeriesOption,
-  HeatmapSeriesOption,
-  LineSeriesOption,
-  PieSeriesOption,
-  ScatterSeriesOption,
-} from 'echarts/charts';
+import type { BarSeriesOption, HeatmapSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type {
   AriaComponentOption,
-  DataZoomComponentOption,
   GridComponentOption,
   LegendComponentOption,
-  MarkLineComponentOption,
   TooltipComponentOption,
   VisualMapComponentOption,
 } from 'echarts/components';
@@ -24,13 +16,9 @@ export type ChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
   | HeatmapSeriesOption
-  | PieSeriesOption
-  | ScatterSeriesOption
   | AriaComponentOption
-  | DataZoomComponentOption
   | GridComponentOption
   | LegendComponentOption
-  | MarkLineComponentOption
   | TooltipComponentOption
   | VisualMapComponentOption
 >;
