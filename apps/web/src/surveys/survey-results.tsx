@@ -32,7 +32,6 @@ export function SurveyResults({ round }: { round: RoundView }) {
     if (scores.suppressed)
       return (
         <td colSpan={COLUMNS} className="sv-hidden-group">
-          <span aria-hidden="true">🔒 </span>
           {hidden}
         </td>
       );
@@ -209,8 +208,8 @@ export function SurveyResults({ round }: { round: RoundView }) {
                     </summary>
                     <ul>
                       {r.overall.comments.map((text, i) => (
-                        <li key={i} dir="auto">
-                          {text}
+                        <li key={i}>
+                          <span dir="auto">{text}</span>
                         </li>
                       ))}
                     </ul>
