@@ -27,6 +27,7 @@ type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query KudosPageReceived($userId: ID, $departmentId: ID, $first: Int!) {\n    kudosReceived(userId: $userId, departmentId: $departmentId, first: $first) {\n      ...KudosPageItem\n    }\n  }\n  fragment KudosPageItem on Kudos {\n    id\n    message\n    createdAt\n    from {\n      id\n      name\n      department {\n        id\n        code\n        name\n      }\n    }\n    toUser {\n      id\n      name\n    }\n    toDepartment {\n      id\n      code\n      name\n    }\n    request {\n      id\n      number\n      title\n    }\n  }\n": typeof types.KudosPageReceivedDocument,
     "\n  query KudosPageDepartments {\n    departments {\n      id\n      code\n      name\n    }\n  }\n": typeof types.KudosPageDepartmentsDocument,
+    "\n  query KudosPagePeople {\n    departments {\n      id\n      code\n      name\n      members {\n        id\n        name\n      }\n    }\n  }\n": typeof types.KudosPagePeopleDocument,
     "\n  query KudosPageMembers($id: ID!) {\n    department(id: $id) {\n      id\n      name\n      members {\n        id\n        name\n        role\n      }\n    }\n  }\n": typeof types.KudosPageMembersDocument,
     "\n  query KudosPageRequests($supplied: RequestFilter!, $filed: RequestFilter!) {\n    supplied: requests(filter: $supplied, first: 30) {\n      edges {\n        node {\n          ...KudosPageRequest\n        }\n      }\n    }\n    filed: requests(filter: $filed, first: 30) {\n      edges {\n        node {\n          ...KudosPageRequest\n        }\n      }\n    }\n  }\n  fragment KudosPageRequest on Request {\n    id\n    number\n    title\n    createdAt\n    supplier {\n      id\n    }\n    customer {\n      id\n    }\n  }\n": typeof types.KudosPageRequestsDocument,
     "\n  query RequestKudos($id: ID!) {\n    request(id: $id) {\n      id\n      kudos {\n        ...KudosPageItem\n      }\n    }\n  }\n": typeof types.RequestKudosDocument,
@@ -115,6 +116,7 @@ const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query KudosPageReceived($userId: ID, $departmentId: ID, $first: Int!) {\n    kudosReceived(userId: $userId, departmentId: $departmentId, first: $first) {\n      ...KudosPageItem\n    }\n  }\n  fragment KudosPageItem on Kudos {\n    id\n    message\n    createdAt\n    from {\n      id\n      name\n      department {\n        id\n        code\n        name\n      }\n    }\n    toUser {\n      id\n      name\n    }\n    toDepartment {\n      id\n      code\n      name\n    }\n    request {\n      id\n      number\n      title\n    }\n  }\n": types.KudosPageReceivedDocument,
     "\n  query KudosPageDepartments {\n    departments {\n      id\n      code\n      name\n    }\n  }\n": types.KudosPageDepartmentsDocument,
+    "\n  query KudosPagePeople {\n    departments {\n      id\n      code\n      name\n      members {\n        id\n        name\n      }\n    }\n  }\n": types.KudosPagePeopleDocument,
     "\n  query KudosPageMembers($id: ID!) {\n    department(id: $id) {\n      id\n      name\n      members {\n        id\n        name\n        role\n      }\n    }\n  }\n": types.KudosPageMembersDocument,
     "\n  query KudosPageRequests($supplied: RequestFilter!, $filed: RequestFilter!) {\n    supplied: requests(filter: $supplied, first: 30) {\n      edges {\n        node {\n          ...KudosPageRequest\n        }\n      }\n    }\n    filed: requests(filter: $filed, first: 30) {\n      edges {\n        node {\n          ...KudosPageRequest\n        }\n      }\n    }\n  }\n  fragment KudosPageRequest on Request {\n    id\n    number\n    title\n    createdAt\n    supplier {\n      id\n    }\n    customer {\n      id\n    }\n  }\n": types.KudosPageRequestsDocument,
     "\n  query RequestKudos($id: ID!) {\n    request(id: $id) {\n      id\n      kudos {\n        ...KudosPageItem\n      }\n    }\n  }\n": types.RequestKudosDocument,
@@ -256,6 +258,10 @@ export function graphql(source: "\n  query KudosPageReceived($userId: ID, $depar
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query KudosPageDepartments {\n    departments {\n      id\n      code\n      name\n    }\n  }\n"): (typeof documents)["\n  query KudosPageDepartments {\n    departments {\n      id\n      code\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query KudosPagePeople {\n    departments {\n      id\n      code\n      name\n      members {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query KudosPagePeople {\n    departments {\n      id\n      code\n      name\n      members {\n        id\n        name\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,4 +1,4 @@
-import { FormEvent, useMemo, useState } from 'react';
+import { FormEvent, useMemo, useRef, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { refusalOf, Refusal } from '../api/errors';
@@ -7,6 +7,7 @@ import {
   GiveKudosMutation,
   KudosDepartmentsQuery,
   KudosMembersQuery,
+  KudosPeopleQuery,
   KudosRequestsQuery,
 } from './kudos-documents';
 import { kudosRefusalWords } from './kudos-words';
@@ -46,6 +47,22 @@ export function GiveKudosForm({
     pause: !departmentId,
   });
   const [state, give] = useMutation(GiveKudosMutation);
+  const [search, setSearch] = useState('');
+  const requestSelect = useRef<HTMLSelectElement>(null);
+  const searching = search.trim().length >= 2;
+  const [everyone] = useQuery({ query: KudosPeopleQuery, pause: !searching });
+  const found = useMemo(() => {
+    if (!searching || !everyone.data) return [];
+    const words = search.trim().toLocaleLowerCase(intl.locale).split(/\s+/);
+    return everyone.data.departments
+      .flatMap((d) => d.members.map((m) => ({ person: m, department: d })))
+      .filter(({ person }) => person.id !== user.id)
+      .filter(({ person }) =>
+        words.every((w) => person.name.toLocaleLowerCase(intl.locale).includes(w)),
+      )
+      .sort((a, b) => a.person.name.localeCompare(b.person.name, intl.locale))
+      .slice(0, 8);
+  }, [searching, everyone.data, search, user.id, intl.locale]);
 
   const sortedDepartments = useMemo(
     () =>
@@ -124,6 +141,63 @@ export function GiveKudosForm({
           defaultMessage="Kudos thank a person or a department for a request: choose whom, then the request."
         />
       </p>
+      <div className="field kd-search">
+        <label htmlFor="kd-give-search">
+          <FormattedMessage id="kudos.give.search" defaultMessage="Find a person by name" />
+        </label>
+        <input
+          id="kd-give-search"
+          type="search"
+          dir="auto"
+          autoComplete="off"
+          value={search}
+          aria-describedby="kd-give-search-count"
+          onChange={(e) => setSearch(e.target.value)}
+        />
+        <p id="kd-give-search-count" className="muted kd-small" aria-live="polite">
+          {searching && everyone.data
+            ? intl.formatMessage(
+                {
+                  id: 'kudos.give.found',
+                  defaultMessage:
+                    '{count, plural, =0 {Nobody by that name.} one {# person found: choose to fill in the form.} other {# people found: choose one to fill in the form.}}',
+                },
+                { count: found.length },
+              )
+            : ''}
+        </p>
+        {found.length > 0 && (
+          <ul
+            className="kd-found"
+            aria-label={intl.formatMessage({
+              id: 'kudos.give.foundList',
+              defaultMessage: 'People found',
+            })}
+          >
+            {found.map(({ person: p, department: d }) => (
+              <li key={p.id}>
+                <button
+                  type="button"
+                  className="secondary"
+                  aria-pressed={person === p.id}
+                  onClick={() => {
+                    setDepartmentId(d.id);
+                    setPerson(p.id);
+                    setRequestId('');
+                    setSearch('');
+                    setTimeout(() => requestSelect.current?.focus());
+                  }}
+                >
+                  <bdi>{p.name}</bdi>
+                  <span className="muted">
+                    <bdi>{d.name}</bdi>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
       <form onSubmit={submit} noValidate>
         <div className="kd-give-grid">
           <div className="field">
@@ -210,6 +284,7 @@ export function GiveKudosForm({
             </label>
             <select
               id="kd-give-request"
+              ref={requestSelect}
               value={requestId}
               disabled={!departmentId}
               onChange={(e) => setRequestId(e.target.value)}

@@ -46,6 +46,21 @@ export const KudosDepartmentsQuery = graphql(`
   }
 `);
 
+// Everyone, for the person search (loaded once, when the reader starts typing a name).
+export const KudosPeopleQuery = graphql(`
+  query KudosPagePeople {
+    departments {
+      id
+      code
+      name
+      members {
+        id
+        name
+      }
+    }
+  }
+`);
+
 export const KudosMembersQuery = graphql(`
   query KudosPageMembers($id: ID!) {
     department(id: $id) {
