@@ -162,7 +162,13 @@ export function AtRiskTable({
           {error}
         </p>
       )}
-      <div className="table-wrap">
+      {/* Focusable, so a keyboard can scroll it when it is wider than the screen. */}
+      <div
+        className="table-wrap"
+        tabIndex={0}
+        role="region"
+        aria-label={intl.formatMessage({ id: 'atRisk.table', defaultMessage: 'At risk' })}
+      >
         <table className="at-risk-table">
           <caption>
             <FormattedMessage id="atRisk.table" defaultMessage="At risk" />{' '}
@@ -259,10 +265,19 @@ export function AtRiskTable({
                             <span aria-hidden="true">{TONE_SYMBOL[tone]}</span>
                             <span>
                               <SlaClockText
-                                clock={shown}
+                                clock={{ ...shown, countingNow: null }}
                                 side="supplier"
                                 waitingOnCustomer={request.status === 'WAITING_ON_CUSTOMER'}
                               />
+                              {shown.state === 'RUNNING' && shown.countingNow === false && (
+                                <span className="at-risk-off-hours">
+                                  {' · '}
+                                  <FormattedMessage
+                                    id="atRisk.row.offHours"
+                                    defaultMessage="off hours"
+                                  />
+                                </span>
+                              )}
                             </span>
                           </span>
                           {shown.dueAt && (

@@ -66,15 +66,15 @@ export function DepartmentTrend({ points }: { points: readonly Point[] }) {
     };
   }, [points, intl.locale, resolutionName, firstName, scoreName]);
 
+  const tableName = intl.formatMessage({
+    id: 'atRisk.trend.table',
+    defaultMessage: 'SLA and satisfaction by month',
+  });
+  // Focusable, so a keyboard can scroll it when it is wider than the screen.
   const table = (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={tableName}>
       <table>
-        <caption>
-          <FormattedMessage
-            id="atRisk.trend.table"
-            defaultMessage="SLA and satisfaction by month"
-          />
-        </caption>
+        <caption>{tableName}</caption>
         <thead>
           <tr>
             <th scope="col">

@@ -54,15 +54,15 @@ export function WhatIfResult({ results }: { results: SimulationByPriority }) {
     };
   }, [rows, intl, actualName, simulatedName]);
 
+  const tableName = intl.formatMessage({
+    id: 'whatIf.result.table',
+    defaultMessage: 'Actual and simulated compliance',
+  });
+  // Focusable, so a keyboard can scroll it when it is wider than the screen.
   const table = (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={tableName}>
       <table className="what-if-table">
-        <caption>
-          <FormattedMessage
-            id="whatIf.result.table"
-            defaultMessage="Actual and simulated compliance"
-          />
-        </caption>
+        <caption>{tableName}</caption>
         <thead>
           <tr>
             <th scope="col" rowSpan={2}>
@@ -127,7 +127,7 @@ export function WhatIfResult({ results }: { results: SimulationByPriority }) {
                 <div className="muted">
                   <FormattedMessage
                     id="whatIf.result.flips"
-                    defaultMessage="{met} more met, {breached} more breached"
+                    defaultMessage="{breached} met would have breached, {met} breached would have met"
                     values={{ met: count(r.wouldHaveMet), breached: count(r.wouldHaveBreached) }}
                   />
                 </div>
@@ -147,10 +147,7 @@ export function WhatIfResult({ results }: { results: SimulationByPriority }) {
   return (
     <section aria-labelledby="what-if-result" className="what-if-result">
       <h2 id="what-if-result">
-        <FormattedMessage
-          id="whatIf.result.title"
-          defaultMessage="Actual and simulated compliance"
-        />
+        <FormattedMessage id="whatIf.result.title" defaultMessage="Simulation result" />
       </h2>
       <Chart
         name={intl.formatMessage({
@@ -160,6 +157,7 @@ export function WhatIfResult({ results }: { results: SimulationByPriority }) {
         option={option}
         table={table}
         height={260}
+        className="what-if-chart"
         figures={rows.map(([p, r]) => ({
           priority: p,
           actual: r.actual.resolutionCompliance,
