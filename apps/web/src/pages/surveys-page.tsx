@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
-import { useQuery } from 'urql';
+import { useQuery, useSubscription } from 'urql';
 import { refusalOf } from '../api/errors';
 import { useSignedInUser } from '../auth/session';
+import { NotificationAddedSubscription } from '../notifications/notification-documents';
 import { Invitations } from '../surveys/invitations';
 import { OpenRoundForm } from '../surveys/open-round-form';
 import { RoundsTable } from '../surveys/rounds-table';
@@ -42,6 +43,16 @@ export default function SurveysPage() {
     if (seesResults) reexecuteRounds({ requestPolicy: 'network-only' });
     if (user.department) reexecuteMine({ requestPolicy: 'network-only' });
   };
+  // A round opened meanwhile reaches the reader as a notification: then read the lists again.
+  // (The shell holds the same subscription, so this opens nothing new.)
+  const [live] = useSubscription({ query: NotificationAddedSubscription });
+  const invited = live.data?.notificationAdded.kind === 'SURVEY_INVITATION';
+  const liveId = live.data?.notificationAdded.id;
+  useEffect(() => {
+    if (!invited) return;
+    if (seesResults) reexecuteRounds({ requestPolicy: 'network-only' });
+    if (user.department) reexecuteMine({ requestPolicy: 'network-only' });
+  }, [liveId, invited, seesResults, user.department, reexecuteRounds, reexecuteMine]);
   const roundList = rounds.data?.surveyRounds ?? [];
   const selected = roundList.find((r) => r.id === selectedId && !r.open) ?? null;
   const loadRefusal = refusalOf(rounds.error ?? mine.error);
