@@ -45,6 +45,10 @@ export interface ChartProps {
   // Right-to-left pages get the chart mirrored: category and value axes run from the right,
   // the y axis sits on the right, legends and grids swap sides. Off for charts that must not.
   mirror?: boolean;
+  // Decal patterns per series (or per item when coloured by data), on by default. A chart whose
+  // items carry their own meaning in text and patterns (a heatmap with labelled cells and
+  // itemStyle.decal per band) may turn the automatic ones off.
+  decals?: boolean;
   onItemClick?: (item: ChartItem) => void;
   // The figures drawn, as data-figures (JSON) on the img element: tests and tools compare them
   // with the table without reading the SVG.
@@ -95,6 +99,12 @@ function mapAxes<T>(axes: T, change: (axis: Axis) => Axis): T {
   return (Array.isArray(axes) ? axes.map(change) : change(axes as Axis)) as T;
 }
 
+type Series = Record<string, unknown>;
+function mapSeries<T>(series: T, change: (s: Series) => Series): T {
+  if (!series) return series;
+  return (Array.isArray(series) ? series.map(change) : change(series as Series)) as T;
+}
+
 // The option as drawn on a right-to-left page.
 export function mirrored(option: ChartOption): ChartOption {
   return {
@@ -104,6 +114,18 @@ export function mirrored(option: ChartOption): ChartOption {
       ...a,
       position: a.position === 'right' ? 'left' : 'right',
     })),
+    series: mapSeries(option.series, (series) => {
+      const label = series.label as { position?: string } | undefined;
+      const flip: Record<string, string> = {
+        left: 'right',
+        right: 'left',
+        insideLeft: 'insideRight',
+        insideRight: 'insideLeft',
+      };
+      return label?.position && flip[label.position]
+        ? { ...series, label: { ...label, position: flip[label.position] } }
+        : series;
+    }),
     grid: swapSides(option.grid),
     legend: swapSides(option.legend),
     visualMap: swapSides(option.visualMap),
@@ -117,7 +139,12 @@ function cssVar(name: string, fallback: string): string {
 
 // The app's look and the accessibility parts every chart gets: decal patterns on, the page's
 // font and ink, no motion when the reader asks for none.
-function decorated(option: ChartOption, rtl: boolean, mirror: boolean): ChartOption {
+function decorated(
+  option: ChartOption,
+  rtl: boolean,
+  mirror: boolean,
+  decals: boolean,
+): ChartOption {
   const reduceMotion =
     typeof window !== 'undefined' &&
     window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
@@ -137,6 +164,11 @@ function decorated(option: ChartOption, rtl: boolean, mirror: boolean): ChartOpt
     },
   };
   if (reduceMotion) base.animation = false;
+  if (rtl && base.tooltip && !Array.isArray(base.tooltip)) {
+    // The drawing is left to right (chart.css); its tooltips read in the page's direction.
+    base.tooltip = { ...base.tooltip, extraCssText: 'direction: rtl; text-align: right;' };
+  }
+  if (!decals) base.aria = { ...(base.aria as object), decal: { show: false } };
   return rtl && mirror ? mirrored(base) : base;
 }
 
@@ -149,6 +181,7 @@ export function Chart({
   description,
   height = 300,
   mirror = true,
+  decals = true,
   onItemClick,
   figures,
   className,
@@ -202,8 +235,8 @@ export function Chart({
     const chart = instance.current;
     if (!ready || !chart) return;
     setState('drawing');
-    chart.setOption(decorated(option, rtl, mirror), { notMerge: true });
-  }, [ready, option, rtl, mirror]);
+    chart.setOption(decorated(option, rtl, mirror, decals), { notMerge: true });
+  }, [ready, option, rtl, mirror, decals]);
 
   return (
     <div className={`chart-with-table${className ? ` ${className}` : ''}`}>

@@ -1,15 +1,151 @@
+import { useCallback, useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
+import { useSearchParams } from 'react-router';
+import { useQuery } from 'urql';
+import { SessionUser, useSignedInUser } from '../auth/session';
+import { preloadCharts } from '../charts/chart';
+import { MatrixSection } from '../reports/matrix-section';
+import { RankingSection } from '../reports/ranking-section';
+import { ReportFilters } from '../reports/report-filters';
+import {
+  csvHref,
+  hasReportFilters,
+  readReportView,
+  ReportView,
+  toReportFilter,
+  writeReportView,
+} from '../reports/report-params';
+import { ReportsOptionsQuery } from '../reports/reports-documents';
+import { SatisfactionSection } from '../reports/satisfaction-section';
+import { SlaSection } from '../reports/sla-section';
+import { TrendSection } from '../reports/trend-section';
 import { useDocumentTitle } from '../ui/use-document-title';
+import '../styles/reports.css';
 
-// Placeholder: filled in by the work on issue 13.
-export default function Page() {
+// The charts' code starts downloading with this page's, beside the reports' queries.
+void preloadCharts();
+
+// Reports for team leads (their department's traffic: what it supplied or filed) and
+// operations (everything): SLA, satisfaction, trend, pair ranking and the department matrix,
+// with every filter, the grouping and the period in the URL.
+export default function ReportsPage() {
   const intl = useIntl();
+  const user = useSignedInUser();
   useDocumentTitle(intl.formatMessage({ id: 'reports.title', defaultMessage: 'Reports' }));
+  const seesAll = user.role === 'OPS' || user.role === 'ADMIN';
+  const leads = user.role === 'LEAD' && !!user.department;
+  if (!seesAll && !leads)
+    return (
+      <div className="reports-page">
+        <h1>
+          <FormattedMessage id="reports.title" defaultMessage="Reports" />
+        </h1>
+        <p className="notice">
+          <FormattedMessage
+            id="reports.notForYou"
+            defaultMessage="Reports are for team leads, operations and administrators."
+          />
+        </p>
+      </div>
+    );
+  return <Reports user={user} seesAll={seesAll} />;
+}
+
+function Reports({ user, seesAll }: { user: SessionUser; seesAll: boolean }) {
+  const [params, setParams] = useSearchParams();
+  const key = params.toString();
+  const view = useMemo(() => readReportView(new URLSearchParams(key)), [key]);
+  const [options] = useQuery({
+    query: ReportsOptionsQuery,
+    variables: { supplierId: view.supplier || null },
+  });
+  // Dates are the organisation's (its root department's time zone), as the reports' periods.
+  const departments = options.data?.departments;
+  const timeZone = departments?.find((d) => !d.parent)?.timeZone ?? null;
+  const pause = !!(view.from || view.to) && !timeZone;
+  const filter = useMemo(() => toReportFilter(view, timeZone ?? 'UTC'), [view, timeZone]);
+  const lead = seesAll ? null : (user.department ?? null);
+  const leadDepartment = useMemo(
+    () => (lead ? (departments?.find((d) => d.id === lead.id) ?? null) : null),
+    [lead, departments],
+  );
+
+  const change = useCallback(
+    (next: Partial<ReportView>) => {
+      const merged = { ...view, ...next };
+      // A service belongs to one supplier: another supplier drops it.
+      if (next.supplier !== undefined && next.supplier !== view.supplier) merged.service = '';
+      setParams(writeReportView(merged));
+    },
+    [view, setParams],
+  );
+  const clear = useCallback(
+    () =>
+      setParams(
+        writeReportView({
+          ...readReportView(new URLSearchParams()),
+          group: view.group,
+          period: view.period,
+        }),
+      ),
+    [setParams, view.group, view.period],
+  );
+  const canOpen = useCallback(
+    (supplierId: string) => seesAll || supplierId === lead?.id,
+    [seesAll, lead?.id],
+  );
+
   return (
-    <section className="page">
-      <h1>
-        <FormattedMessage id="reports.title" defaultMessage="Reports" />
-      </h1>
-    </section>
+    <div className="reports-page">
+      <div className="page-head">
+        <div>
+          <h1>
+            <FormattedMessage id="reports.title" defaultMessage="Reports" />
+          </h1>
+          <p className="muted reports-scope">
+            {lead ? (
+              <FormattedMessage
+                id="reports.scope.lead"
+                defaultMessage="Requests {department} supplied or filed"
+                values={{ department: <bdi>{lead.name}</bdi> }}
+              />
+            ) : (
+              <FormattedMessage
+                id="reports.scope.all"
+                defaultMessage="Requests between all departments"
+              />
+            )}
+            {hasReportFilters(view) && (
+              <>
+                {' · '}
+                <FormattedMessage id="reports.scope.filtered" defaultMessage="filtered" />
+              </>
+            )}
+          </p>
+        </div>
+        <div className="actions">
+          <a className="button secondary" href={csvHref('requests', filter, view)} download>
+            <FormattedMessage
+              id="reports.downloadRequests"
+              defaultMessage="Download requests CSV"
+            />
+          </a>
+        </div>
+      </div>
+
+      <ReportFilters
+        view={view}
+        options={options.data}
+        leadDepartment={leadDepartment ?? (lead ? { ...lead, code: lead.code ?? '' } : null)}
+        onChange={change}
+        onClear={clear}
+      />
+
+      <SlaSection view={view} filter={filter} pause={pause} />
+      <SatisfactionSection view={view} filter={filter} pause={pause} />
+      <TrendSection view={view} filter={filter} pause={pause} />
+      <RankingSection filter={filter} pause={pause} />
+      <MatrixSection view={view} filter={filter} pause={pause} canOpen={canOpen} />
+    </div>
   );
 }

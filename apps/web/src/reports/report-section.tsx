@@ -1,0 +1,75 @@
+import { ReactNode, useId } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import type { CombinedError } from 'urql';
+import { refusalOf } from '../api/errors';
+
+// One report on the page: a region named by its heading, its Download CSV link, and its state
+// (loading, refused, no requests) before its chart and table.
+export function ReportSection({
+  title,
+  csv,
+  fetching,
+  error,
+  empty,
+  children,
+  intro,
+}: {
+  title: string;
+  csv?: string;
+  fetching: boolean;
+  error?: CombinedError;
+  empty: boolean;
+  children: ReactNode;
+  intro?: ReactNode;
+}) {
+  const intl = useIntl();
+  const headingId = useId();
+  const refusal = refusalOf(error);
+  return (
+    <section className="report card" aria-labelledby={headingId} aria-busy={fetching}>
+      <div className="report-head">
+        <h2 id={headingId}>{title}</h2>
+        {csv && (
+          <a className="button secondary" href={csv} download>
+            <FormattedMessage id="reports.downloadCsv" defaultMessage="Download CSV" />
+          </a>
+        )}
+      </div>
+      {intro}
+      {refusal ? (
+        <p className="error" role="alert">
+          {refusal.code === 'BAD_USER_INPUT'
+            ? intl.formatMessage({
+                id: 'reports.error.badFilter',
+                defaultMessage:
+                  'These filters cannot be reported on. Check the dates and clear the filters.',
+              })
+            : refusal.code === 'FORBIDDEN'
+              ? intl.formatMessage({
+                  id: 'reports.error.forbidden',
+                  defaultMessage: 'Reports are for team leads, operations and administrators.',
+                })
+              : intl.formatMessage({
+                  id: 'reports.error.load',
+                  defaultMessage: 'This report could not be loaded. Retry in a moment.',
+                })}
+        </p>
+      ) : empty && !fetching ? (
+        <p className="muted">
+          <FormattedMessage id="reports.empty" defaultMessage="No requests match these filters." />
+        </p>
+      ) : (
+        children
+      )}
+    </section>
+  );
+}
+
+// A table's loading line, announced politely.
+export function Loading() {
+  return (
+    <p className="muted" role="status">
+      <FormattedMessage id="reports.loading" defaultMessage="Loading…" />
+    </p>
+  );
+}

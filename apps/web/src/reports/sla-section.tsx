@@ -1,0 +1,188 @@
+import { useMemo } from 'react';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { useQuery } from 'urql';
+import { Chart, ChartOption } from '../charts/chart';
+import type { ReportFilter } from '../gql/graphql';
+import { byGroup, count, groupLabel, groupName, minutes, pct, percent } from './report-format';
+import { csvHref, ReportView, toGrouping } from './report-params';
+import { Loading, ReportSection } from './report-section';
+import { ReportsSlaQuery } from './reports-documents';
+
+// Are departments keeping their promises? Resolution and first-response compliance per group,
+// as a bar chart and the SLA report table with every figure.
+export function SlaSection({
+  view,
+  filter,
+  pause,
+}: {
+  view: ReportView;
+  filter: ReportFilter;
+  pause: boolean;
+}) {
+  const intl = useIntl();
+  const grouping = toGrouping(view);
+  const [result] = useQuery({
+    query: ReportsSlaQuery,
+    variables: { filter, groupBy: grouping.groupBy, period: grouping.period },
+    pause,
+  });
+  const rows = useMemo(() => result.data?.slaReport ?? [], [result.data]);
+  const labelled = useMemo(
+    () => rows.map((row) => ({ row, label: groupLabel(intl, view.group, row, view.period) })),
+    [rows, intl, view.group, view.period],
+  );
+  const title = intl.formatMessage({ id: 'reports.sla.title', defaultMessage: 'SLA report' });
+  const chartName = intl.formatMessage(
+    { id: 'reports.sla.chart', defaultMessage: 'SLA compliance by {by}' },
+    { by: byGroup(intl, view.group, view.period) },
+  );
+  const resolution = intl.formatMessage({
+    id: 'reports.sla.resolutionCompliance',
+    defaultMessage: 'Resolution compliance',
+  });
+  const firstResponse = intl.formatMessage({
+    id: 'reports.sla.firstResponseCompliance',
+    defaultMessage: 'First response compliance',
+  });
+
+  const option = useMemo((): ChartOption => {
+    // Top to bottom in the table's order.
+    const categories = labelled.map((l) => l.label.short).reverse();
+    const values = (pick: (r: (typeof rows)[number]) => number | null | undefined) =>
+      labelled.map((l) => pct(pick(l.row))).reverse();
+    const formatPct = (v: number) =>
+      intl.formatNumber(v / 100, { style: 'percent', maximumFractionDigits: 1 });
+    return {
+      grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+      legend: { top: 0, left: 0 },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        valueFormatter: (v) => (typeof v === 'number' ? formatPct(v) : '—'),
+      },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        axisLabel: { formatter: (v: number) => formatPct(v) },
+      },
+      yAxis: {
+        type: 'category',
+        data: categories,
+        axisLabel: { width: 140, overflow: 'truncate' },
+      },
+      series: [
+        {
+          name: resolution,
+          type: 'bar',
+          data: values((r) => r.resolutionCompliance),
+          label: {
+            show: labelled.length <= 16,
+            position: 'right',
+            formatter: (p) => (typeof p.value === 'number' ? formatPct(p.value) : '—'),
+          },
+        },
+        {
+          name: firstResponse,
+          type: 'bar',
+          data: values((r) => r.firstResponseCompliance),
+        },
+      ],
+    };
+  }, [labelled, intl, resolution, firstResponse]);
+
+  const figures = labelled.map(({ row, label }) => ({
+    group: label.long,
+    total: row.total,
+    resolutionCompliance: row.resolutionCompliance ?? null,
+    firstResponseCompliance: row.firstResponseCompliance ?? null,
+  }));
+
+  const table = (
+    <div className="table-wrap">
+      <table aria-label={title} className="report-table">
+        <thead>
+          <tr>
+            <th scope="col">{groupName(intl, view.group)}</th>
+            <th scope="col">
+              <FormattedMessage id="reports.col.requests" defaultMessage="Requests" />
+            </th>
+            <th scope="col">
+              <FormattedMessage id="reports.col.open" defaultMessage="Open" />
+            </th>
+            <th scope="col">{resolution}</th>
+            <th scope="col">{firstResponse}</th>
+            <th scope="col">
+              <FormattedMessage
+                id="reports.col.median"
+                defaultMessage="Median resolution (working time)"
+              />
+            </th>
+            <th scope="col">
+              <FormattedMessage
+                id="reports.col.p90"
+                defaultMessage="90th percentile (working time)"
+              />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {labelled.map(({ row, label }, i) => (
+            <tr key={i} data-group={label.long}>
+              <th scope="row">
+                <bdi>{label.long}</bdi>
+              </th>
+              <td className="num">{count(intl, row.total)}</td>
+              <td className="num">{count(intl, row.open)}</td>
+              <td className="num">
+                {percent(intl, row.resolutionCompliance)}
+                <MetBreached met={row.resolutionMet} breached={row.resolutionBreached} />
+              </td>
+              <td className="num">
+                {percent(intl, row.firstResponseCompliance)}
+                <MetBreached met={row.firstResponseMet} breached={row.firstResponseBreached} />
+              </td>
+              <td>{minutes(intl, row.medianResolutionMinutes)}</td>
+              <td>{minutes(intl, row.p90ResolutionMinutes)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+
+  return (
+    <ReportSection
+      title={title}
+      csv={csvHref('sla', filter, view)}
+      fetching={result.fetching || pause}
+      error={result.error}
+      empty={!!result.data && rows.length === 0}
+    >
+      {!result.data ? (
+        <Loading />
+      ) : (
+        <Chart
+          name={chartName}
+          option={option}
+          figures={figures}
+          height={Math.max(220, labelled.length * 44 + 70)}
+          table={table}
+        />
+      )}
+    </ReportSection>
+  );
+}
+
+// The counts behind a compliance figure, under it.
+function MetBreached({ met, breached }: { met: number; breached: number }) {
+  return (
+    <span className="met-breached">
+      <FormattedMessage
+        id="reports.sla.metBreached"
+        defaultMessage="{met, number} met · {breached, number} breached"
+        values={{ met, breached }}
+      />
+    </span>
+  );
+}
