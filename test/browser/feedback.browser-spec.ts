@@ -11,7 +11,7 @@ import { expectAccessible } from './support/axe';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { AGENT, Desk, eventually, MEMBER, startDesk } from './support/desk';
 import { Names } from './support/names';
-import { choose, mainNav, newPage, signIn, step } from './support/pages';
+import { choose, mainNav, markNoReload, newPage, signIn, step } from './support/pages';
 
 const OPS = 'ops@demo.intradesk.test';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -354,7 +354,18 @@ describeInBrowser('surveys and kudos in the browser', () => {
       await ops.getByRole('table', { name: names.name('Survey results') }).waitFor();
     });
     await expectAccessible(ops, 'surveys, results (fa)');
-    // A second round (API), so the member has invitations again.
+    await signIn(member, names, MEMBER);
+    await step('Surveys: no invitation while every round is closed', async () => {
+      await mainNav(member, names)
+        .getByRole('link', { name: names.name('Surveys') })
+        .click();
+      await member
+        .getByRole('region', { name: names.name('Your invitations') })
+        .filter({ hasText: names.text('No open survey asks your department anything right now.') })
+        .waitFor();
+    });
+    const notReloaded = await markNoReload(member);
+    // A second round (API): the member's invitations appear without a reload.
     await (
       await desk.as(OPS)
     ).data(OPEN, {
@@ -365,16 +376,13 @@ describeInBrowser('surveys and kudos in the browser', () => {
         closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
       },
     });
-    await signIn(member, names, MEMBER);
-    await step('Surveys: Answer survey opens its dialog', async () => {
-      await mainNav(member, names)
-        .getByRole('link', { name: names.name('Surveys') })
-        .click();
+    await step('the new round appears live; Answer survey opens its dialog', async () => {
       await member
         .getByRole('button', { name: names.name('Answer survey') })
         .first()
         .click();
       await member.getByRole('dialog').waitFor();
+      await notReloaded();
     });
     await expectAccessible(member, 'surveys, the Answer survey dialog (fa)');
     await member.keyboard.press('Escape');
