@@ -19,7 +19,6 @@ export function RequestKudos({ request, user }: { request: KudosRequest; user: S
   });
   const [opened, setOpened] = useState(false);
   const [done, setDone] = useState<string | null>(null);
-  const opener = useRef<HTMLButtonElement>(null);
   const candidates = candidatesOf(intl, request, user);
   const kudos = given.data?.request.kudos ?? [];
   const label = intl.formatMessage({ id: 'kudos.request.title', defaultMessage: 'Kudos' });
@@ -48,7 +47,6 @@ export function RequestKudos({ request, user }: { request: KudosRequest; user: S
       </p>
       {candidates.length > 0 && (
         <button
-          ref={opener}
           type="button"
           className="secondary"
           onClick={() => {
@@ -66,7 +64,6 @@ export function RequestKudos({ request, user }: { request: KudosRequest; user: S
           candidates={candidates}
           onDone={(recipient) => {
             setOpened(false);
-            opener.current?.focus();
             if (recipient)
               setDone(
                 intl.formatMessage(
@@ -99,6 +96,8 @@ function KudosDialog({
   const [empty, setEmpty] = useState(false);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [state, give] = useMutation(GiveKudosMutation);
+  // Closed through close() either way, so the browser puts focus back on Give kudos.
+  const sentTo = useRef<string | null>(null);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -114,19 +113,20 @@ function KudosDialog({
     );
     const refused = refusalOf(result.error);
     if (refused) setRefusal(refused);
-    else
-      onDone(
+    else {
+      sentTo.current =
         result.data?.giveKudos.toUser?.name ??
-          result.data?.giveKudos.toDepartment?.name ??
-          candidate.label,
-      );
+        result.data?.giveKudos.toDepartment?.name ??
+        candidate.label;
+      dialog.current?.close();
+    }
   };
   return (
     <dialog
       ref={dialog}
       className="dialog kd-dialog"
       aria-labelledby="kd-dialog-title"
-      onClose={() => onDone(null)}
+      onClose={() => onDone(sentTo.current)}
     >
       <h2 id="kd-dialog-title">
         <FormattedMessage

@@ -28,6 +28,7 @@ export default function SurveysPage() {
   const [params, setParams] = useSearchParams();
   const selectedId = params.get('round');
   const [done, setDone] = useState<string | null>(null);
+  const [focusResults, setFocusResults] = useState(false);
 
   const [rounds, reexecuteRounds] = useQuery({
     query: SurveyRoundsQuery,
@@ -122,6 +123,7 @@ export default function SurveysPage() {
               canClose={operations}
               canSeeResults={seesResults}
               selectedId={selected?.id ?? null}
+              onShowResults={() => setFocusResults(true)}
               onClosed={(round) => {
                 setDone(
                   intl.formatMessage(
@@ -133,11 +135,19 @@ export default function SurveysPage() {
                   ),
                 );
                 refetch();
+                setFocusResults(true);
                 setParams({ round: round.id });
               }}
             />
           )}
-          {selected && <SurveyResults key={selected.id} round={selected} />}
+          {selected && (
+            <SurveyResults
+              key={selected.id}
+              round={selected}
+              focus={focusResults}
+              ownDepartment={operations ? null : (user.department?.name ?? null)}
+            />
+          )}
           {!selected && roundList.some((r) => !r.open) && (
             <p className="muted">
               <FormattedMessage

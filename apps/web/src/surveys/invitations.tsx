@@ -132,6 +132,8 @@ function AnswerDialog({ task, onDone }: { task: Task; onDone: (answered: boolean
   const [missing, setMissing] = useState<{ score?: boolean; recommend?: boolean }>({});
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [state, answer] = useMutation(AnswerSurveyMutation);
+  // Closed through close() either way, so the browser puts focus back on the opening button.
+  const answered = useRef(false);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -153,7 +155,10 @@ function AnswerDialog({ task, onDone }: { task: Task; onDone: (answered: boolean
     });
     const refused = refusalOf(result.error);
     if (refused) setRefusal(refused);
-    else onDone(true);
+    else {
+      answered.current = true;
+      dialog.current?.close();
+    }
   };
 
   return (
@@ -161,7 +166,7 @@ function AnswerDialog({ task, onDone }: { task: Task; onDone: (answered: boolean
       ref={dialog}
       className="dialog sv-answer"
       aria-labelledby="sv-answer-title"
-      onClose={() => onDone(false)}
+      onClose={() => onDone(answered.current)}
     >
       <h2 id="sv-answer-title">
         <FormattedMessage

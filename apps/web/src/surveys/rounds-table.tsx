@@ -17,12 +17,14 @@ export function RoundsTable({
   canSeeResults,
   selectedId,
   onClosed,
+  onShowResults,
 }: {
   rounds: RoundView[];
   canClose: boolean;
   canSeeResults: boolean;
   selectedId: string | null;
   onClosed: (round: RoundView) => void;
+  onShowResults: () => void;
 }) {
   const intl = useIntl();
   const [closing, setClosing] = useState<RoundView | null>(null);
@@ -115,6 +117,7 @@ export function RoundsTable({
                       {!round.open && canSeeResults && (
                         <Link
                           to={`?round=${round.id}`}
+                          onClick={onShowResults}
                           aria-current={round.id === selectedId ? 'true' : undefined}
                         >
                           <FormattedMessage
@@ -159,6 +162,7 @@ function CloseRoundDialog({
   const dialog = useRef<HTMLDialogElement>(null);
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [state, close] = useMutation(CloseRoundMutation);
+  const closed = useRef<RoundView | null>(null);
   useEffect(() => {
     dialog.current?.showModal();
   }, []);
@@ -167,7 +171,10 @@ function CloseRoundDialog({
     const result = await close({ id: round.id }, { additionalTypenames: ['SurveyTask'] });
     const refused = refusalOf(result.error);
     if (refused) setRefusal(refused);
-    else onDone(result.data?.closeSurveyRound ?? round);
+    else {
+      closed.current = result.data?.closeSurveyRound ?? round;
+      dialog.current?.close();
+    }
   };
   return (
     <dialog
@@ -175,7 +182,7 @@ function CloseRoundDialog({
       className="dialog"
       aria-labelledby="sv-close-title"
       aria-describedby="sv-close-text"
-      onClose={() => onDone(null)}
+      onClose={() => onDone(closed.current)}
     >
       <h2 id="sv-close-title">
         <FormattedMessage

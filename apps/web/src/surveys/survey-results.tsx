@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useEffect, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
 import { refusalOf } from '../api/errors';
@@ -11,8 +11,22 @@ const COLUMNS = 5;
 
 // Results of a closed round: per supplier, overall and per customer department. Groups below
 // the round's minAnswers are suppressed by the API, and said to be so here.
-export function SurveyResults({ round }: { round: RoundView }) {
+export function SurveyResults({
+  round,
+  focus,
+  ownDepartment,
+}: {
+  round: RoundView;
+  // Move focus to the heading (the reader asked for these results, or just closed the round).
+  focus: boolean;
+  // A team lead's view: only their own department's results.
+  ownDepartment: string | null;
+}) {
   const intl = useIntl();
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (focus) heading.current?.focus();
+  }, [focus]);
   const [result] = useQuery({ query: SurveyResultsQuery, variables: { roundId: round.id } });
   const refusal = refusalOf(result.error);
   const rows = result.data?.surveyResults ?? [];
@@ -81,7 +95,7 @@ export function SurveyResults({ round }: { round: RoundView }) {
 
   return (
     <section className="card sv-results" aria-labelledby="sv-results-title">
-      <h2 id="sv-results-title">
+      <h2 id="sv-results-title" ref={heading} tabIndex={-1}>
         <FormattedMessage
           id="surveys.results.title"
           defaultMessage="Results: {title}"
@@ -110,10 +124,18 @@ export function SurveyResults({ round }: { round: RoundView }) {
       )}
       {result.data && rows.length === 0 && (
         <p className="muted">
-          <FormattedMessage
-            id="surveys.results.none"
-            defaultMessage="Nobody answered this round."
-          />
+          {ownDepartment ? (
+            <FormattedMessage
+              id="surveys.results.noneAboutYou"
+              defaultMessage="Nobody answered about {department} in this round."
+              values={{ department: <bdi>{ownDepartment}</bdi> }}
+            />
+          ) : (
+            <FormattedMessage
+              id="surveys.results.none"
+              defaultMessage="Nobody answered this round."
+            />
+          )}
         </p>
       )}
       {rows.length > 0 && (
