@@ -1,5 +1,6 @@
 import { FormEvent, useMemo, useRef, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
+import { useSearchParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { refusalOf, Refusal } from '../api/errors';
 import type { SessionUser } from '../auth/session';
@@ -26,9 +27,11 @@ export function GiveKudosForm({
   onGiven: (recipient: string) => void;
 }) {
   const intl = useIntl();
-  const [departmentId, setDepartmentId] = useState('');
-  const [person, setPerson] = useState('');
-  const [requestId, setRequestId] = useState('');
+  // /kudos?department=<id>&person=<id>&request=<id> opens the form filled in (a link from elsewhere).
+  const [params] = useSearchParams();
+  const [departmentId, setDepartmentId] = useState(params.get('department') ?? '');
+  const [person, setPerson] = useState(params.get('person') ?? '');
+  const [requestId, setRequestId] = useState(params.get('request') ?? '');
   const [message, setMessage] = useState('');
   const [missing, setMissing] = useState<Partial<Record<Field, boolean>>>({});
   const [refusal, setRefusal] = useState<Refusal | null>(null);
