@@ -129,6 +129,7 @@ export const AtRiskSurveyRoundsQuery = graphql(`
       closedAt
       periodFrom
       periodTo
+      minAnswers
     }
   }
 `);

@@ -30,7 +30,11 @@ export function PulseResults({
         });
   const hidden = (
     <span className="muted">
-      <FormattedMessage id="atRisk.pulse.hidden" defaultMessage="hidden: fewer than 3 answers" />
+      <FormattedMessage
+        id="atRisk.pulse.hidden"
+        defaultMessage="hidden: fewer than {min, number} answers"
+        values={{ min: round?.minAnswers ?? 3 }}
+      />
     </span>
   );
   return (
