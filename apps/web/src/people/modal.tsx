@@ -22,7 +22,10 @@ export function Modal({
       ref={ref}
       className="dialog people-dialog"
       aria-labelledby={labelledBy}
-      onClose={onClose}
+      // A close event while open again is stale (React's development mode mounts effects twice).
+      onClose={() => {
+        if (!ref.current?.open) onClose();
+      }}
     >
       {children}
     </dialog>

@@ -253,7 +253,7 @@ export function PeopleSection() {
       <div className="table-wrap">
         <table aria-busy={fetching || undefined}>
           <caption className="visually-hidden">
-            <FormattedMessage id="people.table" defaultMessage="People" />
+            <FormattedMessage id="settings.people.title" defaultMessage="People" />
           </caption>
           <thead>
             <tr>
