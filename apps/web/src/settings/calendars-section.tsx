@@ -6,6 +6,7 @@ import { CalendarEditor, dayName } from './calendars/calendar-editor';
 import { SettingsCalendarsQuery } from './calendars/calendars-documents';
 import { DuePreview } from './calendars/due-preview';
 import { fromApi, WEEKDAYS } from './calendars/week-model';
+import { Feedback, FeedbackLine } from './settings-feedback';
 import '../styles/settings-calendars.css';
 
 const CONTEXT = { additionalTypenames: ['BusinessCalendar'] };
@@ -16,7 +17,12 @@ export function CalendarsSection() {
   const intl = useIntl();
   const user = useSignedInUser();
   const canEdit = user.role === 'ADMIN' || user.role === 'OPS';
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenIdOnly] = useState<string | null>(null);
+  const [saved, setSaved] = useState<Feedback>(null);
+  const setOpenId = (id: string | null) => {
+    setOpenIdOnly(id);
+    setSaved(null);
+  };
   const [{ data, error }, refetch] = useQuery({ query: SettingsCalendarsQuery, context: CONTEXT });
   const calendars = data?.businessCalendars ?? [];
   const open = openId && openId !== NEW ? calendars.find((c) => c.id === openId) : undefined;
@@ -25,10 +31,23 @@ export function CalendarsSection() {
     defaultMessage: 'Business calendars',
   });
 
+  const nextDay = intl.formatMessage({
+    id: 'settings.calendars.nextDay',
+    defaultMessage: 'next day',
+  });
   const summary = (calendar: (typeof calendars)[number]) => {
     const week = fromApi(calendar.weeklyHours);
     return WEEKDAYS.filter((d) => week[d].length > 0)
-      .map((d) => `${dayName(intl, d)} ${week[d].map((s) => `${s.start}–${s.end}`).join(', ')}`)
+      .map((d) => {
+        const shifts = week[d].map((s) =>
+          s.end === '00:00'
+            ? `${s.start}–24:00`
+            : s.end < s.start
+              ? `${s.start}–${s.end} (${nextDay})`
+              : `${s.start}–${s.end}`,
+        );
+        return `${dayName(intl, d)} ${intl.formatList(shifts, { type: 'unit' })}`;
+      })
       .join('; ');
   };
 
@@ -114,14 +133,16 @@ export function CalendarsSection() {
           </button>
         </div>
       ) : null}
+      <FeedbackLine feedback={saved} />
       {openId === NEW ? (
         <CalendarEditor
           key={NEW}
           calendar={null}
           canEdit={canEdit}
-          onSaved={(id) => {
+          onSaved={(id, message) => {
             refetch({ requestPolicy: 'network-only' });
             setOpenId(id);
+            setSaved({ kind: 'ok', text: message });
           }}
         />
       ) : null}
@@ -131,7 +152,10 @@ export function CalendarsSection() {
             key={`${open.id}:${open.version}`}
             calendar={open}
             canEdit={canEdit}
-            onSaved={() => refetch({ requestPolicy: 'network-only' })}
+            onSaved={(_id, message) => {
+              refetch({ requestPolicy: 'network-only' });
+              setSaved({ kind: 'ok', text: message });
+            }}
           />
           <DuePreview key={open.id} calendar={open} />
         </>

@@ -7,9 +7,13 @@ export type Feedback = { kind: 'ok'; text: string } | { kind: 'refused'; refusal
 
 // A refusal of a settings change in the reader's language, from extensions.reason and its
 // details (the server's message is English; it is shown only when nothing better is known).
-export function settingsRefusalWords(intl: IntlShape, refusal: Refusal): string {
+export function settingsRefusalWords(
+  intl: IntlShape,
+  refusal: Refusal,
+  nameOf: (code: string) => string = (code) => code,
+): string {
   const x = refusal.extensions;
-  const text = (key: string) => (typeof x[key] === 'string' ? (x[key] as string) : '');
+  const text = (key: string) => (typeof x[key] === 'string' ? nameOf(x[key] as string) : '');
   switch (refusal.reason) {
     case 'DEPARTMENT_CYCLE':
       return text('department') === text('parent')
@@ -36,7 +40,9 @@ export function settingsRefusalWords(intl: IntlShape, refusal: Refusal): string 
             'Not archived: it still has active departments under it ({children}). Move or archive them first.',
         },
         {
-          children: intl.formatList(Array.isArray(x.children) ? (x.children as string[]) : []),
+          children: intl.formatList(
+            Array.isArray(x.children) ? (x.children as string[]).map(nameOf) : [],
+          ),
         },
       );
     case 'DUPLICATE':
@@ -119,7 +125,13 @@ export function settingsRefusalWords(intl: IntlShape, refusal: Refusal): string 
 
 // One place per form for what happened: a polite status for success (always in the page, so
 // screen readers hear it change), an alert for a refusal.
-export function FeedbackLine({ feedback }: { feedback: Feedback }) {
+export function FeedbackLine({
+  feedback,
+  nameOf,
+}: {
+  feedback: Feedback;
+  nameOf?: (code: string) => string;
+}) {
   const intl = useIntl();
   return (
     <>
@@ -134,7 +146,7 @@ export function FeedbackLine({ feedback }: { feedback: Feedback }) {
       {feedback?.kind === 'refused' ? (
         <div role="alert" className="error settings-alert">
           <span aria-hidden="true">⚠ </span>
-          {settingsRefusalWords(intl, feedback.refusal)}
+          {settingsRefusalWords(intl, feedback.refusal, nameOf)}
         </div>
       ) : null}
     </>
@@ -155,6 +167,26 @@ export function FieldError({ id, message }: { id: string; message?: string }) {
 export function describedBy(...ids: (string | false | undefined | null)[]): string | undefined {
   const list = ids.filter(Boolean).join(' ');
   return list || undefined;
+}
+
+// A button whose visible word is short ("Edit", "Remove") and whose name says what it acts on.
+export function ShortButton({
+  word,
+  name,
+  className = 'secondary',
+  onClick,
+}: {
+  word: string;
+  name: string;
+  className?: string;
+  onClick: () => void;
+}) {
+  return (
+    <button type="button" className={className} onClick={onClick}>
+      <span aria-hidden="true">{word}</span>
+      <span className="visually-hidden">{name}</span>
+    </button>
+  );
 }
 
 // Text the user typed, isolated so its direction does not turn the sentence around.

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { useSignedInUser } from '../auth/session';
 import { formatMinutes } from '../sla/business-duration';
 import { priorityLabel, relationshipLabel } from '../ui/labels';
+import { ShortButton } from './settings-feedback';
 import { modeLabel, PolicyForm } from './sla-policies/policy-form';
 import { SettingsSlaPoliciesQuery } from './sla-policies/sla-policies-documents';
 import { WhichPolicy } from './sla-policies/which-policy';
@@ -158,12 +159,17 @@ export function SlaPoliciesSection() {
                   </td>
                   {canEdit ? (
                     <td>
-                      <button type="button" className="secondary" onClick={() => setOpenId(p.id)}>
-                        {intl.formatMessage(
+                      <ShortButton
+                        word={intl.formatMessage({
+                          id: 'settings.slaPolicies.editWord',
+                          defaultMessage: 'Edit',
+                        })}
+                        name={intl.formatMessage(
                           { id: 'settings.slaPolicies.edit', defaultMessage: 'Edit {name}' },
                           { name: p.name },
                         )}
-                      </button>
+                        onClick={() => setOpenId(p.id)}
+                      />
                     </td>
                   ) : null}
                 </tr>

@@ -3,7 +3,7 @@ import { FormattedMessage, IntlShape, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { refusalOf } from '../../api/errors';
 import type { SettingsCalendarsQuery } from '../../gql/graphql';
-import { describedBy, Feedback, FeedbackLine, FieldError } from '../settings-feedback';
+import { describedBy, Feedback, FeedbackLine, FieldError, ShortButton } from '../settings-feedback';
 import { CreateCalendarMutation, UpdateCalendarMutation } from './calendars-documents';
 import {
   Day,
@@ -38,7 +38,7 @@ export function CalendarEditor({
 }: {
   calendar: Calendar | null;
   canEdit: boolean;
-  onSaved: (id: string) => void;
+  onSaved: (id: string, message: string) => void;
 }) {
   const intl = useIntl();
   const ids = {
@@ -65,6 +65,10 @@ export function CalendarEditor({
   const [updated, update] = useMutation(UpdateCalendarMutation);
   const busy = created.fetching || updated.fetching;
   const disabled = !canEdit;
+  const removeWord = intl.formatMessage({
+    id: 'settings.calendars.remove',
+    defaultMessage: 'Remove',
+  });
 
   const setShift = (day: Day, index: number, change: Partial<Shift>) =>
     setWeek((w) => ({
@@ -153,14 +157,16 @@ export function CalendarEditor({
       result.data && 'createBusinessCalendar' in result.data
         ? result.data.createBusinessCalendar.id
         : calendar?.id;
-    setFeedback({
-      kind: 'ok',
-      text: intl.formatMessage(
-        { id: 'settings.calendars.saved', defaultMessage: 'Calendar {name} saved.' },
-        { name: name.trim() },
-      ),
-    });
-    if (id) onSaved(id);
+    setFeedback(null);
+    // Said by the section: the editor opens afresh on the saved calendar.
+    if (id)
+      onSaved(
+        id,
+        intl.formatMessage(
+          { id: 'settings.calendars.saved', defaultMessage: 'Calendar {name} saved.' },
+          { name: name.trim() },
+        ),
+      );
   };
 
   return (
@@ -311,20 +317,27 @@ export function CalendarEditor({
                                 />
                               </span>
                             ) : null}
+                            {shift.start === '00:00' && shift.end === '00:00' ? (
+                              <span className="cal-overnight">
+                                <FormattedMessage
+                                  id="settings.calendars.allDay"
+                                  defaultMessage="all day"
+                                />
+                              </span>
+                            ) : null}
                             {canEdit ? (
-                              <button
-                                type="button"
+                              <ShortButton
                                 className="link"
-                                onClick={() => removeShift(day, i)}
-                              >
-                                {intl.formatMessage(
+                                word={removeWord}
+                                name={intl.formatMessage(
                                   {
                                     id: 'settings.calendars.removeShift',
                                     defaultMessage: 'Remove {day} shift {n, number}',
                                   },
                                   { day: dayLabel, n },
                                 )}
-                              </button>
+                                onClick={() => removeShift(day, i)}
+                              />
                             ) : null}
                             <FieldError id={errorId} message={error} />
                           </li>
@@ -366,26 +379,25 @@ export function CalendarEditor({
           <ul className="cal-holidays">
             {holidays.map((date) => {
               const words = intl.formatDate(`${date}T12:00:00Z`, {
-                dateStyle: 'full',
+                dateStyle: 'medium',
                 timeZone: 'UTC',
               });
               return (
                 <li key={date}>
                   <time dateTime={date}>{words}</time>
                   {canEdit ? (
-                    <button
-                      type="button"
+                    <ShortButton
                       className="link"
-                      onClick={() => setHolidays((list) => list.filter((d) => d !== date))}
-                    >
-                      {intl.formatMessage(
+                      word={removeWord}
+                      name={intl.formatMessage(
                         {
                           id: 'settings.calendars.removeHoliday',
                           defaultMessage: 'Remove holiday {date}',
                         },
                         { date: words },
                       )}
-                    </button>
+                      onClick={() => setHolidays((list) => list.filter((d) => d !== date))}
+                    />
                   ) : null}
                 </li>
               );

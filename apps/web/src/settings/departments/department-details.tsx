@@ -53,6 +53,10 @@ export function DepartmentDetails({
     update.fetching || move.fetching || archive.fetching || restore.fetching || lead.fetching;
   const parent = dept.parent ? byId.get(dept.parent.id) : undefined;
   const label = (d: Dept) => `${d.name} (${d.code})`;
+  const nameOf = (code: string) => {
+    const found = [...byId.values()].find((d) => d.code === code);
+    return found ? label(found) : code;
+  };
 
   const settle = (result: { error?: Parameters<typeof refusalOf>[0] }, done: string): boolean => {
     const refusal = refusalOf(result.error);
@@ -273,7 +277,7 @@ export function DepartmentDetails({
         </p>
       ) : (
         <>
-          <FeedbackLine feedback={feedback} />
+          <FeedbackLine feedback={feedback} nameOf={nameOf} />
 
           <form className="settings-inline-form" onSubmit={moveIt} noValidate>
             <div className="field">

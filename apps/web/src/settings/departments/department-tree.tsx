@@ -85,27 +85,34 @@ export function DepartmentTree({
     event.stopPropagation();
   };
 
+  // A flat list of the visible rows, each with its level, position and size in its group
+  // (the ARIA tree's flat form): a row's box is just that row, so a click lands on it.
+  const siblingsOf = (node: TreeNode) => parentOf(node.dept.id)?.children ?? tree;
   const item = (node: TreeNode) => {
     const d = node.dept;
     const hasChildren = node.children.length > 0;
     const isOpen = hasChildren && !closed.has(d.id);
     const labelFor = `dept-${d.id}-label`;
+    const siblings = siblingsOf(node);
     return (
       <li
         key={d.id}
         role="treeitem"
         aria-level={node.depth}
+        aria-setsize={siblings.length}
+        aria-posinset={siblings.indexOf(node) + 1}
         aria-expanded={hasChildren ? isOpen : undefined}
         aria-selected={d.id === selectedId}
-        aria-labelledby={labelFor}
+        aria-labelledby={`${labelFor} ${labelFor}-code`}
+        aria-describedby={`${labelFor}-facts`}
         tabIndex={current?.dept.id === d.id ? 0 : -1}
         ref={(el) => {
           if (el) refs.current.set(d.id, el);
           else refs.current.delete(d.id);
         }}
-        className={d.archived ? 'archived' : undefined}
-        onClick={(event) => {
-          event.stopPropagation();
+        className={`dept-item${d.archived ? ' archived' : ''}`}
+        style={{ paddingInlineStart: `${(node.depth - 1) * 1.25}rem` }}
+        onClick={() => {
           setFocusId(d.id);
           onSelect(d);
         }}
@@ -122,9 +129,14 @@ export function DepartmentTree({
           >
             {hasChildren ? (isOpen ? '▾' : '▸') : '·'}
           </span>
-          <span id={labelFor} className="dept-label">
-            <bdi className="dept-name">{d.name}</bdi> <span className="dept-code">{d.code}</span>
-            <span className="dept-facts">
+          <span className="dept-label">
+            <bdi id={labelFor} className="dept-name">
+              {d.name}
+            </bdi>{' '}
+            <span id={`${labelFor}-code`} className="dept-code">
+              {d.code}
+            </span>
+            <span id={`${labelFor}-facts`} className="dept-facts">
               {' · '}
               <FormattedMessage
                 id="settings.departments.levelShort"
@@ -164,7 +176,6 @@ export function DepartmentTree({
             </span>
           </span>
         </div>
-        {isOpen ? <ul role="group">{node.children.map(item)}</ul> : null}
       </li>
     );
   };
@@ -185,7 +196,7 @@ export function DepartmentTree({
         aria-describedby={`${labelId}-keys`}
         onKeyDown={onKeyDown}
       >
-        {tree.map(item)}
+        {visible.map(item)}
       </ul>
     </>
   );

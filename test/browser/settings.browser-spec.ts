@@ -1,0 +1,287 @@
+/// <reference lib="dom" />
+// Settings for operations and administrators (issue 13, item 5): an administrator moves a
+// department (and sees a cycle refused in words), saves a business calendar with an overnight
+// shift and previews a due time in it, creates an SLA policy and asks which policy applies;
+// every section of the page under axe-core in English and in Persian.
+import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { expectAccessible } from './support/axe';
+import { describeInBrowser, launchChromium } from './support/chromium';
+import { Desk, eventually, startDesk } from './support/desk';
+import { Locale, Names } from './support/names';
+import { choose, mainNav, newPage, signIn, step } from './support/pages';
+
+const ADMIN = 'admin@demo.intradesk.test';
+const OPS = 'ops@demo.intradesk.test';
+
+const PARENT = `query Parent($code: String!) { department(code: $code) { level parent { code } } }`;
+const CALENDARS = `query { businessCalendars { name timeZone weeklyHours { day start end } } }`;
+const DUE = `query($c: ID!, $s: DateTime!, $m: Int!) { businessDueAt(calendarId: $c, start: $s, minutes: $m) }`;
+const POLICIES = `query { slaPolicies { name priority supplierId firstResponseMinutes resolutionMinutes warnAtPercent } }`;
+
+describeInBrowser('Settings in the browser', () => {
+  let desk: Desk;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const open = async () => {
+    const { context, page } = await newPage(browser, desk.baseUrl);
+    contexts.push(context);
+    return page;
+  };
+
+  beforeAll(async () => {
+    desk = await startDesk();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await desk?.close();
+  });
+
+  const toSettings = async (page: Page, names: Names) =>
+    step('nav Main: Settings', async () => {
+      await mainNav(page, names)
+        .getByRole('link', { name: names.name('Settings') })
+        .click();
+      await page.getByRole('heading', { level: 1, name: names.name('Settings') }).waitFor();
+    });
+  const region = (page: Page, names: Names, name: string): Locator =>
+    page.getByRole('region', { name: names.exact(name) });
+
+  describe('an administrator', () => {
+    const names = new Names('en', {});
+    let admin: Page;
+
+    beforeAll(async () => {
+      admin = await open();
+      await signIn(admin, names, ADMIN);
+      await toSettings(admin, names);
+    });
+
+    test('moves a department, and a move into its own subtree is refused in words', async () => {
+      const departments = region(admin, names, 'Departments');
+      await step('select Logistics in the org chart', async () => {
+        await departments.getByRole('treeitem', { name: /Logistics/ }).click();
+        await departments.getByRole('heading', { name: /Logistics/ }).waitFor();
+      });
+      await step('New parent: Corporate, Move', async () => {
+        await choose(departments.getByLabel('New parent'), /Corporate \(CORP\)/);
+        await departments.getByRole('button', { name: 'Move' }).click();
+        await departments
+          .getByRole('status')
+          .filter({ hasText: /now sits under/ })
+          .waitFor();
+      });
+      await step('the API agrees: LOG is under CORP', async () => {
+        const api = await desk.as(ADMIN);
+        const { department } = await api.data(PARENT, { code: 'LOG' });
+        expect(department.parent.code).toBe('CORP');
+      });
+      await step('the tree shows Logistics under Corporate', async () => {
+        const item = departments.getByRole('treeitem', { name: /Logistics/ });
+        await eventually(async () => expect(await item.getAttribute('aria-level')).toBe('3'));
+        // Its parent row: the nearest row above it one level up.
+        const rows = await departments
+          .getByRole('treeitem')
+          .evaluateAll((items) =>
+            items.map((i) => ({ level: i.getAttribute('aria-level'), text: i.textContent ?? '' })),
+          );
+        const at = rows.findIndex((r) => r.text.includes('LOG'));
+        const parent = rows
+          .slice(0, at)
+          .reverse()
+          .find((r) => r.level === '2');
+        expect(parent?.text).toContain('CORP');
+      });
+      await step('Corporate under Payroll is a cycle: refused with role alert', async () => {
+        await departments.getByRole('treeitem', { name: /Corporate/ }).click();
+        await departments.getByRole('heading', { name: /Corporate/ }).waitFor();
+        await choose(departments.getByLabel('New parent'), /Payroll \(PAY\)/);
+        await departments.getByRole('button', { name: 'Move' }).click();
+        const alert = departments.getByRole('alert');
+        await alert.waitFor();
+        expect(await alert.textContent()).toMatch(
+          /Payroll \(PAY\) is inside Corporate \(CORP\).*loop/,
+        );
+        const { department } = await (await desk.as(ADMIN)).data(PARENT, { code: 'CORP' });
+        expect(department.parent.code).toBe('CO');
+      });
+      await step('the tree by keyboard: arrows move, Enter selects', async () => {
+        const first = departments.getByRole('treeitem').first();
+        await first.focus();
+        await admin.keyboard.press('ArrowDown');
+        await admin.keyboard.press('Enter');
+        const focused = await admin.evaluate(() => document.activeElement?.getAttribute('role'));
+        expect(focused).toBe('treeitem');
+        await departments.getByRole('treeitem', { selected: true }).waitFor();
+      });
+    });
+
+    test('saves a calendar with an overnight shift and previews a due time in it', async () => {
+      const calendars = region(admin, names, 'Business calendars');
+      await step(
+        'New calendar: Night desk in UTC, Monday 22:00 to 06:00 besides 09:00-17:00',
+        async () => {
+          await calendars.getByRole('button', { name: 'New calendar' }).click();
+          await calendars.getByLabel('Calendar name').fill('Night desk');
+          await calendars.getByLabel('Time zone', { exact: true }).fill('UTC');
+          await calendars.getByRole('button', { name: 'Add a shift on Monday' }).click();
+          await calendars.getByLabel('Monday, shift 2: start').fill('22:00');
+          await calendars.getByLabel('Monday, shift 2: end').fill('06:00');
+          await calendars.getByText('overnight, ends the next day').waitFor();
+          await calendars.getByRole('button', { name: 'Save calendar' }).click();
+          await calendars
+            .getByRole('status')
+            .filter({ hasText: 'Calendar Night desk saved' })
+            .waitFor();
+        },
+      );
+      const api = await desk.as(ADMIN);
+      await step('the API holds the shift split at midnight', async () => {
+        const { businessCalendars } = await api.data(CALENDARS);
+        const night = businessCalendars.find((c: { name: string }) => c.name === 'Night desk');
+        expect(night.timeZone).toBe('UTC');
+        expect(night.weeklyHours).toEqual(
+          expect.arrayContaining([
+            { day: 'MONDAY', start: '09:00', end: '17:00' },
+            { day: 'MONDAY', start: '22:00', end: '24:00' },
+            { day: 'TUESDAY', start: '00:00', end: '06:00' },
+          ]),
+        );
+      });
+      await step('preview: Monday 7 December 2026 21:00 + 240 working minutes', async () => {
+        await calendars.getByLabel('Clock starts').fill('2026-12-07T21:00');
+        await calendars.getByLabel('Working minutes').fill('240');
+        await calendars.getByRole('button', { name: 'Preview due time' }).click();
+        const status = calendars.getByRole('status').filter({ hasText: /Due .*of working time/ });
+        await status.waitFor();
+        // 22:00 to 02:00 across midnight: Tuesday 8 December, 02:00 UTC.
+        expect(await status.textContent()).toMatch(
+          /(Tuesday, December 8, 2026|Tuesday,? 8 December 2026).*(2:00|02:00)/,
+        );
+        const { businessCalendars } = await api.data(`query { businessCalendars { id name } }`);
+        const id = businessCalendars.find((c: { name: string }) => c.name === 'Night desk').id;
+        const { businessDueAt } = await api.data(DUE, {
+          c: id,
+          s: '2026-12-07T21:00:00Z',
+          m: 240,
+        });
+        expect(businessDueAt).toBe('2026-12-08T02:00:00.000Z');
+      });
+    });
+
+    test('creates an SLA policy and finds which policy applies to a sample request', async () => {
+      const policies = region(admin, names, 'SLA policies');
+      await step(
+        'New policy: IT, P4, 3 h first response, 2 days resolution, warn at 75%',
+        async () => {
+          await policies.getByRole('button', { name: 'New policy' }).click();
+          await policies.getByLabel('Policy name').fill('IT low priority');
+          await choose(policies.getByLabel('Supplier', { exact: true }), /^IT \(IT\)/);
+          await choose(policies.getByLabel('Priority', { exact: true }), /^P4/);
+          const first = policies.getByRole('group', { name: 'First response target' });
+          await first.getByLabel('hours').fill('3');
+          const resolution = policies.getByRole('group', { name: 'Resolution target' });
+          await resolution.getByLabel('hours').fill('16');
+          await policies.getByLabel('Warn at').fill('75');
+          await policies.getByRole('button', { name: 'Create policy' }).click();
+          await policies.getByRole('status').filter({ hasText: 'Policy saved' }).waitFor();
+          await policies
+            .getByRole('table', { name: 'SLA policies' })
+            .getByRole('cell', { name: 'IT low priority', exact: true })
+            .waitFor();
+        },
+      );
+      await step('the API holds it', async () => {
+        const { slaPolicies } = await (await desk.as(OPS)).data(POLICIES);
+        expect(slaPolicies).toContainEqual(
+          expect.objectContaining({
+            name: 'IT low priority',
+            priority: 'P4',
+            firstResponseMinutes: 180,
+            resolutionMinutes: 960,
+            warnAtPercent: 75,
+          }),
+        );
+      });
+      await step('Which policy applies? Marketing asks IT at P4', async () => {
+        await choose(policies.getByLabel('Sample supplier'), /^IT \(IT\)/);
+        await choose(policies.getByLabel('Sample customer'), /^Marketing/);
+        await choose(policies.getByLabel('Sample priority'), /^P4/);
+        await policies.getByRole('button', { name: 'Find the policy' }).click();
+        await policies
+          .getByRole('status')
+          .filter({ hasText: /Policy “IT low priority” applies/ })
+          .waitFor();
+      });
+    });
+  });
+
+  describe.each<Locale>(['en', 'fa'])('axe-core in %s', (locale) => {
+    let names: Names;
+    let page: Page;
+
+    beforeAll(async () => {
+      names = new Names(locale, desk.web.english);
+      page = await open();
+    });
+    afterAll(() => {
+      const todo = names?.todo();
+      if (todo) console.log(todo);
+    });
+
+    test('Settings as an administrator, every section open', async () => {
+      await signIn(page, names, ADMIN);
+      await toSettings(page, names);
+      await step('each section is a region named by its heading', async () => {
+        // (People and Import have their own browser tests.)
+        for (const name of [
+          'Departments',
+          'Services',
+          'Business calendars',
+          'SLA policies',
+          'Webhooks',
+        ])
+          await region(page, names, name).waitFor();
+      });
+      await step('open a department, a calendar, a policy, a service and webhooks', async () => {
+        const departments = region(page, names, 'Departments');
+        await departments.getByRole('treeitem', { name: /Finance/ }).click();
+        await departments.getByRole('heading', { name: /Finance/ }).waitFor();
+        const calendars = region(page, names, 'Business calendars');
+        await calendars.getByRole('table').getByRole('button').first().click();
+        await calendars.getByRole('button', { name: names.name('Preview due time') }).waitFor();
+        const policies = region(page, names, 'SLA policies');
+        await policies.getByRole('table').getByRole('button').first().click();
+        const services = region(page, names, 'Services');
+        await services.getByRole('table').getByRole('button').first().click();
+        const webhooks = region(page, names, 'Webhooks');
+        await choose(webhooks.getByRole('combobox').first(), /\(IT\)/);
+        await webhooks.getByRole('table').waitFor();
+      });
+      await expectAccessible(page, `settings, admin (${locale})`);
+      await step('a refusal and a validation error are shown accessibly', async () => {
+        const departments = region(page, names, 'Departments');
+        await departments.getByRole('treeitem', { name: /Company/ }).click();
+        await choose(departments.getByLabel(names.name('New parent')), /\(FIN\)/);
+        await departments.getByRole('button', { name: names.exact('Move') }).click();
+        await departments.getByRole('alert').waitFor();
+        const form = page.locator('form', { has: page.locator('input[maxlength="32"]') });
+        await form.getByRole('button').last().click();
+        await form.locator('[aria-invalid="true"]').first().waitFor();
+      });
+      await expectAccessible(page, `settings with an alert and field errors (${locale})`);
+    });
+
+    test('Settings as operations (departments read-only)', async () => {
+      const ops = await open();
+      await signIn(ops, names, OPS);
+      await toSettings(ops, names);
+      const departments = region(ops, names, 'Departments');
+      await departments.getByRole('treeitem', { name: /Finance/ }).click();
+      await departments.getByRole('heading', { name: /Finance/ }).waitFor();
+      expect(await departments.getByRole('button', { name: names.exact('Move') }).count()).toBe(0);
+      await expectAccessible(ops, `settings, operations (${locale})`);
+    });
+  });
+});
