@@ -90,11 +90,12 @@ export function QueueHealth({
                 <td>
                   <span className="at-risk-bar-cell">
                     <span className="at-risk-number">{n(w.open)}</span>
-                    <span
-                      className="at-risk-bar"
-                      aria-hidden="true"
-                      style={{ inlineSize: `${(w.open / most) * 100}%` }}
-                    />
+                    <span className="at-risk-bar-track" aria-hidden="true">
+                      <span
+                        className="at-risk-bar"
+                        style={{ inlineSize: `${(w.open / most) * 100}%` }}
+                      />
+                    </span>
                   </span>
                 </td>
                 <td>{n(w.atRisk)}</td>

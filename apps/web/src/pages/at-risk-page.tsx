@@ -210,9 +210,22 @@ function Department({ departmentId, within }: { departmentId: string; within: nu
 
   // Another agent's change to one of this department's requests: refetch what is on screen.
   const code = health.data?.department.code;
+  // A burst of changes (a bulk import, the demo's traffic) refetches once.
+  const pendingRefresh = useRef<ReturnType<typeof setTimeout> | null>(null);
   useRequestEvents((event) => {
-    if (!code || event.request.number.startsWith(`${code}-`)) refresh();
+    if (code && !event.request.number.startsWith(`${code}-`)) return;
+    if (pendingRefresh.current) return;
+    pendingRefresh.current = setTimeout(() => {
+      pendingRefresh.current = null;
+      refresh();
+    }, 500);
   });
+  useEffect(
+    () => () => {
+      if (pendingRefresh.current) clearTimeout(pendingRefresh.current);
+    },
+    [],
+  );
   useEffect(() => {
     const timer = setInterval(refresh, REFRESH_MS);
     return () => clearInterval(timer);
