@@ -8,6 +8,7 @@ import { SlaClockText, slaTone } from '../sla/sla-clock-text';
 import { formatMinutes } from '../sla/business-duration';
 import { useNow } from '../sla/use-now';
 import { priorityLabel, statusLabel } from '../ui/labels';
+import { AssigneeSelect } from './assignee-select';
 import { AtRiskAssignMutation } from './at-risk-documents';
 
 export type AtRiskRow = AtRiskClocksResult['atRiskRequests'][number];
@@ -303,28 +304,13 @@ export function AtRiskTable({
                   <td>{statusLabel(intl, request.status)}</td>
                   <td>
                     {canReassign ? (
-                      <select
-                        aria-label={intl.formatMessage(
-                          { id: 'atRisk.row.assigneeFor', defaultMessage: 'Assignee for {number}' },
-                          { number: request.number },
-                        )}
-                        value={request.assignee?.id ?? ''}
-                        disabled={busyId === request.id}
-                        aria-busy={busyId === request.id || undefined}
-                        onChange={(e) => reassign(request, e.target.value || null)}
-                      >
-                        <option value="">
-                          {intl.formatMessage({
-                            id: 'atRisk.row.unassigned',
-                            defaultMessage: 'Unassigned',
-                          })}
-                        </option>
-                        {options.map((p) => (
-                          <option key={p.id} value={p.id}>
-                            {p.name}
-                          </option>
-                        ))}
-                      </select>
+                      <AssigneeSelect
+                        number={request.number}
+                        currentId={request.assignee?.id ?? null}
+                        people={options}
+                        busy={busyId === request.id}
+                        onChoose={(assigneeId) => reassign(request, assigneeId)}
+                      />
                     ) : request.assignee ? (
                       <bdi>{request.assignee.name}</bdi>
                     ) : (
