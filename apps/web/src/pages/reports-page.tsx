@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -70,26 +70,35 @@ function Reports({ user, seesAll }: { user: SessionUser; seesAll: boolean }) {
     [lead, departments],
   );
 
+  // The router applies a navigation as a transition: changes made before it lands (From, then
+  // To at once) build on the latest written view, and the filters show it meanwhile.
+  const latest = useRef(key);
+  const [pending, setPending] = useState<ReportView | null>(null);
+  useEffect(() => {
+    latest.current = key;
+    setPending(null);
+  }, [key]);
   const change = useCallback(
     (next: Partial<ReportView>) => {
-      const merged = { ...view, ...next };
+      const current = readReportView(new URLSearchParams(latest.current));
+      const merged = { ...current, ...next };
       // A service belongs to one supplier: another supplier drops it.
-      if (next.supplier !== undefined && next.supplier !== view.supplier) merged.service = '';
-      setParams(writeReportView(merged));
+      if (next.supplier !== undefined && next.supplier !== current.supplier) merged.service = '';
+      const params = writeReportView(merged);
+      latest.current = params.toString();
+      setPending(merged);
+      setParams(params);
     },
-    [view, setParams],
+    [setParams],
   );
-  const clear = useCallback(
-    () =>
-      setParams(
-        writeReportView({
-          ...readReportView(new URLSearchParams()),
-          group: view.group,
-          period: view.period,
-        }),
-      ),
-    [setParams, view.group, view.period],
-  );
+  const clear = useCallback(() => {
+    const current = readReportView(new URLSearchParams(latest.current));
+    change({
+      ...readReportView(new URLSearchParams()),
+      group: current.group,
+      period: current.period,
+    });
+  }, [change]);
   const canOpen = useCallback(
     (supplierId: string) => seesAll || supplierId === lead?.id,
     [seesAll, lead?.id],
@@ -134,7 +143,7 @@ function Reports({ user, seesAll }: { user: SessionUser; seesAll: boolean }) {
       </div>
 
       <ReportFilters
-        view={view}
+        view={pending ?? view}
         options={options.data}
         leadDepartment={leadDepartment ?? (lead ? { ...lead, code: lead.code ?? '' } : null)}
         onChange={change}

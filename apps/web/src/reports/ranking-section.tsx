@@ -25,7 +25,7 @@ export function RankingSection({ filter, pause }: { filter: ReportFilter; pause:
     defaultMessage: 'Department-pair ranking',
   });
   const table = (name: string, pairs: Pair[]) => (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table aria-label={name} className="report-table">
         <caption>{name}</caption>
         <thead>

@@ -88,7 +88,7 @@ export function SatisfactionSection({
   }));
 
   const table = (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table aria-label={title} className="report-table">
         <thead>
           <tr>

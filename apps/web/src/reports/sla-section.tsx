@@ -99,7 +99,7 @@ export function SlaSection({
   }));
 
   const table = (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table aria-label={title} className="report-table">
         <thead>
           <tr>

@@ -89,7 +89,7 @@ export function TrendSection({
   }));
 
   const table = (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0}>
       <table aria-label={title} className="report-table">
         <thead>
           <tr>
