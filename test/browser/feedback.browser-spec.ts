@@ -203,7 +203,10 @@ describeInBrowser('surveys and kudos in the browser', () => {
       otherResult?.overall.suppressed,
       `API: a 1-answer group is shown: ${JSON.stringify(otherResult)}`,
     );
-    const hidden = names.format('surveys.results.hidden', { count: round.minAnswers });
+    // The threshold as the API gives it, written in the page's digits.
+    const hidden = names.format('surveys.results.hidden', {
+      count: new Intl.NumberFormat(names.locale).format(round.minAnswers),
+    });
     await step(`results: IT with 3 answers, ${other!.supplier.code} "${hidden}"`, async () => {
       const table = ops.getByRole('table', { name: names.name('Survey results') });
       await table.waitFor();
@@ -351,7 +354,16 @@ describeInBrowser('surveys and kudos in the browser', () => {
     await signIn(ops, names, OPS);
     await step("Surveys with the closed round's results", async () => {
       await ops.goto(`/surveys?round=${round.id}`);
-      await ops.getByRole('table', { name: names.name('Survey results') }).waitFor();
+      const table = ops.getByRole('table', { name: names.name('Survey results') });
+      // The hidden groups in Persian, with the threshold in Persian digits.
+      await table
+        .getByRole('cell', {
+          name: names.format('surveys.results.hidden', {
+            count: new Intl.NumberFormat('fa').format(round.minAnswers),
+          }),
+        })
+        .first()
+        .waitFor();
     });
     await expectAccessible(ops, 'surveys, results (fa)');
     await signIn(member, names, MEMBER);

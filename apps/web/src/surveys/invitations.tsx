@@ -182,7 +182,7 @@ function AnswerDialog({ task, onDone }: { task: Task; onDone: (answered: boolean
           values={{
             round: <bdi>{task.round.title}</bdi>,
             period: periodText(intl, task.round.periodFrom, task.round.periodTo),
-            count: task.round.minAnswers,
+            count: intl.formatNumber(task.round.minAnswers),
           }}
         />
       </p>

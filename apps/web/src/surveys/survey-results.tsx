@@ -39,7 +39,7 @@ export function SurveyResults({
       id: 'surveys.results.hidden',
       defaultMessage: 'hidden: fewer than {count} answers',
     },
-    { count: round.minAnswers },
+    { count: intl.formatNumber(round.minAnswers) },
   );
 
   const cells = (scores: SurveysPageScoresFragment) => {
@@ -108,7 +108,7 @@ export function SurveyResults({
           defaultMessage="Requests of {period}. Answers are anonymous: a group with fewer than {count} answers is hidden, and so is a group that would let hidden answers be worked out."
           values={{
             period: periodText(intl, round.periodFrom, round.periodTo),
-            count: round.minAnswers,
+            count: intl.formatNumber(round.minAnswers),
           }}
         />
       </p>
