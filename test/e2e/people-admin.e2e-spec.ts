@@ -2,6 +2,7 @@ import { ManualClock } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, demoEmail } from '@intradesk/organization';
 import { fileRequest } from '../factories/requests.factory';
 import { GraphqlClient } from '../utils/graphql-client';
+import { subscribe } from '../utils/subscription-client';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const USERS = `query($first: Int, $after: String, $search: String, $role: Role, $departmentId: ID, $all: Boolean) {
@@ -201,6 +202,12 @@ describe('people administration', () => {
         ?.code ?? 'OK';
     // Warm the signed-in cache, so the refusal below is not just a cache miss.
     expect([await meCode(member.token!), await viaCookie()]).toEqual(['OK', 'OK']);
+    // An open WebSocket is closed too (their live updates stop).
+    const live = await subscribe(
+      t.graphql.url,
+      member.token,
+      'subscription { notificationAdded { id } }',
+    );
 
     const deactivated = await adminClient.data(DEACTIVATE, { id });
     expect(deactivated.deactivateUser).toEqual({
@@ -212,6 +219,8 @@ describe('people administration', () => {
       'UNAUTHENTICATED',
       'UNAUTHENTICATED',
     ]);
+    await expect(live.waitFor(1, 3_000)).rejects.toThrow(/subscription failed/);
+    await live.close();
     const refused = await signIn(email);
     expect(refused.errors![0].extensions).toMatchObject({
       code: 'UNAUTHENTICATED',

@@ -83,6 +83,47 @@ export function buildGraphqlContext(
 export interface SocketExtra {
   user?: AuthUser;
   request?: IncomingMessage;
+  // graphql-ws over ws: the connection itself.
+  socket?: {
+    close(code?: number, reason?: string): void;
+    once(event: 'close', listener: () => void): unknown;
+  };
+}
+
+interface WatchedSocket {
+  token: string;
+  extra: SocketExtra;
+}
+
+// Open sockets by user, per process: when a user changes (deactivated, signed out everywhere, a
+// new password or role), each of their sockets checks its token again and closes (4403) once it
+// no longer holds, so a leaver's live updates stop with their last request.
+const watchedSockets = new WeakMap<AuthService, Map<string, Set<WatchedSocket>>>();
+
+function watchSocket(auth: AuthService, userId: string, watched: WatchedSocket): void {
+  let byUser = watchedSockets.get(auth);
+  if (!byUser) {
+    const sockets = new Map<string, Set<WatchedSocket>>();
+    auth.onUserChanged((changed) => {
+      for (const entry of sockets.get(changed) ?? []) {
+        void auth.authenticate(entry.token).then((result) => {
+          if ('user' in result) entry.extra.user = result.user;
+          else entry.extra.socket?.close(4403, 'Forbidden');
+        });
+      }
+    });
+    watchedSockets.set(auth, sockets);
+    byUser = sockets;
+  }
+  const sockets = byUser;
+  if (!watched.extra.socket) return;
+  let set = sockets.get(userId);
+  if (!set) sockets.set(userId, (set = new Set()));
+  set.add(watched);
+  watched.extra.socket.once('close', () => {
+    set.delete(watched);
+    if (set.size === 0) sockets.delete(userId);
+  });
 }
 
 // graphql-ws: the token arrives once, in the connection_init payload
@@ -94,12 +135,12 @@ export async function authenticateSocket(
   auth: AuthService,
 ): Promise<boolean> {
   const authorization = connectionParams?.authorization ?? connectionParams?.Authorization;
-  const { user } = await authenticate(
-    { authorization, cookie: extra.request?.headers.cookie },
-    auth,
-  );
-  if (!user) return false;
-  extra.user = user;
+  const credential = sessionCredential({ authorization, cookie: extra.request?.headers.cookie });
+  if (credential === null || 'error' in credential) return false;
+  const result = await auth.authenticate(credential.token);
+  if (!('user' in result)) return false;
+  extra.user = result.user;
+  watchSocket(auth, result.user.id, { token: credential.token, extra });
   return true;
 }
 

@@ -36,6 +36,7 @@ const USER_CACHE_SIZE = 10_000;
 @Injectable()
 export class AuthService implements OnModuleInit {
   private readonly signedIn = new Map<string, { user: UserEntity; at: number }>();
+  private readonly changeListeners = new Set<(userId: string) => void>();
 
   constructor(
     private readonly users: UsersService,
@@ -46,9 +47,18 @@ export class AuthService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.notifications.subscribe(USER_CHANGED, (payload) =>
-      this.signedIn.delete(String((payload as { userId?: string }).userId)),
-    );
+    await this.notifications.subscribe(USER_CHANGED, (payload) => {
+      const userId = String((payload as { userId?: string }).userId);
+      this.signedIn.delete(userId);
+      for (const listener of this.changeListeners) listener(userId);
+    });
+  }
+
+  // Called in every process once a change announced with userChanged() has committed (open
+  // WebSockets check their token again with it).
+  onUserChanged(listener: (userId: string) => void): () => void {
+    this.changeListeners.add(listener);
+    return () => this.changeListeners.delete(listener);
   }
 
   // In the transaction that changes a user's role, department, password or token version:
