@@ -7,7 +7,7 @@ import type { ReportFilter, ReportsMatrixQuery } from '../gql/graphql';
 import { relationshipLabel } from '../ui/labels';
 import { count, DASH, pct, percent, score } from './report-format';
 import { csvHref, queueHref, ReportView } from './report-params';
-import { Loading, ReportSection } from './report-section';
+import { Loading, ReportSection, useLastData } from './report-section';
 import { ReportsMatrixQuery as MatrixQuery } from './reports-documents';
 
 type Cell = ReportsMatrixQuery['departmentMatrix'][number];
@@ -54,9 +54,10 @@ export function MatrixSection({
   const intl = useIntl();
   const navigate = useNavigate();
   const [result] = useQuery({ query: MatrixQuery, variables: { filter }, pause });
+  const data = useLastData(result.data);
   const cells = useMemo(
-    () => (result.data?.departmentMatrix ?? []).filter((c) => c.customer && c.supplier),
-    [result.data],
+    () => (data?.departmentMatrix ?? []).filter((c) => c.customer && c.supplier),
+    [data],
   );
   const { customers, suppliers, byPair } = useMemo(() => {
     const customers = new Map<string, Department>();
@@ -277,7 +278,7 @@ export function MatrixSection({
       csv={csvHref('department-matrix', filter, view)}
       fetching={result.fetching || pause}
       error={result.error}
-      empty={!!result.data && cells.length === 0}
+      empty={!!data && cells.length === 0}
       intro={
         <p className="muted">
           <FormattedMessage
@@ -287,7 +288,7 @@ export function MatrixSection({
         </p>
       }
     >
-      {!result.data ? (
+      {!data ? (
         <Loading />
       ) : (
         <Chart

@@ -2,7 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
 import type { ReportFilter, ReportsPairRankingQuery } from '../gql/graphql';
 import { count, percent, score } from './report-format';
-import { Loading, ReportSection } from './report-section';
+import { Loading, ReportSection, useLastData } from './report-section';
 import { ReportsPairRankingQuery as RankingQuery } from './reports-documents';
 
 const MIN_REQUESTS = 5;
@@ -19,7 +19,8 @@ export function RankingSection({ filter, pause }: { filter: ReportFilter; pause:
     variables: { filter, minRequests: MIN_REQUESTS, limit: LIMIT },
     pause,
   });
-  const ranking = result.data?.departmentPairRanking;
+  const data = useLastData(result.data);
+  const ranking = data?.departmentPairRanking;
   const title = intl.formatMessage({
     id: 'reports.ranking.title',
     defaultMessage: 'Department-pair ranking',

@@ -1,4 +1,4 @@
-import { ReactNode, useId } from 'react';
+import { ReactNode, useId, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { CombinedError } from 'urql';
 import { refusalOf } from '../api/errors';
@@ -72,4 +72,12 @@ export function Loading() {
       <FormattedMessage id="reports.loading" defaultMessage="Loading…" />
     </p>
   );
+}
+
+// The last answer while the next loads (new filters): the chart and table stay, marked busy,
+// instead of flashing empty; the chart redraws in place when the new figures come.
+export function useLastData<T>(data: T | undefined): T | undefined {
+  const last = useRef<T | undefined>(undefined);
+  if (data !== undefined) last.current = data;
+  return data ?? last.current;
 }

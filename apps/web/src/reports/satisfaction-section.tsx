@@ -5,7 +5,7 @@ import { Chart, ChartOption } from '../charts/chart';
 import type { ReportFilter } from '../gql/graphql';
 import { byGroup, count, groupLabel, groupName, percent, score } from './report-format';
 import { csvHref, ReportView, toGrouping } from './report-params';
-import { Loading, ReportSection } from './report-section';
+import { Loading, ReportSection, useLastData } from './report-section';
 import { ReportsSatisfactionQuery } from './reports-documents';
 
 const STARS = [1, 2, 3, 4, 5];
@@ -28,7 +28,8 @@ export function SatisfactionSection({
     variables: { filter, groupBy: grouping.groupBy, period: grouping.period },
     pause,
   });
-  const rows = useMemo(() => result.data?.satisfactionReport ?? [], [result.data]);
+  const data = useLastData(result.data);
+  const rows = useMemo(() => data?.satisfactionReport ?? [], [data]);
   const labelled = useMemo(
     () => rows.map((row) => ({ row, label: groupLabel(intl, view.group, row, view.period) })),
     [rows, intl, view.group, view.period],
@@ -140,9 +141,9 @@ export function SatisfactionSection({
       csv={csvHref('satisfaction', filter, view)}
       fetching={result.fetching || pause}
       error={result.error}
-      empty={!!result.data && rows.length === 0}
+      empty={!!data && rows.length === 0}
     >
-      {!result.data ? (
+      {!data ? (
         <Loading />
       ) : (
         <Chart

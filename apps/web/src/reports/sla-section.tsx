@@ -5,7 +5,7 @@ import { Chart, ChartOption } from '../charts/chart';
 import type { ReportFilter } from '../gql/graphql';
 import { byGroup, count, groupLabel, groupName, minutes, pct, percent } from './report-format';
 import { csvHref, ReportView, toGrouping } from './report-params';
-import { Loading, ReportSection } from './report-section';
+import { Loading, ReportSection, useLastData } from './report-section';
 import { ReportsSlaQuery } from './reports-documents';
 
 // Are departments keeping their promises? Resolution and first-response compliance per group,
@@ -26,7 +26,8 @@ export function SlaSection({
     variables: { filter, groupBy: grouping.groupBy, period: grouping.period },
     pause,
   });
-  const rows = useMemo(() => result.data?.slaReport ?? [], [result.data]);
+  const data = useLastData(result.data);
+  const rows = useMemo(() => data?.slaReport ?? [], [data]);
   const labelled = useMemo(
     () => rows.map((row) => ({ row, label: groupLabel(intl, view.group, row, view.period) })),
     [rows, intl, view.group, view.period],
@@ -157,9 +158,9 @@ export function SlaSection({
       csv={csvHref('sla', filter, view)}
       fetching={result.fetching || pause}
       error={result.error}
-      empty={!!result.data && rows.length === 0}
+      empty={!!data && rows.length === 0}
     >
-      {!result.data ? (
+      {!data ? (
         <Loading />
       ) : (
         <Chart

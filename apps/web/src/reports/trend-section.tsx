@@ -5,7 +5,7 @@ import { Chart, ChartOption } from '../charts/chart';
 import type { ReportFilter } from '../gql/graphql';
 import { byGroup, count, DASH, minutes, pct, percent, periodLabel, score } from './report-format';
 import { csvHref, ReportView } from './report-params';
-import { Loading, ReportSection } from './report-section';
+import { Loading, ReportSection, useLastData } from './report-section';
 import { ReportsTrendQuery } from './reports-documents';
 
 // Requests and compliance per period, every period of the range: one without requests is a
@@ -25,7 +25,8 @@ export function TrendSection({
     variables: { filter, period: view.period },
     pause,
   });
-  const points = useMemo(() => result.data?.reportTrend ?? [], [result.data]);
+  const data = useLastData(result.data);
+  const points = useMemo(() => data?.reportTrend ?? [], [data]);
   const title = intl.formatMessage({ id: 'reports.trend.title', defaultMessage: 'Trend' });
   const chartName = intl.formatMessage(
     { id: 'reports.trend.chart', defaultMessage: 'Requests and compliance by {by}' },
@@ -149,9 +150,9 @@ export function TrendSection({
       csv={csvHref('trend', filter, view)}
       fetching={result.fetching || pause}
       error={result.error}
-      empty={!!result.data && points.length === 0}
+      empty={!!data && points.length === 0}
     >
-      {!result.data ? (
+      {!data ? (
         <Loading />
       ) : (
         <Chart name={chartName} option={option} figures={figures} height={300} table={table} />
