@@ -11,7 +11,7 @@ import {
   KudosPeopleQuery,
   KudosRequestsQuery,
 } from './kudos-documents';
-import { kudosRefusalWords } from './kudos-words';
+import { isolate, kudosRefusalWords } from './kudos-words';
 
 const WHOLE_DEPARTMENT = 'department';
 
@@ -263,7 +263,7 @@ export function GiveKudosForm({
                       id: 'kudos.give.wholeDepartment',
                       defaultMessage: 'The whole department: {department}',
                     },
-                    { department: department.name },
+                    { department: isolate(department.name) },
                   )}
                 </option>
               )}

@@ -55,8 +55,8 @@ describe('whom the request page offers to thank', () => {
 
   it('says who they are', () => {
     expect(candidatesOf(intl, request, user('ana', 'mkt')).map((c) => c.label)).toEqual([
-      'Tom, who handled it',
-      'The whole department: IT',
+      '\u2068Tom\u2069, who handled it',
+      'The whole department: \u2068IT\u2069',
     ]);
   });
 

@@ -1,5 +1,6 @@
 import type { IntlShape } from 'react-intl';
 import type { SessionUser } from '../auth/session';
+import { isolate } from './kudos-words';
 
 export interface Party {
   id: string;
@@ -40,11 +41,11 @@ export function candidatesOf(
               role === 'assignee'
                 ? intl.formatMessage(
                     { id: 'kudos.request.assignee', defaultMessage: '{name}, who handled it' },
-                    { name: p.name },
+                    { name: isolate(p.name) },
                   )
                 : intl.formatMessage(
                     { id: 'kudos.request.requester', defaultMessage: '{name}, who asked' },
-                    { name: p.name },
+                    { name: isolate(p.name) },
                   ),
             input: { toUserId: p.id },
           },
@@ -55,7 +56,7 @@ export function candidatesOf(
       key: `d-${d.id}`,
       label: intl.formatMessage(
         { id: 'kudos.request.department', defaultMessage: 'The whole department: {name}' },
-        { name: d.name },
+        { name: isolate(d.name) },
       ),
       input: { toDepartmentId: d.id },
     },

@@ -43,3 +43,9 @@ export function kudosRefusalWords(intl: IntlShape, refusal: Refusal): string {
     defaultMessage: 'That did not work. Please try again.',
   });
 }
+
+// A name inside a sentence of the page's language, isolated (FSI … PDI, as <bdi> does), so a
+// Latin name does not turn a Persian sentence around (for strings: labels, options, statuses).
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}

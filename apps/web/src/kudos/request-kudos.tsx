@@ -6,7 +6,7 @@ import type { SessionUser } from '../auth/session';
 import { GiveKudosMutation, RequestKudosQuery } from './kudos-documents';
 import { KudosList } from './kudos-list';
 import { Candidate, candidatesOf, KudosRequest } from './kudos-candidates';
-import { kudosRefusalWords } from './kudos-words';
+import { isolate, kudosRefusalWords } from './kudos-words';
 import '../styles/kudos.css';
 
 // The request page's kudos: those given for it, and a button Give kudos opening a small form.
@@ -68,7 +68,7 @@ export function RequestKudos({ request, user }: { request: KudosRequest; user: S
               setDone(
                 intl.formatMessage(
                   { id: 'kudos.given', defaultMessage: 'Kudos sent to {recipient}. Thank you!' },
-                  { recipient },
+                  { recipient: isolate(recipient) },
                 ),
               );
           }}
@@ -149,7 +149,7 @@ function KudosDialog({
                 checked={to === c.key}
                 onChange={() => setTo(c.key)}
               />
-              <bdi>{c.label}</bdi>
+              {c.label}
             </label>
           ))}
         </fieldset>

@@ -6,7 +6,7 @@ import { useSignedInUser } from '../auth/session';
 import { GiveKudosForm } from '../kudos/give-kudos-form';
 import { KudosReceivedQuery } from '../kudos/kudos-documents';
 import { KudosList } from '../kudos/kudos-list';
-import { kudosRefusalWords } from '../kudos/kudos-words';
+import { isolate, kudosRefusalWords } from '../kudos/kudos-words';
 import { useDocumentTitle } from '../ui/use-document-title';
 import '../styles/kudos.css';
 
@@ -43,7 +43,7 @@ export default function KudosPage() {
   const teamLabel = user.department
     ? intl.formatMessage(
         { id: 'kudos.received.department', defaultMessage: 'Kudos for {department}' },
-        { department: user.department.name },
+        { department: isolate(user.department.name) },
       )
     : '';
 
@@ -115,7 +115,7 @@ export default function KudosPage() {
           setDone(
             intl.formatMessage(
               { id: 'kudos.given', defaultMessage: 'Kudos sent to {recipient}. Thank you!' },
-              { recipient },
+              { recipient: isolate(recipient) },
             ),
           );
           refetch();

@@ -10,7 +10,7 @@ import { OpenRoundForm } from '../surveys/open-round-form';
 import { RoundsTable } from '../surveys/rounds-table';
 import { SurveyResults } from '../surveys/survey-results';
 import { MySurveysQuery, SurveyRoundsQuery } from '../surveys/surveys-documents';
-import { surveyRefusalWords } from '../surveys/survey-words';
+import { isolate, surveyRefusalWords } from '../surveys/survey-words';
 import { useDocumentTitle } from '../ui/use-document-title';
 import '../styles/surveys.css';
 
@@ -68,7 +68,7 @@ export default function SurveysPage() {
               id: 'surveys.answer.saved',
               defaultMessage: 'Thank you: your answer about {supplier} is saved.',
             },
-            { supplier: task.supplier.name },
+            { supplier: isolate(task.supplier.name) },
           ),
         );
         reexecuteMine({ requestPolicy: 'network-only' });
@@ -104,7 +104,7 @@ export default function SurveysPage() {
                   id: 'surveys.open.done',
                   defaultMessage: 'Round {title} opened: the departments it asks are notified.',
                 },
-                { title },
+                { title: isolate(title) },
               ),
             );
             refetch();
@@ -131,7 +131,7 @@ export default function SurveysPage() {
                       id: 'surveys.close.done',
                       defaultMessage: 'Round {title} closed. Its results are below.',
                     },
-                    { title: round.title },
+                    { title: isolate(round.title) },
                   ),
                 );
                 refetch();

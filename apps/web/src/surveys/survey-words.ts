@@ -67,3 +67,9 @@ export function periodText(intl: IntlShape, from: string, to: string): string {
     timeZone: 'UTC',
   });
 }
+
+// A name inside a sentence of the page's language, isolated (FSI … PDI, as <bdi> does), so a
+// Latin name does not turn a Persian sentence around (for strings: labels, options, statuses).
+export function isolate(text: string): string {
+  return `\u2068${text}\u2069`;
+}
