@@ -215,6 +215,83 @@ describeInBrowser('Settings in the browser', () => {
           .waitFor();
       });
     });
+    test('archives and restores, sets a level and a lead; adds a service and a webhook', async () => {
+      const api = await desk.as(ADMIN);
+      const departments = region(admin, names, 'Departments');
+      const state = async (code: string) =>
+        (
+          await api.data(
+            `query($code: String!) { department(code: $code) { archived level explicitLevel lead { name } members { name } } }`,
+            { code },
+          )
+        ).department;
+      await step('Archive Assembly Line A: gone from the tree until Show archived', async () => {
+        await departments.getByRole('treeitem', { name: /Assembly Line A/ }).click();
+        await departments.getByRole('button', { name: 'Archive', exact: true }).click();
+        await departments.getByRole('status').filter({ hasText: 'is archived' }).waitFor();
+        expect((await state('LINE-A')).archived).toBe(true);
+        expect(await departments.getByRole('treeitem', { name: /Assembly Line A/ }).count()).toBe(
+          0,
+        );
+        await departments.getByLabel('Show archived').check();
+        await departments.getByRole('treeitem', { name: /Assembly Line A/ }).waitFor();
+      });
+      await step('Restore it', async () => {
+        await departments.getByRole('button', { name: 'Restore', exact: true }).click();
+        await departments.getByRole('status').filter({ hasText: 'is active again' }).waitFor();
+        expect((await state('LINE-A')).archived).toBe(false);
+        await departments.getByLabel('Show archived').uncheck();
+      });
+      await step('Explicit level 3 on Sales, then a new lead for Sales', async () => {
+        await departments.getByRole('treeitem', { name: /Sales/ }).click();
+        await departments.getByLabel('Explicit level').fill('3');
+        await departments.getByRole('button', { name: 'Set level' }).click();
+        await departments.getByRole('status').filter({ hasText: 'Level set to 3' }).waitFor();
+        expect(await state('SALES')).toMatchObject({ level: 3, explicitLevel: 3 });
+        const before = await state('SALES');
+        const other = before.members.find(
+          (m: { name: string }) => m.name !== before.lead?.name,
+        ).name;
+        await choose(departments.getByLabel('Team lead'), new RegExp(`^${other}$`));
+        await departments.getByRole('button', { name: 'Set lead' }).click();
+        await departments.getByRole('status').filter({ hasText: 'now leads' }).waitFor();
+        expect((await state('SALES')).lead.name).toBe(other);
+      });
+      await step('a new service for IT', async () => {
+        const services = region(admin, names, 'Services');
+        await services.getByRole('button', { name: 'New service' }).click();
+        await choose(services.getByLabel('Supplier department'), /^IT \(IT\)/);
+        await services.getByLabel('Service name').fill('Docking station');
+        await services.getByLabel('Service description').fill('A desk dock and its cables');
+        await services.getByRole('button', { name: 'Create service' }).click();
+        await services
+          .getByRole('status')
+          .filter({ hasText: 'Service Docking station saved' })
+          .waitFor();
+        await services.getByRole('cell', { name: 'Docking station', exact: true }).waitFor();
+      });
+      await step('a webhook for IT: its secret shown once, its deliveries listed', async () => {
+        const webhooks = region(admin, names, 'Webhooks');
+        await choose(webhooks.getByLabel('Webhooks of'), /^IT \(IT\)/);
+        await webhooks.getByLabel('Webhook address').fill('not a url');
+        await webhooks.getByRole('button', { name: 'Add webhook' }).click();
+        await webhooks.locator('[aria-invalid="true"]').waitFor();
+        await webhooks.getByLabel('Webhook address').fill('https://hooks.example.test/it');
+        await webhooks.getByRole('button', { name: 'Add webhook' }).click();
+        await webhooks.getByRole('status').filter({ hasText: 'shown only once' }).waitFor();
+        const secret = (await webhooks.locator('code.secret').textContent()) ?? '';
+        expect(secret.length).toBeGreaterThan(20);
+        await webhooks.getByRole('button', { name: /Deliveries of https:\/\/hooks/ }).click();
+        await webhooks.getByRole('table', { name: /Deliveries to/ }).waitFor();
+        const { departmentWebhooks } = await api.data(
+          `query($d: ID!) { departmentWebhooks(departmentId: $d) { url } }`,
+          {
+            d: (await api.data(`{ department(code: "IT") { id } }`)).department.id,
+          },
+        );
+        expect(departmentWebhooks).toContainEqual({ url: 'https://hooks.example.test/it' });
+      });
+    });
   });
 
   describe.each<Locale>(['en', 'fa'])('axe-core in %s', (locale) => {

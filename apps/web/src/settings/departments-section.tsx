@@ -21,13 +21,19 @@ export function DepartmentsSection() {
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [{ data, error, fetching }, refetch] = useQuery({
     query: SettingsDepartmentsQuery,
-    variables: { includeArchived: showArchived },
+    // Archived ones too, always: the toggle filters here, so a department just archived stays
+    // selected (with its Restore button and the status that says it) while the tree hides it.
+    variables: { includeArchived: true },
     context: CONTEXT,
   });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
-  const departments = useMemo(() => data?.departments ?? [], [data]);
+  const all = useMemo(() => data?.departments ?? [], [data]);
+  const departments = useMemo(
+    () => (showArchived ? all : all.filter((d) => !d.archived)),
+    [all, showArchived],
+  );
   const tree = useMemo(() => buildTree(departments, intl.locale), [departments, intl.locale]);
-  const byId = useMemo(() => new Map(departments.map((d) => [d.id, d])), [departments]);
+  const byId = useMemo(() => new Map(all.map((d) => [d.id, d])), [all]);
   const selected = selectedId ? byId.get(selectedId) : undefined;
 
   return (
