@@ -47,7 +47,7 @@ WITH clocks AS (
          count(*) FILTER (WHERE due_soon AND NOT breached)::int AS at_risk
   FROM clocks GROUP BY assignee_id
 )
-SELECT NULL::uuid AS user_id, NULL::text AS name,
+SELECT 0 AS row_kind, NULL::uuid AS user_id, NULL::text AS name,
        EXISTS (SELECT 1 FROM departments WHERE id = $1) AS known,
        coalesce(sum(open), 0)::int AS open,
        coalesce(sum(open) FILTER (WHERE assignee_id IS NULL), 0)::int AS unassigned,
@@ -55,11 +55,12 @@ SELECT NULL::uuid AS user_id, NULL::text AS name,
        coalesce(sum(breached), 0)::int AS breached
 FROM per
 UNION ALL
-SELECT u.id, u.name, true, coalesce(p.open, 0), 0, coalesce(p.at_risk, 0), coalesce(p.breached, 0)
+SELECT 1, u.id, u.name, true, coalesce(p.open, 0), 0, coalesce(p.at_risk, 0), coalesce(p.breached, 0)
 FROM users u
 LEFT JOIN per p ON p.assignee_id = u.id
-WHERE (u.department_id = $1 AND u.role IN ('AGENT', 'LEAD')) OR p.assignee_id IS NOT NULL
-ORDER BY user_id NULLS FIRST, open DESC, name`;
+WHERE (u.department_id = $1 AND u.role IN ('AGENT', 'LEAD') AND u.deactivated_at IS NULL)
+   OR p.assignee_id IS NOT NULL
+ORDER BY row_kind, open DESC, name`;
 
 // Escalations the department's leads received (rungs addressed to them), newest first.
 const ESCALATIONS_SQL = `
