@@ -344,6 +344,33 @@ describe('Reports over an imported history', () => {
     expect(parse(matrix, { columns: true })).toHaveLength(
       (await ops.data('{ departmentMatrix { requests } }')).departmentMatrix.length,
     );
+    const ranking = parse(
+      await (await download('/reports/department-pair-ranking.csv?priorities=P1,P2,P3')).text(),
+      { columns: true },
+    ) as Record<string, string>[];
+    const { departmentPairRanking: pairs } = await ops.data(
+      `{ departmentPairRanking(minRequests: 5, limit: 5, filter: { priorities: [P1, P2, P3] }) {
+        best { customer { code } supplier { code } requests resolutionCompliance }
+        worst { customer { code } supplier { code } requests resolutionCompliance } } }`,
+    );
+    expect(
+      ranking.map((r) => [r.list, r.rank, r.customer_code, r.supplier_code, Number(r.requests)]),
+    ).toEqual([
+      ...pairs.best.map((p: any, i: number) => [
+        'best',
+        String(i + 1),
+        p.customer.code,
+        p.supplier.code,
+        p.requests,
+      ]),
+      ...pairs.worst.map((p: any, i: number) => [
+        'worst',
+        String(i + 1),
+        p.customer.code,
+        p.supplier.code,
+        p.requests,
+      ]),
+    ]);
     expect((await download('/reports/sla.csv')).status).toBe(200);
     expect((await download('/reports/sla.csv', 'Bearer nope')).status).toBe(401);
     const bad = await download('/reports/sla.csv?groupBy=NOPE');

@@ -153,7 +153,7 @@ function Reports({ user, seesAll }: { user: SessionUser; seesAll: boolean }) {
       <SlaSection view={view} filter={filter} pause={pause} />
       <SatisfactionSection view={view} filter={filter} pause={pause} />
       <TrendSection view={view} filter={filter} pause={pause} />
-      <RankingSection filter={filter} pause={pause} />
+      <RankingSection view={view} filter={filter} pause={pause} />
       <MatrixSection view={view} filter={filter} pause={pause} canOpen={canOpen} />
     </div>
   );

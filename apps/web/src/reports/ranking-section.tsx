@@ -2,6 +2,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
 import type { ReportFilter, ReportsPairRankingQuery } from '../gql/graphql';
 import { count, percent, score } from './report-format';
+import { csvHref, ReportView } from './report-params';
 import { Loading, ReportSection, useLastData } from './report-section';
 import { ReportsPairRankingQuery as RankingQuery } from './reports-documents';
 
@@ -12,7 +13,15 @@ type Pair = ReportsPairRankingQuery['departmentPairRanking']['best'][number];
 
 // The pairs keeping their promises best and worst (resolution compliance, then the customers'
 // average rating), among pairs with at least five requests.
-export function RankingSection({ filter, pause }: { filter: ReportFilter; pause: boolean }) {
+export function RankingSection({
+  view,
+  filter,
+  pause,
+}: {
+  view: ReportView;
+  filter: ReportFilter;
+  pause: boolean;
+}) {
   const intl = useIntl();
   const [result] = useQuery({
     query: RankingQuery,
@@ -74,6 +83,7 @@ export function RankingSection({ filter, pause }: { filter: ReportFilter; pause:
   return (
     <ReportSection
       title={title}
+      csv={csvHref('department-pair-ranking', filter, view)}
       fetching={result.fetching || pause}
       error={result.error}
       empty={!!ranking && ranking.best.length === 0}

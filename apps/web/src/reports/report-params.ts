@@ -151,7 +151,8 @@ export function toGrouping(view: ReportView): {
     : { groupBy: [view.group], period: null };
 }
 
-export type CsvReport = 'sla' | 'satisfaction' | 'trend' | 'department-matrix' | 'requests';
+export type CsvReport =
+  'sla' | 'satisfaction' | 'trend' | 'department-matrix' | 'department-pair-ranking' | 'requests';
 
 // The download of a report with exactly the filters on screen (the API's query parameters).
 export function csvHref(report: CsvReport, filter: ReportFilter, view: ReportView): string {

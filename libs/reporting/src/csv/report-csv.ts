@@ -111,3 +111,40 @@ export function reportCsv(
     { record_delimiter: '\r\n', cast: { number: (n) => String(n) } },
   );
 }
+
+// The department-pair ranking: the best pairs, then the worst, each with its rank.
+export function rankingCsv(
+  ranking: { best: ReportRow[]; worst: ReportRow[] },
+  labels: ReportLabels,
+): string {
+  const department = (id: string | null) => (id ? labels.departments.get(id) : undefined);
+  const line = (list: string, row: ReportRow, i: number) => [
+    list,
+    i + 1,
+    department(row.customerId)?.code,
+    department(row.customerId)?.name,
+    department(row.supplierId)?.code,
+    department(row.supplierId)?.name,
+    row.total,
+    row.resolutionCompliance,
+    row.averageScore,
+  ];
+  return stringify(
+    [
+      [
+        'list',
+        'rank',
+        'customer_code',
+        'customer_name',
+        'supplier_code',
+        'supplier_name',
+        'requests',
+        'resolution_compliance',
+        'average_score',
+      ],
+      ...ranking.best.map((row, i) => line('best', row, i)),
+      ...ranking.worst.map((row, i) => line('worst', row, i)),
+    ],
+    { record_delimiter: '\r\n', cast: { number: (n) => String(n) } },
+  );
+}

@@ -4,7 +4,7 @@ import { AuthService } from '@intradesk/organization';
 import { ReportGroupBy, ReportPeriod } from '../reports/report-dimensions';
 import { ReportRow } from '../reports/report-row';
 import { ReportsService } from '../reports/reports.service';
-import { CsvReport, reportCsv } from './report-csv';
+import { CsvReport, rankingCsv, reportCsv } from './report-csv';
 import { ReportLabelsService } from './report-labels.service';
 import { parseReportQuery } from './report-query';
 import { RequestsCsvService } from './requests-csv.service';
@@ -118,6 +118,31 @@ export class ReportsCsvController {
     return this.download(res, 'department-matrix', headers, query, (user, q) =>
       this.reports.matrix(user, q.filter),
     );
+  }
+
+  // The pairs ranked as the reports page shows them (at least 5 requests, 5 best and 5 worst).
+  @Get('department-pair-ranking.csv')
+  async ranking(
+    @Headers() headers: RequestHeaders,
+    @Query() query: Record<string, unknown>,
+    @Res() res: Response,
+  ): Promise<void> {
+    try {
+      const user = await this.caller(headers);
+      const { filter } = parseReportQuery(query);
+      const ranking = await this.reports.pairs(user, filter, 5, 5);
+      const labels = await this.labels.of([...ranking.best, ...ranking.worst]);
+      res
+        .status(200)
+        .setHeader('content-type', 'text/csv; charset=utf-8; header=present')
+        .setHeader('content-disposition', 'attachment; filename="department-pair-ranking.csv"')
+        .send(rankingCsv(ranking, labels));
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+      res.status(STATUS[error.code]).json({
+        error: { code: error.code, message: error.message, fields: error.fields },
+      });
+    }
   }
 
   @Get('trend.csv')
