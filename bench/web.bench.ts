@@ -6,7 +6,12 @@
 //   (b) navigation to the first row of the 50-row queue (budget 1 s), beside the queue page's
 //       GraphQL operations replayed alone;
 //   (c) an agent's status change (GraphQL) until another open page shows it (budget 1 s), beside
-//       the mutation's own round trip.
+//       the mutation's own round trip;
+// then the desk grows to REPORT_HISTORY (1,000,000) generated requests for the reports:
+//   (d) navigation to the reports page until its first chart (the SLA report's SVG) is drawn
+//       (budget 1.5 s), beside the page's report queries replayed alone;
+//   (e) choosing a year's range (the To date, From already set) until the department matrix's
+//       heatmap is redrawn with that year's cells (budget 1 s), beside departmentMatrix alone.
 // DATABASE_URL names the server (a database is created and dropped); without it, embedded.
 // CHROMIUM_PATH as for the browser tests; RUNS (5) timed repetitions per figure (median).
 import 'reflect-metadata';
@@ -25,6 +30,8 @@ import { generateHistory } from './support/history';
 import { markdownTable } from './support/table';
 
 const HISTORY = Number(process.env.HISTORY ?? 100_000);
+const REPORT_HISTORY = Number(process.env.REPORT_HISTORY ?? 1_000_000);
+const OPS = 'ops@demo.intradesk.test';
 const RUNS = Number(process.env.RUNS ?? 5);
 const PORT = 3391;
 const ROOT = path.resolve(__dirname, '..');
@@ -257,6 +264,132 @@ async function liveChange(page: Page, baseUrl: string, agentToken: string, membe
   return { ms: median(times), apiMs: median(apiTimes) };
 }
 
+// The GraphQL operations a page sent (by name), replayed alone with a token: median ms each.
+async function replayAlone(
+  baseUrl: string,
+  token: string,
+  operations: Map<string, string>,
+  names: string[],
+): Promise<string[]> {
+  const alone: string[] = [];
+  for (const name of names) {
+    const body = operations.get(name);
+    if (!body) continue;
+    const opTimes: number[] = [];
+    for (let i = 0; i <= RUNS; i++) {
+      const start = process.hrtime.bigint();
+      await fetch(`${baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body,
+      }).then((r) => r.text());
+      if (i > 0) opTimes.push(ms(start));
+    }
+    alone.push(`${name} ${median(opTimes).toFixed(0)} ms`);
+  }
+  return alone;
+}
+
+function recordOperations(page: Page): Map<string, string> {
+  const operations = new Map<string, string>();
+  page.on('request', (r) => {
+    const body = r.url().endsWith('/graphql') && r.method() === 'POST' ? r.postData() : null;
+    const name = body && /"operationName":"(\w+)"/.exec(body)?.[1];
+    if (name) operations.set(name, body);
+  });
+  return operations;
+}
+
+const REPORT_OPERATIONS = [
+  'ReportsOptions',
+  'ReportsSla',
+  'ReportsSatisfaction',
+  'ReportsTrend',
+  'ReportsPairRanking',
+  'ReportsMatrix',
+];
+
+// (d) A fresh navigation to /reports (every request, no filter) until the first chart's SVG is
+// drawn: the SLA report's, at the top of the page.
+async function reportsFirstChart(page: Page, baseUrl: string, token: string) {
+  const operations = recordOperations(page);
+  let navigationStart = process.hrtime.bigint();
+  let slaDataAt = 0;
+  page.on('requestfinished', (r) => {
+    if (r.url().endsWith('/graphql') && r.postData()?.includes('"operationName":"ReportsSla"'))
+      slaDataAt = ms(navigationStart);
+  });
+  const times: number[] = [];
+  const dataTimes: number[] = [];
+  let chart = '';
+  for (let i = 0; i <= RUNS; i++) {
+    await page.goto('about:blank');
+    navigationStart = process.hrtime.bigint();
+    await page.goto(`${baseUrl}/reports`);
+    const handle = await page.waitForFunction(
+      () => {
+        const drawn = document.querySelector('[role="img"][data-state="drawn"]');
+        return drawn?.querySelector('svg path') ? drawn.getAttribute('aria-label') : null;
+      },
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    const t = ms(navigationStart);
+    chart = String(await handle.jsonValue());
+    if (i > 0) {
+      times.push(t);
+      dataTimes.push(slaDataAt);
+    }
+  }
+  const alone = await replayAlone(baseUrl, token, operations, REPORT_OPERATIONS);
+  return { ms: median(times), dataMs: median(dataTimes), chart, alone };
+}
+
+// (e) The reports page with From set to a year ago (drawn), then To set to today: until the
+// heatmap has redrawn with the year's cells (a MutationObserver sees its data-state go
+// drawing -> drawn after the change).
+async function yearHeatmap(page: Page, baseUrl: string, token: string) {
+  const operations = recordOperations(page);
+  const day = (d: Date) => d.toISOString().slice(0, 10);
+  const to = day(new Date());
+  const from = day(new Date(Date.now() - 364 * 86_400_000));
+  const heatmapName = 'Resolution compliance by customer and supplier';
+  const times: number[] = [];
+  let cells = 0;
+  for (let i = 0; i <= RUNS; i++) {
+    await page.goto('about:blank');
+    await page.goto(`${baseUrl}/reports?from=${from}`);
+    const heatmap = page.getByRole('img', { name: heatmapName });
+    await heatmap.and(page.locator('[data-state="drawn"]')).waitFor({ timeout: 60_000 });
+    await page
+      .getByRole('region', { name: 'Department matrix' })
+      .and(page.locator('[aria-busy="false"]'))
+      .waitFor({ timeout: 60_000 });
+    await heatmap.evaluate((el) => {
+      const w = window as unknown as { __heatmapDrawn: boolean };
+      w.__heatmapDrawn = false;
+      let drawing = false;
+      new MutationObserver(() => {
+        const state = el.getAttribute('data-state');
+        if (state === 'drawing') drawing = true;
+        else if (state === 'drawn' && drawing) w.__heatmapDrawn = true;
+      }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+    });
+    const start = process.hrtime.bigint();
+    await page.getByLabel('To', { exact: true }).fill(to);
+    await page.waitForFunction(
+      () => (window as unknown as { __heatmapDrawn: boolean }).__heatmapDrawn,
+      undefined,
+      { polling: 'raf', timeout: 60_000 },
+    );
+    const t = ms(start);
+    if (i > 0) times.push(t);
+    cells = JSON.parse((await heatmap.getAttribute('data-figures')) ?? '[]').length;
+  }
+  const alone = await replayAlone(baseUrl, token, operations, ['ReportsMatrix']);
+  return { ms: median(times), cells, from, to, alone };
+}
+
 async function main(): Promise<void> {
   if (!CHROMIUM) {
     console.error('bench:web needs a Chromium: `apt-get install -y chromium` or set CHROMIUM_PATH');
@@ -295,6 +428,37 @@ async function main(): Promise<void> {
     const memberPage = await memberContext.newPage();
     await signInBrowser(memberPage, api.baseUrl, MEMBER);
     const live = await liveChange(memberPage, api.baseUrl, agentToken, memberToken);
+    await Promise.all([agentContext.close(), memberContext.close()]);
+
+    // The reports over REPORT_HISTORY requests: the rest generated now, the API restarted.
+    started = Date.now();
+    const more = Math.max(0, REPORT_HISTORY - HISTORY);
+    if (more > 0) {
+      await generateHistory(pool, {
+        count: more,
+        supplierCodes: (
+          await pool.query(
+            `SELECT DISTINCT d.code FROM services s JOIN departments d ON d.id = s.supplier_id`,
+          )
+        ).rows.map((r) => r.code),
+        from: new Date(Date.now() - 365 * 86_400_000).toISOString(),
+        numberPrefix: 'C-',
+        seqOffset: 20_000_000,
+      });
+      await api.stop();
+      api = await startApiProcess({ databaseUrl: db.url, port: PORT, env: { SEED_DEMO: 'true' } });
+    }
+    const reportTotal = (await pool.query(`SELECT count(*)::int AS n FROM requests`)).rows[0].n;
+    console.log(
+      `reports: ${reportTotal.toLocaleString('en')} requests (${more.toLocaleString('en')} more generated in ${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    );
+    const opsToken = await login(`${api.baseUrl}/graphql`, OPS, DEMO_PASSWORD);
+    const opsContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const opsPage = await opsContext.newPage();
+    await signInBrowser(opsPage, api.baseUrl, OPS);
+    const reports = await reportsFirstChart(opsPage, api.baseUrl, opsToken);
+    const year = await yearHeatmap(opsPage, api.baseUrl, opsToken);
+    await opsContext.close();
 
     // Other work on the machine slows the browser first: say how busy it was.
     const load = os
@@ -326,6 +490,20 @@ async function main(): Promise<void> {
           (live.ms / 1000).toFixed(2),
           `${live.apiMs.toFixed(0)} ms (changeRequestStatus)`,
         ],
+        [
+          `(d) navigation to the reports page's first chart drawn ("${reports.chart}", SVG), over ${reportTotal.toLocaleString('en')} requests (median of ${RUNS}, warm cache; ReportsSla's data in at ${reports.dataMs.toFixed(0)} ms)`,
+          `${reports.ms.toFixed(0)} ms`,
+          '1500 ms',
+          (reports.ms / 1500).toFixed(2),
+          reports.alone.join(', '),
+        ],
+        [
+          `(e) choosing a year's range (To ${year.to}, From ${year.from} set) until the department matrix heatmap is redrawn (${year.cells} cells, ${reportTotal.toLocaleString('en')} requests; median of ${RUNS})`,
+          `${year.ms.toFixed(0)} ms`,
+          '1000 ms',
+          (year.ms / 1000).toFixed(2),
+          year.alone.join(', '),
+        ],
       ],
     );
     const waterfall = `The last queue navigation, request by request until QueuePage's data (ms after the navigation started, sent–done): ${queue.timeline}.`;
@@ -338,7 +516,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(
       file,
-      `# Web benchmark ${date} (commit ${commit})\n\n${machine}; production build (NODE_ENV=production); the demo desk plus ${HISTORY.toLocaleString('en')} generated requests (${total.toLocaleString('en')} in all). (a) is what Chromium received (CDP encodedDataLength: the API gzips the app's files), beside the raw bytes and gzip -6 of them.\n\n${table}\n\n${waterfall}\n`,
+      `# Web benchmark ${date} (commit ${commit})\n\n${machine}; production build (NODE_ENV=production); the demo desk plus ${HISTORY.toLocaleString('en')} generated requests (${total.toLocaleString('en')} in all) for (a) to (c), ${reportTotal.toLocaleString('en')} for (d) and (e). (a) is what Chromium received (CDP encodedDataLength: the API gzips the app's files), beside the raw bytes and gzip -6 of them.\n\n${table}\n\n${waterfall}\n`,
     );
     console.log(`wrote ${path.relative(process.cwd(), file)}`);
   } finally {

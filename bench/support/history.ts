@@ -9,10 +9,16 @@ export interface HistoryOptions {
   supplierCodes: string[];
   // Requests are created over the 365 days from here.
   from: string;
+  // Numbers and sequence numbers of a second batch into the same desk: 'C-' and 20,000,000 keep
+  // clear of a first ('B-', from 1).
+  numberPrefix?: string;
+  seqOffset?: number;
 }
 
 export async function generateHistory(pool: Pool, options: HistoryOptions): Promise<void> {
   const { count } = options;
+  const prefix = options.numberPrefix ?? 'B-';
+  const seqOffset = options.seqOffset ?? 0;
   const departments: {
     id: string;
     code: string;
@@ -72,7 +78,7 @@ export async function generateHistory(pool: Pool, options: HistoryOptions): Prom
     await client.query(
       `INSERT INTO requests (id, seq, number, supplier_id, customer_id, requester_id, title, priority, status,
                              relationship_type, created_at, updated_at, first_responded_at, resolved_at, closed_at, cancelled_at)
-       SELECT gen_random_uuid(), row_number() OVER (PARTITION BY g.supplier_id ORDER BY g.n), 'B-' || g.n,
+       SELECT gen_random_uuid(), $2::int + row_number() OVER (PARTITION BY g.supplier_id ORDER BY g.n), $3::text || g.n,
               g.supplier_id, g.customer_id, $1, 'Generated request ' || g.n, g.priority, g.outcome::request_status,
               g.relationship_type, g.created_at, g.created_at,
               CASE WHEN g.outcome NOT IN ('NEW', 'CANCELLED') THEN g.created_at + g.fr_minutes * interval '1 minute' END,
@@ -80,10 +86,11 @@ export async function generateHistory(pool: Pool, options: HistoryOptions): Prom
               CASE WHEN g.outcome = 'CLOSED' THEN g.created_at + g.res_minutes * interval '2 minutes' + interval '3 days' END,
               CASE WHEN g.outcome = 'CANCELLED' THEN g.created_at + interval '1 hour' END
          FROM gen g`,
-      [admin],
+      [admin, seqOffset, prefix],
     );
     await client.query(
-      `CREATE TEMP TABLE ids ON COMMIT DROP AS SELECT r.id, g.* FROM requests r JOIN gen g ON 'B-' || g.n = r.number`,
+      `CREATE TEMP TABLE ids ON COMMIT DROP AS SELECT r.id, g.* FROM requests r JOIN gen g ON $1::text || g.n = r.number`,
+      [prefix],
     );
     // Working minutes: first response against 120, resolution against 960.
     await client.query(
