@@ -230,9 +230,9 @@ describeInBrowser('Settings in the browser', () => {
         await departments.getByRole('button', { name: 'Archive', exact: true }).click();
         await departments.getByRole('status').filter({ hasText: 'is archived' }).waitFor();
         expect((await state('LINE-A')).archived).toBe(true);
-        expect(await departments.getByRole('treeitem', { name: /Assembly Line A/ }).count()).toBe(
-          0,
-        );
+        await departments
+          .getByRole('treeitem', { name: /Assembly Line A/ })
+          .waitFor({ state: 'detached' });
         await departments.getByLabel('Show archived').check();
         await departments.getByRole('treeitem', { name: /Assembly Line A/ }).waitFor();
       });
@@ -337,6 +337,20 @@ describeInBrowser('Settings in the browser', () => {
         await webhooks.getByRole('table').waitFor();
       });
       await expectAccessible(page, `settings, admin (${locale})`);
+      await step('the org chart by keyboard, mirrored right to left', async () => {
+        const tree = region(page, names, 'Departments').getByRole('tree');
+        await tree.getByRole('treeitem').first().focus();
+        // Into the first child: ArrowRight left to right, ArrowLeft right to left.
+        await page.keyboard.press(locale === 'fa' ? 'ArrowLeft' : 'ArrowRight');
+        const focused = () =>
+          page.evaluate(() => document.activeElement?.querySelector('.dept-code')?.textContent);
+        expect(await focused()).toBe('COM');
+        await page.keyboard.press('s');
+        expect(await focused()).toBe('SALES');
+        await page.keyboard.press('End');
+        await page.keyboard.press('Home');
+        expect(await focused()).toBe('CO');
+      });
       await step('a refusal and a validation error are shown accessibly', async () => {
         const departments = region(page, names, 'Departments');
         await departments.getByRole('treeitem', { name: /Company/ }).click();

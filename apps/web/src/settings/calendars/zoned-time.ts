@@ -1,3 +1,5 @@
+const HOUR = 3_600_000;
+
 // A wall-clock time in an IANA zone to an instant, with Intl only (no time zone library):
 // the zone's offset at a guess, corrected once (a time in a spring-forward gap moves forward).
 function offsetMs(instant: number, timeZone: string): number {
@@ -23,15 +25,21 @@ function offsetMs(instant: number, timeZone: string): number {
   return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
-// "2026-12-07T22:30" in timeZone to a Date; null when not a valid date-time or zone.
+// "2026-12-07T22:30" in timeZone to a Date; null when not a valid date-time or zone. As the API
+// (java.time / Temporal "compatible"): a time in a spring-forward gap moves forward by the gap,
+// an ambiguous fall-back time takes the earlier offset.
 export function zonedToInstant(local: string, timeZone: string): Date | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(local);
   if (!m) return null;
   const wall = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
   try {
-    const first = wall - offsetMs(wall, timeZone);
-    const second = wall - offsetMs(first, timeZone);
-    return new Date(second);
+    const before = offsetMs(wall - 12 * HOUR, timeZone);
+    const after = offsetMs(wall + 12 * HOUR, timeZone);
+    const fits = (offset: number) => offsetMs(wall - offset, timeZone) === offset;
+    // Both fit: ambiguous, the earlier instant. Neither: a gap, the offset before it.
+    if (fits(before)) return new Date(wall - before);
+    if (fits(after)) return new Date(wall - after);
+    return new Date(wall - before);
   } catch {
     return null;
   }

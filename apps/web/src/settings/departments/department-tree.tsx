@@ -3,7 +3,8 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Dept, flatten, TreeNode } from './org-tree';
 
 // The org chart as an ARIA tree: one tab stop; arrows move (Right opens or goes in, Left closes
-// or goes up, mirrored right to left), Home/End, Enter or Space selects; a click selects too.
+// or goes up, mirrored right to left), Home/End, a letter jumps to the next name starting with
+// it, Enter or Space selects; a click selects too.
 export function DepartmentTree({
   tree,
   selectedId,
@@ -78,8 +79,15 @@ export function DepartmentTree({
       case ' ':
         onSelect(current.dept);
         break;
-      default:
-        return;
+      default: {
+        // Type-ahead: the next department whose name starts with the letter typed.
+        if (key.length !== 1 || event.ctrlKey || event.metaKey || event.altKey) return;
+        const letter = key.toLocaleLowerCase();
+        const after = [...visible.slice(index + 1), ...visible.slice(0, index + 1)];
+        const found = after.find((n) => n.dept.name.toLocaleLowerCase().startsWith(letter));
+        if (!found) return;
+        go(found);
+      }
     }
     event.preventDefault();
     event.stopPropagation();
@@ -112,6 +120,10 @@ export function DepartmentTree({
         }}
         className={`dept-item${d.archived ? ' archived' : ''}`}
         style={{ paddingInlineStart: `${(node.depth - 1) * 1.25}rem` }}
+        // Whichever way a row gets focus, the keys go on from it.
+        onFocus={(event) => {
+          if (event.target === event.currentTarget) setFocusId(d.id);
+        }}
         onClick={() => {
           setFocusId(d.id);
           onSelect(d);
