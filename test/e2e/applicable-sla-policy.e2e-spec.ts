@@ -71,6 +71,19 @@ describe('applicableSlaPolicy', () => {
     expect((await ask(member, { c: ids.HR })).policy.name).toBe('IT for HR');
   });
 
+  it('renames a policy (what it matches stays) and refuses an empty name', async () => {
+    const { slaPolicies } = await ops.data('{ slaPolicies { id name } }');
+    const id = slaPolicies.find((p: { name: string }) => p.name === 'IT for HR').id;
+    const RENAME = `mutation($i: UpdateSlaPolicyInput!) { updateSlaPolicy(input: $i) { name customerId } }`;
+    expect(
+      (await ops.data(RENAME, { i: { id, name: '  IT for Human Resources ' } })).updateSlaPolicy,
+    ).toEqual({ name: 'IT for Human Resources', customerId: ids.HR });
+    const empty = await ops.error(RENAME, { i: { id, name: '   ' } });
+    expect(empty.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['input.name'] });
+    const still = await ops.data(APPLICABLE, { s: ids.IT, c: ids.HR, p: 'P2' });
+    expect(still.applicableSlaPolicy.policy.name).toBe('IT for Human Resources');
+  });
+
   it('refuses an unknown department and a service of another supplier', async () => {
     const other = await ops.error(APPLICABLE, {
       s: ids.HR,

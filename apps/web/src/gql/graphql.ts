@@ -286,6 +286,8 @@ export type UpdateSlaPolicyInput = {
   active?: boolean | null | undefined;
   firstResponseMinutes?: number | null | undefined;
   id: string | number;
+  /** A new name (what it matches stays) */
+  name?: string | null | undefined;
   resolutionMinutes?: number | null | undefined;
   warnAtPercent?: number | null | undefined;
 };

@@ -12,6 +12,7 @@ import {
   Max,
   MaxLength,
   Min,
+  MinLength,
 } from 'class-validator';
 import { CalendarMode } from './sla.enums';
 
@@ -91,6 +92,13 @@ export class UpdateSlaPolicyInput {
   @Field(() => ID)
   @IsUUID()
   id: string;
+
+  @Field(() => String, { nullable: true, description: 'A new name (what it matches stays)' })
+  @IsOptionalNotNull()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  name?: string;
 
   @Field(() => Int, { nullable: true })
   @IsOptionalNotNull()

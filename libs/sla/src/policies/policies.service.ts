@@ -92,6 +92,7 @@ export class PoliciesService {
     actor: AuthUser,
     id: string,
     changes: {
+      name?: string;
       firstResponseMinutes?: number;
       resolutionMinutes?: number;
       warnAtPercent?: number;
@@ -102,6 +103,11 @@ export class PoliciesService {
       const policy = await manager.getRepository(SlaPolicyEntity).findOneBy({ id });
       if (!policy) throw SlaException.notFound(`No SLA policy with id ${id}`);
       this.assertScope(actor, policy.supplierId);
+      if (changes.name !== undefined) {
+        const name = changes.name.trim();
+        if (!name) throw SlaException.badInput('A policy needs a name', ['input.name']);
+        changes = { ...changes, name };
+      }
       await manager
         .getRepository(SlaPolicyEntity)
         .update({ id }, { ...changes, updatedAt: this.clock.now(), version: policy.version + 1 });

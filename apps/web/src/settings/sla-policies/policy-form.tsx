@@ -178,10 +178,10 @@ export function PolicyForm({
     if (first === null || first < 1) next.first = bad;
     if (resolution === null || resolution < 1) next.resolution = bad;
     const percent = Number(warn);
-    if (!Number.isInteger(percent) || percent < 1 || percent > 100)
+    if (!Number.isInteger(percent) || percent < 1 || percent > 99)
       next.warn = intl.formatMessage({
-        id: 'settings.slaPolicies.warnInvalid',
-        defaultMessage: 'A whole percentage from 1 to 100.',
+        id: 'settings.slaPolicies.warnRange',
+        defaultMessage: 'A whole percentage from 1 to 99.',
       });
     setErrors(next);
     if (Object.keys(next).length > 0) return;
@@ -189,6 +189,7 @@ export function PolicyForm({
       ? await update({
           input: {
             id: policy.id,
+            name: name.trim() || undefined,
             active,
             firstResponseMinutes: first,
             resolutionMinutes: resolution,
@@ -265,8 +266,8 @@ export function PolicyForm({
       {editing ? (
         <p className="muted hint">
           <FormattedMessage
-            id="settings.slaPolicies.editHint"
-            defaultMessage="What a policy matches stays as created; its targets, warning and state can change (running clocks follow)."
+            id="settings.slaPolicies.editHintName"
+            defaultMessage="What a policy matches stays as created; its name, targets, warning and state can change (running clocks follow the targets)."
           />
         </p>
       ) : null}
@@ -279,8 +280,7 @@ export function PolicyForm({
             id={ids.name}
             dir="auto"
             value={name}
-            disabled={editing}
-            maxLength={200}
+            maxLength={120}
             onChange={(e) => setName(e.target.value)}
           />
         </div>
@@ -360,7 +360,7 @@ export function PolicyForm({
             id={ids.warn}
             type="number"
             min={1}
-            max={100}
+            max={99}
             className="narrow"
             value={warn}
             aria-invalid={errors.warn ? true : undefined}
