@@ -346,8 +346,7 @@ async function reportsFirstChart(page: Page, baseUrl: string, token: string) {
 }
 
 // (e) The reports page with From set to a year ago (drawn), then To set to today: until the
-// heatmap has redrawn with the year's cells (a MutationObserver sees its data-state go
-// drawing -> drawn after the change).
+// heatmap has drawn the year's cells (its data-revision moves on, in the state drawn).
 async function yearHeatmap(page: Page, baseUrl: string, token: string) {
   const operations = recordOperations(page);
   const day = (d: Date) => d.toISOString().slice(0, 10);
@@ -365,21 +364,19 @@ async function yearHeatmap(page: Page, baseUrl: string, token: string) {
       .getByRole('region', { name: 'Department matrix' })
       .and(page.locator('[aria-busy="false"]'))
       .waitFor({ timeout: 60_000 });
-    await heatmap.evaluate((el) => {
-      const w = window as unknown as { __heatmapDrawn: boolean };
-      w.__heatmapDrawn = false;
-      let drawing = false;
-      new MutationObserver(() => {
-        const state = el.getAttribute('data-state');
-        if (state === 'drawing') drawing = true;
-        else if (state === 'drawn' && drawing) w.__heatmapDrawn = true;
-      }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
-    });
+    const before = await heatmap.getAttribute('data-revision');
     const start = process.hrtime.bigint();
     await page.getByLabel('To', { exact: true }).fill(to);
+    // Drawn again: a new revision, in the state drawn.
     await page.waitForFunction(
-      () => (window as unknown as { __heatmapDrawn: boolean }).__heatmapDrawn,
-      undefined,
+      ([name, previous]) => {
+        const el = document.querySelector(`[role="img"][aria-label="${name}"]`);
+        return (
+          el?.getAttribute('data-state') === 'drawn' &&
+          el.getAttribute('data-revision') !== previous
+        );
+      },
+      [heatmapName, before] as const,
       { polling: 'raf', timeout: 60_000 },
     );
     const t = ms(start);
@@ -457,7 +454,13 @@ async function main(): Promise<void> {
     const opsPage = await opsContext.newPage();
     await signInBrowser(opsPage, api.baseUrl, OPS);
     const reports = await reportsFirstChart(opsPage, api.baseUrl, opsToken);
+    console.log(
+      `(d) reports page's first chart: ${reports.ms.toFixed(0)} ms of 1500 (${reports.alone.join(', ')})`,
+    );
     const year = await yearHeatmap(opsPage, api.baseUrl, opsToken);
+    console.log(
+      `(e) a year's range to the heatmap: ${year.ms.toFixed(0)} ms of 1000 (${year.alone.join(', ')})`,
+    );
     await opsContext.close();
 
     // Other work on the machine slows the browser first: say how busy it was.

@@ -193,6 +193,10 @@ export function Chart({
   clicked.current = onItemClick;
   const [ready, setReady] = useState(false);
   const [state, setState] = useState<'loading' | 'drawing' | 'drawn' | 'failed'>('loading');
+  // Which option was last drawn (data-revision counts from 1): ECharts may draw within
+  // setOption, so "drawing" need not ever reach the DOM; a new revision always does.
+  const revision = useRef(0);
+  const [drawnRevision, setDrawnRevision] = useState(0);
   const descriptionId = useId();
   const rtl =
     (typeof document !== 'undefined' && document.documentElement.dir === 'rtl') ||
@@ -216,7 +220,10 @@ export function Chart({
             data: e.data,
           });
         });
-        chart.on('rendered', () => setState('drawn'));
+        chart.on('rendered', () => {
+          setState('drawn');
+          setDrawnRevision(revision.current);
+        });
         observer = new ResizeObserver(() => chart.resize());
         observer.observe(host.current);
         setReady(true);
@@ -235,6 +242,7 @@ export function Chart({
     const chart = instance.current;
     if (!ready || !chart) return;
     setState('drawing');
+    revision.current += 1;
     chart.setOption(decorated(option, rtl, mirror, decals), { notMerge: true });
   }, [ready, option, rtl, mirror, decals]);
 
@@ -246,6 +254,7 @@ export function Chart({
         aria-label={name}
         aria-describedby={description ? descriptionId : undefined}
         data-state={state}
+        data-revision={drawnRevision}
         data-figures={figures === undefined ? undefined : JSON.stringify(figures)}
       >
         <div
