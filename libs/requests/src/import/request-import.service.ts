@@ -3,8 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser } from '@intradesk/core';
 import { ServiceEntity } from '@intradesk/catalog';
 import { classifyRelationship, DepartmentEntity, UserEntity } from '@intradesk/organization';
-import { CalendarsService, MemoryClockStore } from '@intradesk/sla';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { CalendarsService, MemoryClockStore, SlaClockEntity } from '@intradesk/sla';
+import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'typeorm';
 import { CommentEntity } from '../comments/comment.entity';
 import { HistoryEntryEntity } from '../history/history-entry.entity';
 import { HistoryKind } from '../history/history-kind.enum';
@@ -43,9 +43,9 @@ interface ImportBatch {
   history: Partial<HistoryEntryEntity>[];
 }
 
-// Lines checked and written together: small enough that a batch's objects stay a few MB.
-const BATCH_LINES = 500;
-const INSERT_CHUNK = 1000;
+// Lines checked and written together: few enough that most of a batch's objects die young
+// (500 a batch promoted them to the old generation: 111 MB RSS growth for the UCI log, 100: 41).
+const BATCH_LINES = 100;
 
 // What the lines refer to, looked up batch by batch and kept (only what a replay needs).
 interface References {
@@ -219,22 +219,18 @@ export class RequestImportService {
     };
   }
 
+  // One statement per table and batch, the rows as one JSON parameter: TypeORM's insert builds a
+  // placeholder and a parameter per value, allocating several times the rows' size, and what a
+  // batch allocates ends up promoted to the old generation (the API's memory grows with the file).
   private async write(
     manager: EntityManager,
     store: MemoryClockStore,
     batch: ImportBatch,
   ): Promise<void> {
-    const chunks = <T>(rows: T[]) =>
-      Array.from({ length: Math.ceil(rows.length / INSERT_CHUNK) }, (_, i) =>
-        rows.slice(i * INSERT_CHUNK, (i + 1) * INSERT_CHUNK),
-      );
-    for (const rows of chunks(batch.requests))
-      await manager.getRepository(RequestEntity).insert(rows);
-    await store.flush(manager);
-    for (const rows of chunks(batch.comments))
-      await manager.getRepository(CommentEntity).insert(rows);
-    for (const rows of chunks(batch.history))
-      await manager.getRepository(HistoryEntryEntity).insert(rows);
+    await insertAsJson(manager, RequestEntity, batch.requests);
+    await insertAsJson(manager, SlaClockEntity, store.take());
+    await insertAsJson(manager, CommentEntity, batch.comments);
+    await insertAsJson(manager, HistoryEntryEntity, batch.history);
   }
 
   // Departments, requesters and services not looked up yet, one statement each per batch.
@@ -435,4 +431,38 @@ export class RequestImportService {
     batch.history.push(...history);
     return [...ratings.values()];
   }
+}
+
+// INSERT ... SELECT FROM json_populate_recordset: the columns any row sets (the others keep
+// their defaults), each value through its column's transformer.
+async function insertAsJson<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  rows: Partial<T>[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const metadata = manager.connection.getMetadata(target);
+  const columns = metadata.columns.filter(
+    (c) => !c.isVirtual && rows.some((r) => r[c.propertyName] !== undefined),
+  );
+  // A row without the value takes the column's literal default (history rows set `internal`
+  // only on comments), like an INSERT that leaves the column out.
+  const to = (c: (typeof columns)[number], value: unknown) => {
+    if (value === undefined && typeof c.default !== 'function') value = c.default;
+    const t = c.transformer;
+    return t && !Array.isArray(t) ? t.to(value) : value;
+  };
+  const json = JSON.stringify(
+    rows.map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const c of columns) out[c.databaseName] = to(c, row[c.propertyName]) ?? null;
+      return out;
+    }),
+  );
+  const names = columns.map((c) => `"${c.databaseName}"`).join(', ');
+  await manager.query(
+    `INSERT INTO "${metadata.tableName}" (${names})
+     SELECT ${names} FROM json_populate_recordset(NULL::"${metadata.tableName}", $1::json)`,
+    [json],
+  );
 }
