@@ -214,6 +214,21 @@ describeInBrowser('Settings in the browser', () => {
           .filter({ hasText: /Policy “IT low priority” applies/ })
           .waitFor();
       });
+      await step('Edit it: a new name and a warning at 90%', async () => {
+        await policies.getByRole('button', { name: 'Edit IT low priority' }).click();
+        await policies.getByLabel('Policy name').fill('IT low priority (P4)');
+        await policies.getByLabel('Warn at').fill('90');
+        await policies.getByRole('button', { name: 'Save policy' }).click();
+        await policies.getByRole('status').filter({ hasText: 'Policy saved' }).waitFor();
+        const { slaPolicies } = await (await desk.as(OPS)).data(POLICIES);
+        expect(slaPolicies).toContainEqual(
+          expect.objectContaining({
+            name: 'IT low priority (P4)',
+            priority: 'P4',
+            warnAtPercent: 90,
+          }),
+        );
+      });
     });
     test('archives and restores, sets a level and a lead; adds a service and a webhook', async () => {
       const api = await desk.as(ADMIN);
