@@ -3,47 +3,22 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
 import { refusalOf } from '../api/errors';
-import type { AtRiskClocksQuery as AtRiskClocksResult } from '../gql/graphql';
 import { SlaClockText, slaTone } from '../sla/sla-clock-text';
 import { formatMinutes } from '../sla/business-duration';
 import { useNow } from '../sla/use-now';
 import { priorityLabel, statusLabel } from '../ui/labels';
 import { AssigneeSelect } from './assignee-select';
 import { AtRiskAssignMutation } from './at-risk-documents';
+import { AtRiskRow, liveClock, orderAtRisk } from './at-risk-order';
 
-export type AtRiskRow = AtRiskClocksResult['atRiskRequests'][number];
+export type { AtRiskRow };
+
 export interface Assignable {
   id: string;
   name: string;
 }
 
 const TONE_SYMBOL = { ok: '●', warn: '▲', bad: '■', idle: '○' } as const;
-
-// A running clock counts down between refetches: minutes of wall time that pass while its
-// calendar is counting are minutes of working time.
-function liveClock(clock: AtRiskRow['clock'], fetchedAt: number, now: Date): AtRiskRow['clock'] {
-  if (clock.state !== 'RUNNING' || clock.countingNow === false) return clock;
-  const passed = Math.max(0, Math.floor((now.getTime() - fetchedAt) / 60_000));
-  return {
-    ...clock,
-    remainingMinutes: clock.remainingMinutes - passed,
-    elapsedMinutes: clock.elapsedMinutes + passed,
-  };
-}
-
-function isBreached(clock: AtRiskRow['clock']): boolean {
-  return clock.state === 'BREACHED' || clock.remainingMinutes < 0 || !!clock.breachedAt;
-}
-
-// Breached first (longest breached first), then soonest due.
-export function orderAtRisk(rows: readonly AtRiskRow[]): AtRiskRow[] {
-  return [...rows].sort((a, b) => {
-    const ab = isBreached(a.clock);
-    const bb = isBreached(b.clock);
-    if (ab !== bb) return ab ? -1 : 1;
-    return a.clock.remainingMinutes - b.clock.remainingMinutes;
-  });
-}
 
 export function AtRiskTable({
   rows,
