@@ -475,3 +475,52 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   WebhookDelivery: fields('attempts createdAt deliveredAt event id lastError nextAttemptAt status'),
   WeeklyHours: fields('day end start'),
 };
+
+// The HTTP routes beside /graphql (each authenticates as GraphQL does: the bearer header or the
+// session cookie); the completeness test fails when a controller's route is missing here, and
+// proves that each role-restricted route refuses every other role.
+export interface RouteAccess extends OperationAccess {
+  // For the refusal proof: a request body of the route's media type.
+  contentType?: string;
+}
+
+export const HTTP_ROUTES: Record<string, RouteAccess> = {
+  'GET /health': { guard: 'public', scope: 'liveness', proof: ['health'] },
+  'GET /ready': { guard: 'public', scope: 'readiness', proof: ['health'] },
+  'GET /reports/requests.csv': { guard: ANY, scope: 'as requests', proof: ['reports'] },
+  'GET /reports/sla.csv': { guard: ANY, scope: 'as slaReport', proof: ['reports'] },
+  // Only their refusal without a token is proved (the completeness spec); no e2e spec downloads
+  // them yet.
+  'GET /reports/satisfaction.csv': {
+    guard: ANY,
+    scope: 'as satisfactionReport',
+    proof: ['authorization-completeness'],
+  },
+  'GET /reports/department-matrix.csv': {
+    guard: ANY,
+    scope: 'as departmentMatrix',
+    proof: ['reports'],
+  },
+  'GET /reports/department-pair-ranking.csv': {
+    guard: ANY,
+    scope: 'as departmentPairRanking',
+    proof: ['reports'],
+  },
+  'GET /reports/trend.csv': {
+    guard: ANY,
+    scope: 'as the trend report',
+    proof: ['authorization-completeness'],
+  },
+  'POST /imports/org-chart': {
+    guard: ['ADMIN'],
+    scope: 'as importOrgChart',
+    proof: ['import-upload'],
+    contentType: 'text/csv',
+  },
+  'POST /imports/requests': {
+    guard: ['OPS', 'ADMIN'],
+    scope: 'as importRequests',
+    proof: ['import-upload'],
+    contentType: 'application/x-ndjson',
+  },
+};

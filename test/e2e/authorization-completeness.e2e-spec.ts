@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { GraphQLSchema, isObjectType } from 'graphql';
-import { OBJECT_FIELDS, OPERATIONS, PARENT, Role, ROLES } from '../authorization/access-matrix';
+import {
+  HTTP_ROUTES,
+  OBJECT_FIELDS,
+  OPERATIONS,
+  PARENT,
+  Role,
+  ROLES,
+} from '../authorization/access-matrix';
+import { httpRoutes } from '../authorization/http-routes';
 import { rootGuards } from '../authorization/resolver-guards';
 import { departmentIds } from '../factories/organization.factory';
 import { GraphqlClient } from '../utils/graphql-client';
@@ -81,6 +89,46 @@ describe('authorization completeness: every operation and field is in the role m
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('lists exactly the HTTP routes of the controllers, each with a proof that uses it', () => {
+    expect(Object.keys(HTTP_ROUTES).sort()).toEqual(httpRoutes(t.app));
+    // A proof spec must request the path itself; this spec proves the refusals only (below).
+    const missing = Object.entries(HTTP_ROUTES).flatMap(([route, access]) => {
+      const path = route.split(' ')[1];
+      if (access.proof.length === 0) return [`${route}: no proof`];
+      return access.proof
+        .filter((proof) => proof !== 'authorization-completeness')
+        .filter((proof) => !readFileSync(join(E2E, `${proof}.e2e-spec.ts`), 'utf8').includes(path))
+        .map((proof) => `${route}: ${proof} does not call it`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it('refuses every guarded HTTP route without a token, and role-restricted ones to other roles', async () => {
+    const answers: Record<string, number> = {};
+    const expected: Record<string, number> = {};
+    for (const [route, access] of Object.entries(HTTP_ROUTES)) {
+      if (access.guard === 'public') continue;
+      const [method, path] = route.split(' ');
+      const call = (token?: string) =>
+        fetch(`${t.baseUrl}${path}`, {
+          method,
+          headers: {
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+            ...(access.contentType ? { 'content-type': access.contentType } : {}),
+          },
+          ...(method === 'POST' ? { body: '' } : {}),
+        }).then((r) => r.status);
+      answers[`${route} anonymous`] = await call();
+      expected[`${route} anonymous`] = 401;
+      if (!Array.isArray(access.guard)) continue;
+      for (const role of ROLES.filter((r) => !(access.guard as Role[]).includes(r))) {
+        answers[`${route} as ${role}`] = await call(as[role].token);
+        expected[`${route} as ${role}`] = 403;
+      }
+    }
+    expect(answers).toEqual(expected);
   });
 
   it('lists exactly the object types and fields of the schema', () => {
