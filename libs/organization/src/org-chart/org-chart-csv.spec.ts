@@ -1,4 +1,5 @@
-import { parseOrgChartCsv } from './org-chart-csv';
+import { Readable } from 'node:stream';
+import { parseOrgChartCsv, parseOrgChartStream } from './org-chart-csv';
 
 const HEADER = 'code,name,parent_code,level,time_zone,lead_email';
 
@@ -65,5 +66,33 @@ describe('parseOrgChartCsv', () => {
 
   it('refuses an empty file', () => {
     expect(parseOrgChartCsv('').errors[0].line).toBe(1);
+  });
+});
+
+describe('parseOrgChartStream', () => {
+  // The same file, whole or in chunks cut anywhere (inside a quoted field, a line break, a BOM).
+  const csv = `\uFEFF${HEADER}\r\nco,"Company, Ltd",,,Europe/London,Boss@Example.org\r\nit,IT,co,x,,\r\n\r\nbad code,B,,,,\r\nfin,"Finance\r\nand pay",co,,,\r\n`;
+  const chunked = (size: number) =>
+    Readable.from(
+      Array.from({ length: Math.ceil(csv.length / size) }, (_, i) =>
+        Buffer.from(csv.slice(i * size, (i + 1) * size)),
+      ),
+    );
+
+  it.each([1, 7, 64, 100_000])('answers as parseOrgChartCsv with chunks of %i', async (size) => {
+    const lines: number[] = [];
+    const streamed = await parseOrgChartStream(chunked(size), (line) => lines.push(line));
+    expect(streamed).toEqual(parseOrgChartCsv(csv));
+    expect(streamed.errors.map((e) => e.line)).toEqual([3, 5]);
+    expect(lines.at(-1)).toBeGreaterThanOrEqual(7);
+  });
+
+  it('names the line of a CSV that cannot be parsed', async () => {
+    const broken = Readable.from([Buffer.from(`${HEADER}\nco,"Company,,,,\n`)]);
+    const parsed = await parseOrgChartStream(broken);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors).toEqual([
+      { line: expect.any(Number), message: expect.stringMatching(/^not valid CSV/) },
+    ]);
   });
 });
