@@ -415,4 +415,22 @@ describe('people administration', () => {
       department: { code: 'LEGAL' },
     });
   });
+  it('ADMIN_EMAIL brings its administrator back at start, deactivated or demoted', async () => {
+    const second = await idOf('second.admin@example.org');
+    // Lock the second administrator out: deactivated and demoted.
+    await adminClient.data(UPDATE, { input: { id: second, role: 'ADMIN' } });
+    await adminClient.data(REACTIVATE, { id: second });
+    await adminClient.data(DEACTIVATE, { id: second });
+    await adminClient.data(UPDATE, { input: { id: second, role: 'MEMBER' } });
+    const restarted = await startTestApp({
+      sameDatabaseAs: t,
+      env: { ADMIN_EMAIL: 'second.admin@example.org', ADMIN_PASSWORD: 'unused-here' },
+    });
+    try {
+      const listed = await adminClient.data(USERS, { search: 'second.admin@', all: true });
+      expect(listed.users.edges[0].node).toMatchObject({ role: 'ADMIN', active: true });
+    } finally {
+      await restarted.close();
+    }
+  });
 });

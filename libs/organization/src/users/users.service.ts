@@ -111,6 +111,14 @@ export class UsersService {
         await this.repo().update({ id: existing.id }, { role: Role.ADMIN, updatedAt: new Date() });
         this.logger.log(`ADMIN_EMAIL ${normalized} promoted to ADMIN`);
       }
+      // The way back in when every administrator was locked out: it is active again too.
+      if (existing.deactivatedAt) {
+        await this.repo().update(
+          { id: existing.id },
+          { deactivatedAt: null, updatedAt: new Date() },
+        );
+        this.logger.log(`ADMIN_EMAIL ${normalized} reactivated`);
+      }
       return;
     }
     await this.repo().save(
