@@ -1,5 +1,6 @@
 import { FormEvent, KeyboardEvent, RefObject, useState } from 'react';
-import { FormattedMessage } from 'react-intl';
+import { FormattedMessage, useIntl } from 'react-intl';
+import { personName } from '../ui/person-name';
 import { useMutation } from 'urql';
 import { refusalOf, Refusal } from '../api/errors';
 import { AddCommentMutation } from './request-documents';
@@ -7,6 +8,7 @@ import type { CommentView, RequestView } from './request-types';
 import { When } from './sla-panel';
 
 function CommentItem({ comment, request }: { comment: CommentView; request: RequestView }) {
+  const intl = useIntl();
   const dept = comment.author.department?.id;
   const side =
     dept === request.supplier.id ? 'supplier' : dept === request.customer.id ? 'customer' : 'other';
@@ -17,7 +19,7 @@ function CommentItem({ comment, request }: { comment: CommentView; request: Requ
           {comment.author.name.slice(0, 1)}
         </span>
         <strong>
-          <bdi>{comment.author.name}</bdi>
+          <bdi>{personName(intl, comment.author)}</bdi>
         </strong>
         {comment.author.department && (
           <span className="muted">{comment.author.department.code}</span>

@@ -1,12 +1,13 @@
 import type { IntlShape } from 'react-intl';
 import { statusLabel } from '../ui/labels';
+import { personName } from '../ui/person-name';
 import type { HistoryView } from './request-types';
 
 // One history entry as a sentence with names, never ids: "Ana Agent changed the status from New
 // to In progress". A null actor is Intradesk itself (the SLA worker, an import).
 export function historyWords(intl: IntlShape, entry: HistoryView): string {
   const who = isolate(
-    entry.actor?.name ??
+    (entry.actor && personName(intl, entry.actor)) ??
       intl.formatMessage({ id: 'request.history.system', defaultMessage: 'Intradesk' }),
   );
   switch (entry.kind) {
@@ -39,7 +40,7 @@ export function historyWords(intl: IntlShape, entry: HistoryView): string {
         );
       return intl.formatMessage(
         { id: 'request.history.assigned', defaultMessage: '{who} assigned it to {to}' },
-        { who, to: isolate(entry.toUser.name) },
+        { who, to: isolate(personName(intl, entry.toUser)) },
       );
     case 'COMMENTED':
       return entry.internal

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import type { SessionUser } from '../auth/session';
 import type { Priority } from '../gql/graphql';
 import { PRIORITIES, priorityLabel, relationshipLabel } from '../ui/labels';
+import { personName } from '../ui/person-name';
 import { SupplierMembersQuery } from './request-documents';
 import type { RequestView, Sides } from './request-types';
 import { When } from './sla-panel';
@@ -96,12 +97,12 @@ export function RequestDetails({
                         { id: 'request.assignee.you', defaultMessage: '{name} (you)' },
                         { name: p.name },
                       )
-                    : p.name}
+                    : personName(intl, p)}
                 </option>
               ))}
             </select>
           ) : request.assignee ? (
-            <bdi>{request.assignee.name}</bdi>
+            <bdi>{personName(intl, request.assignee)}</bdi>
           ) : (
             <span className="muted">
               <FormattedMessage id="request.unassigned" defaultMessage="Unassigned" />
@@ -149,7 +150,7 @@ export function RequestDetails({
         <Fact
           label={<FormattedMessage id="request.details.requester" defaultMessage="Requester" />}
         >
-          <bdi>{request.requester.name}</bdi>
+          <bdi>{personName(intl, request.requester)}</bdi>
         </Fact>
         <Fact
           label={

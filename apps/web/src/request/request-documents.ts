@@ -36,10 +36,12 @@ export const RequestPageQuery = graphql(`
       requester {
         id
         name
+        active
       }
       assignee {
         id
         name
+        active
       }
       comments {
         id
@@ -49,6 +51,7 @@ export const RequestPageQuery = graphql(`
         author {
           id
           name
+          active
           department {
             id
             code
@@ -65,14 +68,17 @@ export const RequestPageQuery = graphql(`
         actor {
           id
           name
+          active
         }
         fromUser {
           id
           name
+          active
         }
         toUser {
           id
           name
+          active
         }
       }
       rating {
