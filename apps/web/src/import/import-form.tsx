@@ -1,6 +1,7 @@
 import { FormEvent, ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { settingsRefusalWords } from '../settings/settings-feedback';
+import { announceImport } from './import-events';
 import {
   ImportKind,
   ImportProgress,
@@ -53,6 +54,7 @@ export function ImportForm({
     abort.current = upload.abort;
     const outcome = await upload.done;
     abort.current = null;
+    if ('result' in outcome && outcome.result.ok) announceImport(kind);
     setState(
       'result' in outcome
         ? { step: 'done', result: outcome.result }

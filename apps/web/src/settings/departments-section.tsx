@@ -1,6 +1,7 @@
 import { useCallback, useId, useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
+import { useAfterImport } from '../import/import-events';
 import { useSignedInUser } from '../auth/session';
 import { DepartmentDetails } from './departments/department-details';
 import { DepartmentTree } from './departments/department-tree';
@@ -27,6 +28,7 @@ export function DepartmentsSection() {
     context: CONTEXT,
   });
   const reload = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
+  useAfterImport('org-chart', reload);
   const all = useMemo(() => data?.departments ?? [], [data]);
   const departments = useMemo(
     () => (showArchived ? all : all.filter((d) => !d.archived)),

@@ -1,6 +1,7 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
+import { useAfterImport } from '../import/import-events';
 import { refusalOf } from '../api/errors';
 import { Role, useSignedInUser } from '../auth/session';
 import type { PersonRowFragment } from '../gql/graphql';
@@ -64,7 +65,7 @@ export function PeopleSection() {
     };
 
   const after = cursors[cursors.length - 1];
-  const [{ data, fetching, error }] = useQuery({
+  const [{ data, fetching, error }, refetchPeople] = useQuery({
     query: PeopleQuery,
     variables: {
       first: PAGE_SIZE,
@@ -76,7 +77,13 @@ export function PeopleSection() {
     },
     context: CONTEXT,
   });
-  const [departmentsResult] = useQuery({ query: PeopleDepartmentsQuery });
+  const [departmentsResult, refetchDepartments] = useQuery({ query: PeopleDepartmentsQuery });
+  // An org-chart import adds people and departments.
+  const afterOrgChart = useCallback(() => {
+    refetchPeople({ requestPolicy: 'network-only' });
+    refetchDepartments({ requestPolicy: 'network-only' });
+  }, [refetchPeople, refetchDepartments]);
+  useAfterImport('org-chart', afterOrgChart);
   const departments = useMemo(
     () =>
       [...(departmentsResult.data?.departments ?? [])]
