@@ -326,9 +326,12 @@ async function reportsFirstChart(page: Page, baseUrl: string, token: string) {
     await page.goto('about:blank');
     navigationStart = process.hrtime.bigint();
     await page.goto(`${baseUrl}/reports`);
+    // The SLA report's chart ("SLA compliance by …"), whichever other chart draws first.
     const handle = await page.waitForFunction(
       () => {
-        const drawn = document.querySelector('[role="img"][data-state="drawn"]');
+        const drawn = [...document.querySelectorAll('[role="img"][data-state="drawn"]')].find(
+          (el) => el.getAttribute('aria-label')?.startsWith('SLA compliance by'),
+        );
         return drawn?.querySelector('svg path') ? drawn.getAttribute('aria-label') : null;
       },
       undefined,
@@ -358,6 +361,8 @@ async function yearHeatmap(page: Page, baseUrl: string, token: string) {
   for (let i = 0; i <= RUNS; i++) {
     await page.goto('about:blank');
     await page.goto(`${baseUrl}/reports?from=${from}`);
+    // The matrix loads once scrolled near the viewport (and stays live for filter changes).
+    await page.getByRole('region', { name: 'Department matrix' }).scrollIntoViewIfNeeded();
     const heatmap = page.getByRole('img', { name: heatmapName });
     await heatmap.and(page.locator('[data-state="drawn"]')).waitFor({ timeout: 60_000 });
     await page

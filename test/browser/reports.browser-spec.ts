@@ -39,6 +39,13 @@ async function drawnChart(region: Locator, name: RegExp): Promise<Locator> {
   return chart;
 }
 
+// A report below the first screen loads when scrolled near the viewport: scroll its region
+// into view and wait until it is no longer busy.
+async function reveal(region: Locator): Promise<void> {
+  await region.scrollIntoViewIfNeeded();
+  await region.and(region.page().locator('[aria-busy="false"]')).waitFor();
+}
+
 async function tableRows(table: Locator): Promise<string[][]> {
   return table
     .locator('tbody tr')
@@ -192,6 +199,7 @@ describeInBrowser('reports in the browser', () => {
 
     const matrix = page.getByRole('region', { name: names.exact('Department matrix') });
     const cell = await step('the Department matrix: a heatmap and a table of links', async () => {
+      await reveal(matrix);
       await drawnChart(matrix, names.name('Resolution compliance by customer and supplier'));
       const link = matrix
         .getByRole('table', { name: names.exact('Department matrix') })
@@ -250,6 +258,7 @@ describeInBrowser('reports in the browser', () => {
 
     await step('back: a heatmap cell opens the same queue', async () => {
       await page.goBack();
+      await reveal(matrix);
       const heatmap = await drawnChart(
         matrix,
         names.name('Resolution compliance by customer and supplier'),
@@ -312,6 +321,15 @@ describeInBrowser('reports in the browser', () => {
           .click(),
       );
       await step('every chart drawn, every table shown', async () => {
+        // Each report loads as it is scrolled near: scroll down through them all.
+        for (const region of [
+          'SLA report',
+          'Satisfaction report',
+          'Trend',
+          'Department-pair ranking',
+          'Department matrix',
+        ])
+          await reveal(page.getByRole('region', { name: names.exact(region) }));
         for (const table of ['SLA report', 'Satisfaction report', 'Department matrix'])
           await page.getByRole('table', { name: names.exact(table) }).waitFor();
         await page.locator('[role="img"][data-state="drawn"]').nth(3).waitFor();

@@ -9,6 +9,7 @@ import { count, DASH, pct, percent, score } from './report-format';
 import { csvHref, queueHref, ReportView } from './report-params';
 import { Loading, ReportSection, useLastData } from './report-section';
 import { ReportsMatrixQuery as MatrixQuery } from './reports-documents';
+import { useNearViewport } from './use-near-viewport';
 
 type Cell = ReportsMatrixQuery['departmentMatrix'][number];
 type Department = NonNullable<Cell['customer']>;
@@ -53,7 +54,10 @@ export function MatrixSection({
 }) {
   const intl = useIntl();
   const navigate = useNavigate();
-  const [result] = useQuery({ query: MatrixQuery, variables: { filter }, pause });
+  // Below the first screen: loaded once scrolled near, live from then on.
+  const [sectionRef, near] = useNearViewport<HTMLElement>();
+  const waiting = pause || !near;
+  const [result] = useQuery({ query: MatrixQuery, variables: { filter }, pause: waiting });
   const data = useLastData(result.data);
   const cells = useMemo(
     () => (data?.departmentMatrix ?? []).filter((c) => c.customer && c.supplier),
@@ -276,7 +280,8 @@ export function MatrixSection({
     <ReportSection
       title={title}
       csv={csvHref('department-matrix', filter, view)}
-      fetching={result.fetching || pause}
+      fetching={result.fetching || waiting}
+      sectionRef={sectionRef}
       error={result.error}
       empty={!!data && cells.length === 0}
       intro={
@@ -289,7 +294,7 @@ export function MatrixSection({
       }
     >
       {!data ? (
-        <Loading />
+        <Loading height={260} />
       ) : (
         <Chart
           name={chartName}

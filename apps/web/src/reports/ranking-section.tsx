@@ -5,6 +5,7 @@ import { count, percent, score } from './report-format';
 import { csvHref, ReportView } from './report-params';
 import { Loading, ReportSection, useLastData } from './report-section';
 import { ReportsPairRankingQuery as RankingQuery } from './reports-documents';
+import { useNearViewport } from './use-near-viewport';
 
 const MIN_REQUESTS = 5;
 const LIMIT = 5;
@@ -23,10 +24,13 @@ export function RankingSection({
   pause: boolean;
 }) {
   const intl = useIntl();
+  // Below the first screen: loaded once scrolled near, live from then on.
+  const [sectionRef, near] = useNearViewport<HTMLElement>();
+  const waiting = pause || !near;
   const [result] = useQuery({
     query: RankingQuery,
     variables: { filter, minRequests: MIN_REQUESTS, limit: LIMIT },
-    pause,
+    pause: waiting,
   });
   const data = useLastData(result.data);
   const ranking = data?.departmentPairRanking;
@@ -84,7 +88,8 @@ export function RankingSection({
     <ReportSection
       title={title}
       csv={csvHref('department-pair-ranking', filter, view)}
-      fetching={result.fetching || pause}
+      fetching={result.fetching || waiting}
+      sectionRef={sectionRef}
       error={result.error}
       empty={!!ranking && ranking.best.length === 0}
       intro={
@@ -98,7 +103,7 @@ export function RankingSection({
       }
     >
       {!ranking ? (
-        <Loading />
+        <Loading height={240} />
       ) : (
         <div className="ranking-pair">
           {table(

@@ -1,4 +1,4 @@
-import { ReactNode, useId, useRef } from 'react';
+import { ReactNode, Ref, useId, useRef } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { CombinedError } from 'urql';
 import { refusalOf } from '../api/errors';
@@ -13,6 +13,7 @@ export function ReportSection({
   empty,
   children,
   intro,
+  sectionRef,
 }: {
   title: string;
   csv?: string;
@@ -21,12 +22,19 @@ export function ReportSection({
   empty: boolean;
   children: ReactNode;
   intro?: ReactNode;
+  // The section element, for useNearViewport (its query waits until it is near the viewport).
+  sectionRef?: Ref<HTMLElement>;
 }) {
   const intl = useIntl();
   const headingId = useId();
   const refusal = refusalOf(error);
   return (
-    <section className="report card" aria-labelledby={headingId} aria-busy={fetching}>
+    <section
+      ref={sectionRef}
+      className="report card"
+      aria-labelledby={headingId}
+      aria-busy={fetching}
+    >
       <div className="report-head">
         <h2 id={headingId}>{title}</h2>
         {csv && (
@@ -65,10 +73,11 @@ export function ReportSection({
   );
 }
 
-// A table's loading line, announced politely.
-export function Loading() {
+// A table's loading line, announced politely. `height` keeps the place of the chart to come
+// (CSS pixels), so the reports below stay out of the viewport (and unloaded) meanwhile.
+export function Loading({ height }: { height?: number }) {
   return (
-    <p className="muted" role="status">
+    <p className="muted" role="status" style={height ? { minBlockSize: height } : undefined}>
       <FormattedMessage id="reports.loading" defaultMessage="Loading…" />
     </p>
   );

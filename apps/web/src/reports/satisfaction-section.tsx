@@ -7,6 +7,7 @@ import { byGroup, count, groupLabel, groupName, percent, score } from './report-
 import { csvHref, ReportView, toGrouping } from './report-params';
 import { Loading, ReportSection, useLastData } from './report-section';
 import { ReportsSatisfactionQuery } from './reports-documents';
+import { useNearViewport } from './use-near-viewport';
 
 const STARS = [1, 2, 3, 4, 5];
 
@@ -23,10 +24,13 @@ export function SatisfactionSection({
 }) {
   const intl = useIntl();
   const grouping = toGrouping(view);
+  // Below the first screen: loaded once scrolled near, live from then on.
+  const [sectionRef, near] = useNearViewport<HTMLElement>();
+  const waiting = pause || !near;
   const [result] = useQuery({
     query: ReportsSatisfactionQuery,
     variables: { filter, groupBy: grouping.groupBy, period: grouping.period },
-    pause,
+    pause: waiting,
   });
   const data = useLastData(result.data);
   const rows = useMemo(() => data?.satisfactionReport ?? [], [data]);
@@ -139,12 +143,13 @@ export function SatisfactionSection({
     <ReportSection
       title={title}
       csv={csvHref('satisfaction', filter, view)}
-      fetching={result.fetching || pause}
+      fetching={result.fetching || waiting}
+      sectionRef={sectionRef}
       error={result.error}
       empty={!!data && rows.length === 0}
     >
       {!data ? (
-        <Loading />
+        <Loading height={220} />
       ) : (
         <Chart
           name={chartName}

@@ -7,6 +7,7 @@ import { byGroup, count, groupLabel, groupName, minutes, pct, percent } from './
 import { csvHref, ReportView, toGrouping } from './report-params';
 import { Loading, ReportSection, useLastData } from './report-section';
 import { ReportsSlaQuery } from './reports-documents';
+import { useNearViewport } from './use-near-viewport';
 
 // Are departments keeping their promises? Resolution and first-response compliance per group,
 // as a bar chart and the SLA report table with every figure.
@@ -21,10 +22,13 @@ export function SlaSection({
 }) {
   const intl = useIntl();
   const grouping = toGrouping(view);
+  // The first report on the page: loaded at once.
+  const [sectionRef, near] = useNearViewport<HTMLElement>(true);
+  const waiting = pause || !near;
   const [result] = useQuery({
     query: ReportsSlaQuery,
     variables: { filter, groupBy: grouping.groupBy, period: grouping.period },
-    pause,
+    pause: waiting,
   });
   const data = useLastData(result.data);
   const rows = useMemo(() => data?.slaReport ?? [], [data]);
@@ -156,12 +160,13 @@ export function SlaSection({
     <ReportSection
       title={title}
       csv={csvHref('sla', filter, view)}
-      fetching={result.fetching || pause}
+      fetching={result.fetching || waiting}
+      sectionRef={sectionRef}
       error={result.error}
       empty={!!data && rows.length === 0}
     >
       {!data ? (
-        <Loading />
+        <Loading height={220} />
       ) : (
         <Chart
           name={chartName}

@@ -7,6 +7,7 @@ import { byGroup, count, DASH, minutes, pct, percent, periodLabel, score } from 
 import { csvHref, ReportView } from './report-params';
 import { Loading, ReportSection, useLastData } from './report-section';
 import { ReportsTrendQuery } from './reports-documents';
+import { useNearViewport } from './use-near-viewport';
 
 // Requests and compliance per period, every period of the range: one without requests is a
 // zero bar and a gap in the compliance line (and a row saying so).
@@ -20,10 +21,13 @@ export function TrendSection({
   pause: boolean;
 }) {
   const intl = useIntl();
+  // Below the first screen: loaded once scrolled near, live from then on.
+  const [sectionRef, near] = useNearViewport<HTMLElement>();
+  const waiting = pause || !near;
   const [result] = useQuery({
     query: ReportsTrendQuery,
     variables: { filter, period: view.period },
-    pause,
+    pause: waiting,
   });
   const data = useLastData(result.data);
   const points = useMemo(() => data?.reportTrend ?? [], [data]);
@@ -148,12 +152,13 @@ export function TrendSection({
     <ReportSection
       title={title}
       csv={csvHref('trend', filter, view)}
-      fetching={result.fetching || pause}
+      fetching={result.fetching || waiting}
+      sectionRef={sectionRef}
       error={result.error}
       empty={!!data && points.length === 0}
     >
       {!data ? (
-        <Loading />
+        <Loading height={300} />
       ) : (
         <Chart name={chartName} option={option} figures={figures} height={300} table={table} />
       )}
