@@ -109,18 +109,24 @@ export function reportSql(
   const params: unknown[] = [];
   const where = reportWhere(scope, filter, params);
   const keys: string[] = [];
+  // What each key is grouped by: its position, or for the period the timestamp it is made of.
+  const groupNames: string[] = [];
   let zone = '';
   for (const group of grouping.groupBy) {
     if (group === ReportGroupBy.PERIOD) {
       params.push(timeZone);
       zone = `$${params.length}`;
       const unit = PERIOD_UNITS[grouping.period ?? ReportPeriod.MONTH];
-      // ISO text sorts chronologically and reaches JavaScript without a time zone.
-      keys.push(
-        `to_char(date_trunc('${unit}', r.created_at AT TIME ZONE $${params.length}), 'YYYY-MM-DD') AS period`,
-      );
+      const start = `date_trunc('${unit}', r.created_at AT TIME ZONE $${params.length})`;
+      // ISO text sorts chronologically and reaches JavaScript without a time zone. Grouped by
+      // the timestamp, not the text: the percentiles make PostgreSQL sort every row by the
+      // group key, and a timestamp compares several times faster than collated text (the
+      // text is then made once per group, not per row).
+      keys.push(`to_char(${start}, 'YYYY-MM-DD') AS period`);
+      groupNames.push(start);
     } else {
       keys.push(`${GROUP_COLUMNS[group]} AS ${OUTPUT_NAMES[group]}`);
+      groupNames.push(String(keys.length));
     }
   }
   const columns = [
@@ -178,8 +184,8 @@ export function reportSql(
   if (measures.kudos) {
     columns.push('sum(r.kudos)::int AS kudos');
   }
-  // By position: the keys come first, and their names clash with the joined clocks' columns.
-  const groupNames = keys.map((_, i) => String(i + 1));
+  // The other keys by position: they come first, and their names clash with the joined
+  // clocks' columns.
   const sql = `
     SELECT ${[...keys, ...columns].join(',\n           ')}
       FROM request_report_facts r
