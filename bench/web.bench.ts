@@ -13,6 +13,7 @@
 //   (e) choosing a year's range (the To date, From already set) until the department matrix's
 //       heatmap is redrawn with that year's cells (budget 1 s), beside departmentMatrix alone.
 // DATABASE_URL names the server (a database is created and dropped); without it, embedded.
+// KEEP_DATABASE=1 keeps it; REPORTS_DATABASE_URL=<its url> then measures (d) and (e) alone.
 // CHROMIUM_PATH as for the browser tests; RUNS (5) timed repetitions per figure (median).
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
@@ -392,12 +393,69 @@ async function yearHeatmap(page: Page, baseUrl: string, token: string) {
   return { ms: median(times), cells, from, to, alone };
 }
 
+// REPORTS_DATABASE_URL names a desk a run kept (KEEP_DATABASE=1) with its REPORT_HISTORY
+// requests: (d) and (e) alone on it, without the ten minutes of generating them again.
+async function reportsOnly(url: string): Promise<void> {
+  const pool = new Pool({ connectionString: url, max: 2 });
+  const api = await startApiProcess({ databaseUrl: url, port: PORT, env: { SEED_DEMO: 'true' } });
+  const browser = await launchChromium();
+  try {
+    const reportTotal = (await pool.query(`SELECT count(*)::int AS n FROM requests`)).rows[0].n;
+    const opsToken = await login(`${api.baseUrl}/graphql`, OPS, DEMO_PASSWORD);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signInBrowser(page, api.baseUrl, OPS);
+    const reports = await reportsFirstChart(page, api.baseUrl, opsToken);
+    const year = await yearHeatmap(page, api.baseUrl, opsToken);
+    await context.close();
+    const load = os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ');
+    const table = markdownTable(
+      ['figure', 'measured', 'budget', 'ratio', 'the API alone'],
+      [
+        [
+          `(d) navigation to the reports page's first chart drawn ("${reports.chart}", SVG), over ${reportTotal.toLocaleString('en')} requests (median of ${RUNS}, warm cache; ReportsSla's data in at ${reports.dataMs.toFixed(0)} ms)`,
+          `${reports.ms.toFixed(0)} ms`,
+          '1500 ms',
+          (reports.ms / 1500).toFixed(2),
+          reports.alone.join(', '),
+        ],
+        [
+          `(e) choosing a year's range (To ${year.to}, From ${year.from} set) until the department matrix heatmap is redrawn (${year.cells} cells, ${reportTotal.toLocaleString('en')} requests; median of ${RUNS})`,
+          `${year.ms.toFixed(0)} ms`,
+          '1000 ms',
+          (year.ms / 1000).toFixed(2),
+          year.alone.join(', '),
+        ],
+      ],
+    );
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+    const date = new Date().toISOString().slice(0, 10);
+    const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, Chromium ${await browser.version()}, PostgreSQL server, load average ${load}`;
+    console.log(`\n${table}\n`);
+    const file = path.resolve(__dirname, 'results', `${date}-${commit}-web-reports.md`);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(
+      file,
+      `# Web benchmark, reports only, ${date} (commit ${commit})\n\n${machine}; production build (NODE_ENV=production); (d) and (e) on a kept desk (REPORTS_DATABASE_URL).\n\n${table}\n`,
+    );
+    console.log(`wrote ${path.relative(process.cwd(), file)}`);
+  } finally {
+    await browser.close();
+    await api.stop();
+    await pool.end();
+  }
+}
+
 async function main(): Promise<void> {
   if (!CHROMIUM) {
     console.error('bench:web needs a Chromium: `apt-get install -y chromium` or set CHROMIUM_PATH');
     process.exit(1);
   }
   execFileSync('node', ['scripts/build-if-changed.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (process.env.REPORTS_DATABASE_URL) return reportsOnly(process.env.REPORTS_DATABASE_URL);
   const db = await benchDatabase('intradesk_bench_web');
   const pool = new Pool({ connectionString: db.url, max: 4 });
   let api = await startApiProcess({ databaseUrl: db.url, port: PORT, env: { SEED_DEMO: 'true' } });

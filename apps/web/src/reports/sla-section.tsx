@@ -166,7 +166,9 @@ export function SlaSection({
       empty={!!data && rows.length === 0}
     >
       {!data ? (
-        <Loading height={220} />
+        // About a full table's height: the satisfaction report below waits for this one's
+        // figures (and the next scroll) rather than loading beside it at once.
+        <Loading height={520} />
       ) : (
         <Chart
           name={chartName}

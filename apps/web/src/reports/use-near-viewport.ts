@@ -2,7 +2,7 @@ import { RefCallback, useCallback, useEffect, useState } from 'react';
 
 // How far outside the viewport a section starts loading: a little ahead of the scroll, so its
 // figures are usually in by the time it shows.
-export const NEAR_VIEWPORT_MARGIN = '200px 0px';
+export const NEAR_VIEWPORT_MARGIN = '120px 0px';
 
 // Whether an element has come near the viewport (within NEAR_VIEWPORT_MARGIN) at least once:
 // the reports below the first screen pause their query until then, and stay live after (filter
