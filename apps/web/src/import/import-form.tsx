@@ -201,7 +201,10 @@ function BadLines({ result }: { result: ImportResult }) {
               id: 'settings.import.firstOnly',
               defaultMessage: 'These are the first {shown} of {count} bad lines.',
             },
-            { shown: result.errors.length, count: result.errorCount },
+            {
+              shown: intl.formatNumber(result.errors.length),
+              count: intl.formatNumber(result.errorCount),
+            },
           )}
         </p>
       ) : null}

@@ -37,7 +37,11 @@ export function ImportSection() {
                 defaultMessage:
                   'Org chart imported: {created, plural, one {# department} other {# departments}} created, {updated} updated, {invited, plural, one {# lead} other {# leads}} invited.',
               },
-              { created: r.created ?? 0, updated: r.updated ?? 0, invited: r.invitedLeads ?? 0 },
+              {
+                created: r.created ?? 0,
+                updated: intl.formatNumber(r.updated ?? 0),
+                invited: r.invitedLeads ?? 0,
+              },
             )
           }
         />
