@@ -38,88 +38,35 @@ export const WhatIfSimulateQuery = graphql(`
     $with4: Boolean!
   ) {
     p1: simulateSlaPolicy(input: $p1) @include(if: $with1) {
-      requests
-      wouldHaveBreached
-      wouldHaveMet
-      actual {
-        firstResponseMet
-        firstResponseBreached
-        firstResponseCompliance
-        resolutionMet
-        resolutionBreached
-        resolutionCompliance
-      }
-      simulated {
-        firstResponseMet
-        firstResponseBreached
-        firstResponseCompliance
-        resolutionMet
-        resolutionBreached
-        resolutionCompliance
-      }
+      ...WhatIfSimulation
     }
     p2: simulateSlaPolicy(input: $p2) @include(if: $with2) {
-      requests
-      wouldHaveBreached
-      wouldHaveMet
-      actual {
-        firstResponseMet
-        firstResponseBreached
-        firstResponseCompliance
-        resolutionMet
-        resolutionBreached
-        resolutionCompliance
-      }
-      simulated {
-        firstResponseMet
-        firstResponseBreached
-        firstResponseCompliance
-        resolutionMet
-        resolutionBreached
-        resolutionCompliance
-      }
+      ...WhatIfSimulation
     }
     p3: simulateSlaPolicy(input: $p3) @include(if: $with3) {
-      requests
-      wouldHaveBreached
-      wouldHaveMet
-      actual {
-        firstResponseMet
-        firstResponseBreached
-        firstResponseCompliance
-        resolutionMet
-        resolutionBreached
-        resolutionCompliance
-      }
-      simulated {
-        firstResponseMet
-        firstResponseBreached
-        firstResponseCompliance
-        resolutionMet
-        resolutionBreached
-        resolutionCompliance
-      }
+      ...WhatIfSimulation
     }
     p4: simulateSlaPolicy(input: $p4) @include(if: $with4) {
-      requests
-      wouldHaveBreached
-      wouldHaveMet
-      actual {
-        firstResponseMet
-        firstResponseBreached
-        firstResponseCompliance
-        resolutionMet
-        resolutionBreached
-        resolutionCompliance
-      }
-      simulated {
-        firstResponseMet
-        firstResponseBreached
-        firstResponseCompliance
-        resolutionMet
-        resolutionBreached
-        resolutionCompliance
-      }
+      ...WhatIfSimulation
     }
+  }
+  fragment WhatIfSimulation on SlaSimulation {
+    requests
+    wouldHaveBreached
+    wouldHaveMet
+    actual {
+      ...WhatIfCompliance
+    }
+    simulated {
+      ...WhatIfCompliance
+    }
+  }
+  fragment WhatIfCompliance on SlaCompliance {
+    firstResponseMet
+    firstResponseBreached
+    firstResponseCompliance
+    resolutionMet
+    resolutionBreached
+    resolutionCompliance
   }
 `);
