@@ -15,7 +15,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Pool, PoolClient } from 'pg';
-import { webhookOutboxCte } from '@intradesk/notifications';
+import { writeWebhookOutbox } from '@intradesk/notifications';
 import { subscribe, Subscriber } from '../test/utils/subscription-client';
 import { ApiProcess, buildApi, startApiProcess } from './support/api-process';
 import { benchDatabase, BenchDatabase, medianMs } from './support/bench-database';
@@ -178,19 +178,27 @@ async function createRequestSql(
       [request.id, request.requester_id],
     );
     // The change's NOTIFY and its webhook outbox rows, one statement as in the API.
-    await client.query(`WITH ${webhookOutboxCte(3)} SELECT pg_notify('request_changed', $1)`, [
-      JSON.stringify({
-        requestId: request.id,
-        supplierId,
-        customerId,
-        kind: 'BENCH',
-        internal: false,
-      }),
-      [supplierId, customerId],
-      'request.created',
-      JSON.stringify({ requestId: request.id, supplierId, customerId, kind: 'CREATED' }),
-      new Date(),
-    ]);
+    await writeWebhookOutbox(
+      client,
+      [
+        {
+          departmentIds: [supplierId, customerId],
+          event: 'request.created',
+          payload: { requestId: request.id, supplierId, customerId, kind: 'CREATED' },
+          at: new Date(),
+        },
+      ],
+      {
+        channel: 'request_changed',
+        payload: JSON.stringify({
+          requestId: request.id,
+          supplierId,
+          customerId,
+          kind: 'BENCH',
+          internal: false,
+        }),
+      },
+    );
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -3,9 +3,9 @@ import { AddressInfo } from 'node:net';
 import { ManualClock } from '@intradesk/core';
 import { verifyWebhookSignature, WebhookDeliveryJob } from '@intradesk/notifications';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
-import { BreachScanJob } from '@intradesk/requests';
+import { AutoCloseJob, BreachScanJob } from '@intradesk/requests';
 import { departmentIds } from '../factories/organization.factory';
-import { ADD_COMMENT, fileRequest } from '../factories/requests.factory';
+import { ADD_COMMENT, fileRequest, moveTo } from '../factories/requests.factory';
 import { GraphqlClient } from '../utils/graphql-client';
 import { startTestApp, TestApp } from '../utils/test-app';
 
@@ -181,6 +181,40 @@ describe('department webhooks', () => {
       'request.commented',
     ]);
     expect(events(customerSide)).toEqual(['request.created', 'request.commented']);
+
+    // Closed by the auto-close job: both sides hear it once, written by the same outbox writer.
+    const resolved = await t
+      .login(demoEmail('IT', 'agent'))
+      .then(async (a) =>
+        moveTo(
+          a,
+          (await a.data(`query($id: ID!) { request(id: $id) { id version } }`, { id: filed.id }))
+            .request,
+          'RESOLVED',
+        ),
+      );
+    expect(resolved.status).toBe('RESOLVED');
+    clock.advance(73 * 60 * MINUTE);
+    expect(await t.app.get(AutoCloseJob).run()).toBeGreaterThanOrEqual(1);
+    await t.app.get(WebhookDeliveryJob).runUntilIdle();
+    for (const side of [supplierSide, customerSide]) {
+      const closing = side.received
+        .map((x) => ({ event: x.event, data: JSON.parse(x.body).data }))
+        .filter((x) => x.data.number === filed.number && x.data.status === 'CLOSED');
+      expect(closing).toEqual([
+        {
+          event: 'request.status_changed',
+          data: {
+            requestId: filed.id,
+            number: filed.number,
+            status: 'CLOSED',
+            supplierId: ids.IT,
+            customerId: ids.MKT,
+            kind: 'STATUS_CHANGED',
+          },
+        },
+      ]);
+    }
     await Promise.all([supplierSide.close(), customerSide.close()]);
   });
 });

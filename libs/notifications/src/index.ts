@@ -9,4 +9,4 @@ export * from './webhooks/webhook.entity';
 export * from './webhooks/webhooks.service';
 export * from './webhooks/webhook-delivery.job';
 export * from './webhooks/webhook-signature';
-export * from './webhooks/webhook-outbox.sql';
+export * from './webhooks/webhook-outbox';

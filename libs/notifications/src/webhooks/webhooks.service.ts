@@ -78,29 +78,6 @@ export class WebhooksService {
     });
   }
 
-  // In the caller's transaction: one delivery per active webhook of the department.
-  async enqueue(
-    manager: EntityManager,
-    departmentId: string,
-    event: string,
-    payload: Record<string, string | number | boolean | null>,
-  ) {
-    const hooks = await manager.getRepository(WebhookEntity).findBy({ departmentId, active: true });
-    if (hooks.length === 0) return;
-    const now = this.clock.now();
-    await manager.getRepository(WebhookDeliveryEntity).insert(
-      hooks.map((hook) => ({
-        webhookId: hook.id,
-        event,
-        payload,
-        status: DeliveryStatus.PENDING,
-        attempts: 0,
-        nextAttemptAt: now,
-        createdAt: now,
-      })),
-    );
-  }
-
   // Sends due deliveries (claimed with SKIP LOCKED, so several workers share them); a failure
   // is retried with backoff and given up as FAILED after WEBHOOK_MAX_ATTEMPTS.
   async deliverDue(): Promise<number> {

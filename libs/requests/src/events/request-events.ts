@@ -1,4 +1,4 @@
-import { webhookOutboxCte } from '@intradesk/notifications';
+import { WebhookEvent, writeWebhookOutbox } from '@intradesk/notifications';
 import { EntityManager } from 'typeorm';
 
 export const REQUEST_CHANGED_CHANNEL = 'request_changed';
@@ -29,21 +29,30 @@ export interface RequestWebhookPayload {
   customerId: string;
 }
 
+// The webhook event of a change: to both sides, an internal note to the supplier only.
+export function requestWebhookEvent(
+  event: Pick<RequestChangedEvent, 'supplierId' | 'customerId' | 'kind' | 'internal'>,
+  payload: RequestWebhookPayload,
+  at: Date,
+): WebhookEvent {
+  return {
+    departmentIds: event.internal ? [event.supplierId] : [event.supplierId, event.customerId],
+    event: `request.${event.kind.toLowerCase()}`,
+    payload: { ...payload, kind: event.kind },
+    at,
+  };
+}
+
 // Sent inside the change's transaction, in one statement: the NOTIFY that PostgreSQL delivers to
 // every listening process when, and only if, the transaction commits, and the outbox rows for
-// the webhooks of both sides (the supplier's only, for an internal note).
+// the webhooks of both sides.
 export async function publishRequestChanged(
   manager: EntityManager,
   event: RequestChangedEvent,
   webhook: { payload: RequestWebhookPayload; at: Date },
 ): Promise<void> {
-  const departments = event.internal ? [event.supplierId] : [event.supplierId, event.customerId];
-  await manager.query(`WITH ${webhookOutboxCte(3)} SELECT pg_notify($1, $2)`, [
-    REQUEST_CHANGED_CHANNEL,
-    JSON.stringify(event),
-    departments,
-    `request.${event.kind.toLowerCase()}`,
-    JSON.stringify({ ...webhook.payload, kind: event.kind }),
-    webhook.at,
-  ]);
+  await writeWebhookOutbox(manager, [requestWebhookEvent(event, webhook.payload, webhook.at)], {
+    channel: REQUEST_CHANGED_CHANNEL,
+    payload: JSON.stringify(event),
+  });
 }

@@ -13,6 +13,7 @@ import {
   NOTIFICATION_CHANNEL,
   NotificationKind,
   NotificationsService,
+  writeWebhookOutbox,
 } from '@intradesk/notifications';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
@@ -22,7 +23,12 @@ import {
   seesInternalNotes,
 } from '../access/request-access';
 import { CommentEntity } from '../comments/comment.entity';
-import { publishRequestChanged, RequestChangeKind } from '../events/request-events';
+import {
+  publishRequestChanged,
+  REQUEST_CHANGED_CHANNEL,
+  RequestChangeKind,
+  requestWebhookEvent,
+} from '../events/request-events';
 import { HistoryEntryEntity } from '../history/history-entry.entity';
 import { HistoryKind } from '../history/history-kind.enum';
 import { allowedMoves, checkMove, isReopen, Side } from '../lifecycle/request-state-machine';
@@ -457,60 +463,61 @@ export class RequestsService {
     });
   }
 
-  // Closes resolved requests past the auto-close delay: one statement, safe to run in several
-  // processes at once (each row is closed, recorded, announced and its requester told exactly
-  // once).
+  // Closes resolved requests past the auto-close delay: one statement and the webhook outbox in
+  // one transaction, safe to run in several processes at once (each row is closed, recorded,
+  // announced and its requester told exactly once).
   async closeResolvedRequests(): Promise<number> {
     const now = this.clock.now();
-    const rows: { id: string }[] = await this.dataSource.query(
-      `WITH closed AS (
-         UPDATE requests
-            SET status = 'CLOSED', closed_at = $1, updated_at = $1, version = version + 1
-          WHERE status = 'RESOLVED' AND resolved_at <= $1::timestamptz - make_interval(hours => $2)
-        RETURNING id, number, title, requester_id, supplier_id, customer_id
-       ), history AS (
-         INSERT INTO request_history (request_id, actor_id, at, kind, from_value, to_value, internal)
-         SELECT id, NULL, $1, 'STATUS_CHANGED', 'RESOLVED', 'CLOSED', false FROM closed
-       ), webhook_outbox AS (
-         INSERT INTO webhook_deliveries
-                (webhook_id, event, payload, status, attempts, next_attempt_at, created_at)
-         SELECT hook.id, 'request.status_changed',
-                jsonb_build_object('requestId', c.id, 'number', c.number, 'status', 'CLOSED',
-                  'supplierId', c.supplier_id, 'customerId', c.customer_id,
-                  'kind', 'STATUS_CHANGED'),
-                'PENDING', 0, $1, $1
-           FROM closed c
-           JOIN department_webhooks hook
-             ON hook.active AND hook.department_id IN (c.supplier_id, c.customer_id)
-       ), told AS (
-         INSERT INTO notifications (user_id, kind, message, request_id, actor_id, created_at)
-         SELECT c.requester_id, $5::varchar,
-                left(c.number || ' "' || left(c.title, 80) || '" was closed automatically, '
-                     || $2::int || ' hours after it was resolved', 300),
-                c.id, NULL::uuid, $1::timestamptz
-           FROM closed c
-          WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p
-                             WHERE p.user_id = c.requester_id AND p.kind = $5::varchar AND NOT p.in_app)
-         RETURNING id, user_id, kind
-       ), announced AS (
-         SELECT count(pg_notify($4, json_build_object(
-                  'id', id::text, 'userId', user_id, 'kind', kind)::text)) AS n
-           FROM told
-       )
-       SELECT id, pg_notify($3, json_build_object(
-                'requestId', id, 'supplierId', supplier_id, 'customerId', customer_id,
-                'kind', 'STATUS_CHANGED', 'internal', false)::text),
-              (SELECT n FROM announced) AS told
-         FROM closed`,
-      [
-        now,
-        this.config.REQUEST_AUTO_CLOSE_HOURS,
-        'request_changed',
-        NOTIFICATION_CHANNEL,
-        NotificationKind.REQUEST_STATUS_CHANGED,
-      ],
-    );
-    return rows.length;
+    return this.dataSource.transaction(async (manager) => {
+      const rows: { id: string; number: string; supplier_id: string; customer_id: string }[] =
+        await manager.query(
+          `WITH closed AS (
+             UPDATE requests
+                SET status = 'CLOSED', closed_at = $1, updated_at = $1, version = version + 1
+              WHERE status = 'RESOLVED' AND resolved_at <= $1::timestamptz - make_interval(hours => $2)
+            RETURNING id, number, title, requester_id, supplier_id, customer_id
+           ), history AS (
+             INSERT INTO request_history (request_id, actor_id, at, kind, from_value, to_value, internal)
+             SELECT id, NULL, $1, 'STATUS_CHANGED', 'RESOLVED', 'CLOSED', false FROM closed
+           ), told AS (
+             INSERT INTO notifications (user_id, kind, message, request_id, actor_id, created_at)
+             SELECT c.requester_id, $5::varchar,
+                    left(c.number || ' "' || left(c.title, 80) || '" was closed automatically, '
+                         || $2::int || ' hours after it was resolved', 300),
+                    c.id, NULL::uuid, $1::timestamptz
+               FROM closed c
+              WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p
+                                 WHERE p.user_id = c.requester_id AND p.kind = $5::varchar AND NOT p.in_app)
+             RETURNING id, user_id, kind
+           ), announced AS (
+             SELECT count(pg_notify($4, json_build_object(
+                      'id', id::text, 'userId', user_id, 'kind', kind)::text)) AS n
+               FROM told
+           )
+           SELECT id, number, supplier_id, customer_id,
+                  pg_notify($3, json_build_object(
+                    'requestId', id, 'supplierId', supplier_id, 'customerId', customer_id,
+                    'kind', 'STATUS_CHANGED', 'internal', false)::text),
+                  (SELECT n FROM announced) AS told
+             FROM closed`,
+          [
+            now,
+            this.config.REQUEST_AUTO_CLOSE_HOURS,
+            REQUEST_CHANGED_CHANNEL,
+            NOTIFICATION_CHANNEL,
+            NotificationKind.REQUEST_STATUS_CHANGED,
+          ],
+        );
+      await writeWebhookOutbox(
+        manager,
+        rows.map((r) => {
+          const ids = { requestId: r.id, supplierId: r.supplier_id, customerId: r.customer_id };
+          const event = { ...ids, kind: RequestChangeKind.STATUS_CHANGED, internal: false };
+          return requestWebhookEvent(event, { ...ids, number: r.number, status: 'CLOSED' }, now);
+        }),
+      );
+      return rows.length;
+    });
   }
 
   private async findIdempotent(

@@ -1,6 +1,10 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, Clock } from '@intradesk/core';
-import { NotificationKind, NotificationsService, WebhooksService } from '@intradesk/notifications';
+import {
+  NotificationKind,
+  NotificationsService,
+  writeWebhookOutbox,
+} from '@intradesk/notifications';
 import { DepartmentEntity } from '@intradesk/organization';
 import {
   ESCALATION_RUNGS,
@@ -41,7 +45,6 @@ export class BreachScanJob implements OnApplicationShutdown {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
-    private readonly webhooks: WebhooksService,
   ) {}
 
   start(): void {
@@ -192,15 +195,22 @@ export class BreachScanJob implements OnApplicationShutdown {
         recipientId: event.recipientId,
         occurredAt: event.occurredAt.toISOString(),
       });
-      await this.webhooks.enqueue(manager, request.supplierId, `sla.${event.kind.toLowerCase()}`, {
-        request: request.number,
-        requestId: request.id,
-        title: request.title,
-        clock: clock.kind,
-        rung: event.rung,
-        occurredAt: event.occurredAt.toISOString(),
-        recipientId: event.recipientId,
-      });
+      await writeWebhookOutbox(manager, [
+        {
+          departmentIds: [request.supplierId],
+          event: `sla.${event.kind.toLowerCase()}`,
+          payload: {
+            request: request.number,
+            requestId: request.id,
+            title: request.title,
+            clock: clock.kind,
+            rung: event.rung,
+            occurredAt: event.occurredAt.toISOString(),
+            recipientId: event.recipientId,
+          },
+          at: now,
+        },
+      ]);
       if (!event.recipientId) continue;
       await this.notifications.add(manager, {
         userId: event.recipientId,
