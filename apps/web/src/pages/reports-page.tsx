@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { SessionUser, useSignedInUser } from '../auth/session';
 import { preloadCharts } from '../charts/chart';
+import { CoveredTop, useStickyHeight } from '../reports/covered-top';
 import { MatrixSection } from '../reports/matrix-section';
 import { RankingSection } from '../reports/ranking-section';
 import { ReportFilters } from '../reports/report-filters';
@@ -99,6 +100,7 @@ function Reports({ user, seesAll }: { user: SessionUser; seesAll: boolean }) {
       period: current.period,
     });
   }, [change]);
+  const [filtersRef, filtersHeight] = useStickyHeight<HTMLElement>();
   const canOpen = useCallback(
     (supplierId: string) => seesAll || supplierId === lead?.id,
     [seesAll, lead?.id],
@@ -148,13 +150,16 @@ function Reports({ user, seesAll }: { user: SessionUser; seesAll: boolean }) {
         leadDepartment={leadDepartment ?? (lead ? { ...lead, code: lead.code ?? '' } : null)}
         onChange={change}
         onClear={clear}
+        stickyRef={filtersRef}
       />
 
-      <SlaSection view={view} filter={filter} pause={pause} />
-      <SatisfactionSection view={view} filter={filter} pause={pause} />
-      <TrendSection view={view} filter={filter} pause={pause} />
-      <RankingSection view={view} filter={filter} pause={pause} />
-      <MatrixSection view={view} filter={filter} pause={pause} canOpen={canOpen} />
+      <CoveredTop.Provider value={filtersHeight}>
+        <SlaSection view={view} filter={filter} pause={pause} />
+        <SatisfactionSection view={view} filter={filter} pause={pause} />
+        <TrendSection view={view} filter={filter} pause={pause} />
+        <RankingSection view={view} filter={filter} pause={pause} />
+        <MatrixSection view={view} filter={filter} pause={pause} canOpen={canOpen} />
+      </CoveredTop.Provider>
     </div>
   );
 }

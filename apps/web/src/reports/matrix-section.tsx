@@ -1,15 +1,14 @@
 import { useCallback, useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate } from 'react-router';
-import { useQuery } from 'urql';
 import { Chart, ChartItem, ChartOption } from '../charts/chart';
 import type { ReportFilter, ReportsMatrixQuery } from '../gql/graphql';
 import { relationshipLabel } from '../ui/labels';
 import { count, DASH, pct, percent, score } from './report-format';
 import { csvHref, queueHref, ReportView } from './report-params';
-import { Loading, ReportSection, useLastData } from './report-section';
+import { Loading, ReportSection } from './report-section';
 import { ReportsMatrixQuery as MatrixQuery } from './reports-documents';
-import { useNearViewport } from './use-near-viewport';
+import { useSectionQuery } from './use-section-query';
 
 type Cell = ReportsMatrixQuery['departmentMatrix'][number];
 type Department = NonNullable<Cell['customer']>;
@@ -54,11 +53,11 @@ export function MatrixSection({
 }) {
   const intl = useIntl();
   const navigate = useNavigate();
-  // Below the first screen: loaded once scrolled near, live from then on.
-  const [sectionRef, near] = useNearViewport<HTMLElement>();
-  const waiting = pause || !near;
-  const [result] = useQuery({ query: MatrixQuery, variables: { filter }, pause: waiting });
-  const data = useLastData(result.data);
+  const { sectionRef, result, data, busy } = useSectionQuery({
+    query: MatrixQuery,
+    variables: { filter },
+    pause,
+  });
   const cells = useMemo(
     () => (data?.departmentMatrix ?? []).filter((c) => c.customer && c.supplier),
     [data],
@@ -280,7 +279,7 @@ export function MatrixSection({
     <ReportSection
       title={title}
       csv={csvHref('department-matrix', filter, view)}
-      fetching={result.fetching || waiting}
+      fetching={busy}
       sectionRef={sectionRef}
       error={result.error}
       empty={!!data && cells.length === 0}

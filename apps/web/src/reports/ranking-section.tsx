@@ -1,11 +1,10 @@
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useQuery } from 'urql';
 import type { ReportFilter, ReportsPairRankingQuery } from '../gql/graphql';
 import { count, percent, score } from './report-format';
 import { csvHref, ReportView } from './report-params';
-import { Loading, ReportSection, useLastData } from './report-section';
+import { Loading, ReportSection } from './report-section';
 import { ReportsPairRankingQuery as RankingQuery } from './reports-documents';
-import { useNearViewport } from './use-near-viewport';
+import { useSectionQuery } from './use-section-query';
 
 const MIN_REQUESTS = 5;
 const LIMIT = 5;
@@ -24,15 +23,11 @@ export function RankingSection({
   pause: boolean;
 }) {
   const intl = useIntl();
-  // Below the first screen: loaded once scrolled near, live from then on.
-  const [sectionRef, near] = useNearViewport<HTMLElement>();
-  const waiting = pause || !near;
-  const [result] = useQuery({
+  const { sectionRef, result, data, busy } = useSectionQuery({
     query: RankingQuery,
     variables: { filter, minRequests: MIN_REQUESTS, limit: LIMIT },
-    pause: waiting,
+    pause,
   });
-  const data = useLastData(result.data);
   const ranking = data?.departmentPairRanking;
   const title = intl.formatMessage({
     id: 'reports.ranking.title',
@@ -88,7 +83,7 @@ export function RankingSection({
     <ReportSection
       title={title}
       csv={csvHref('department-pair-ranking', filter, view)}
-      fetching={result.fetching || waiting}
+      fetching={busy}
       sectionRef={sectionRef}
       error={result.error}
       empty={!!ranking && ranking.best.length === 0}

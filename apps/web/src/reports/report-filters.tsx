@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { Ref, useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { ReportsOptionsQuery } from '../gql/graphql';
 import { priorityLabel, relationshipLabel } from '../ui/labels';
@@ -14,6 +14,7 @@ export function ReportFilters({
   leadDepartment,
   onChange,
   onClear,
+  stickyRef,
 }: {
   view: ReportView;
   options: Options;
@@ -21,6 +22,8 @@ export function ReportFilters({
   leadDepartment: { id: string; code: string; name: string } | null;
   onChange: (change: Partial<ReportView>) => void;
   onClear: () => void;
+  // The filters' element, measured while sticky (the sections' covered top).
+  stickyRef?: Ref<HTMLElement>;
 }) {
   const intl = useIntl();
   const id = useId();
@@ -59,6 +62,7 @@ export function ReportFilters({
   );
   return (
     <section
+      ref={stickyRef}
       className="reports-filters card"
       aria-label={intl.formatMessage({ id: 'reports.filters', defaultMessage: 'Report filters' })}
     >

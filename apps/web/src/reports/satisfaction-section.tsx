@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useQuery } from 'urql';
 import { Chart, ChartOption } from '../charts/chart';
 import type { ReportFilter } from '../gql/graphql';
 import { byGroup, count, groupLabel, groupName, percent, score } from './report-format';
 import { csvHref, ReportView, toGrouping } from './report-params';
-import { Loading, ReportSection, useLastData } from './report-section';
+import { Loading, ReportSection } from './report-section';
 import { ReportsSatisfactionQuery } from './reports-documents';
-import { useNearViewport } from './use-near-viewport';
+import { useSectionQuery } from './use-section-query';
 
 const STARS = [1, 2, 3, 4, 5];
 
@@ -24,15 +23,11 @@ export function SatisfactionSection({
 }) {
   const intl = useIntl();
   const grouping = toGrouping(view);
-  // Below the first screen: loaded once scrolled near, live from then on.
-  const [sectionRef, near] = useNearViewport<HTMLElement>();
-  const waiting = pause || !near;
-  const [result] = useQuery({
+  const { sectionRef, result, data, busy } = useSectionQuery({
     query: ReportsSatisfactionQuery,
     variables: { filter, groupBy: grouping.groupBy, period: grouping.period },
-    pause: waiting,
+    pause,
   });
-  const data = useLastData(result.data);
   const rows = useMemo(() => data?.satisfactionReport ?? [], [data]);
   const labelled = useMemo(
     () => rows.map((row) => ({ row, label: groupLabel(intl, view.group, row, view.period) })),
@@ -143,7 +138,7 @@ export function SatisfactionSection({
     <ReportSection
       title={title}
       csv={csvHref('satisfaction', filter, view)}
-      fetching={result.fetching || waiting}
+      fetching={busy}
       sectionRef={sectionRef}
       error={result.error}
       empty={!!data && rows.length === 0}

@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useQuery } from 'urql';
 import { Chart, ChartOption } from '../charts/chart';
 import type { ReportFilter } from '../gql/graphql';
 import { byGroup, count, groupLabel, groupName, minutes, pct, percent } from './report-format';
 import { csvHref, ReportView, toGrouping } from './report-params';
-import { Loading, ReportSection, useLastData } from './report-section';
+import { Loading, ReportSection } from './report-section';
 import { ReportsSlaQuery } from './reports-documents';
-import { useNearViewport } from './use-near-viewport';
+import { useSectionQuery } from './use-section-query';
 
 // Are departments keeping their promises? Resolution and first-response compliance per group,
 // as a bar chart and the SLA report table with every figure.
@@ -22,15 +21,12 @@ export function SlaSection({
 }) {
   const intl = useIntl();
   const grouping = toGrouping(view);
-  // The first report on the page: loaded at once.
-  const [sectionRef, near] = useNearViewport<HTMLElement>(true);
-  const waiting = pause || !near;
-  const [result] = useQuery({
+  const { sectionRef, result, data, busy } = useSectionQuery({
     query: ReportsSlaQuery,
     variables: { filter, groupBy: grouping.groupBy, period: grouping.period },
-    pause: waiting,
+    pause,
+    eager: true,
   });
-  const data = useLastData(result.data);
   const rows = useMemo(() => data?.slaReport ?? [], [data]);
   const labelled = useMemo(
     () => rows.map((row) => ({ row, label: groupLabel(intl, view.group, row, view.period) })),
@@ -160,7 +156,7 @@ export function SlaSection({
     <ReportSection
       title={title}
       csv={csvHref('sla', filter, view)}
-      fetching={result.fetching || waiting}
+      fetching={busy}
       sectionRef={sectionRef}
       error={result.error}
       empty={!!data && rows.length === 0}
@@ -168,7 +164,7 @@ export function SlaSection({
       {!data ? (
         // About a full table's height: the satisfaction report below waits for this one's
         // figures (and the next scroll) rather than loading beside it at once.
-        <Loading height={520} />
+        <Loading height={760} />
       ) : (
         <Chart
           name={chartName}

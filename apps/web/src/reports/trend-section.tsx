@@ -1,13 +1,12 @@
 import { useMemo } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useQuery } from 'urql';
 import { Chart, ChartOption } from '../charts/chart';
 import type { ReportFilter } from '../gql/graphql';
 import { byGroup, count, DASH, minutes, pct, percent, periodLabel, score } from './report-format';
 import { csvHref, ReportView } from './report-params';
-import { Loading, ReportSection, useLastData } from './report-section';
+import { Loading, ReportSection } from './report-section';
 import { ReportsTrendQuery } from './reports-documents';
-import { useNearViewport } from './use-near-viewport';
+import { useSectionQuery } from './use-section-query';
 
 // Requests and compliance per period, every period of the range: one without requests is a
 // zero bar and a gap in the compliance line (and a row saying so).
@@ -21,15 +20,11 @@ export function TrendSection({
   pause: boolean;
 }) {
   const intl = useIntl();
-  // Below the first screen: loaded once scrolled near, live from then on.
-  const [sectionRef, near] = useNearViewport<HTMLElement>();
-  const waiting = pause || !near;
-  const [result] = useQuery({
+  const { sectionRef, result, data, busy } = useSectionQuery({
     query: ReportsTrendQuery,
     variables: { filter, period: view.period },
-    pause: waiting,
+    pause,
   });
-  const data = useLastData(result.data);
   const points = useMemo(() => data?.reportTrend ?? [], [data]);
   const title = intl.formatMessage({ id: 'reports.trend.title', defaultMessage: 'Trend' });
   const chartName = intl.formatMessage(
@@ -152,7 +147,7 @@ export function TrendSection({
     <ReportSection
       title={title}
       csv={csvHref('trend', filter, view)}
-      fetching={result.fetching || waiting}
+      fetching={busy}
       sectionRef={sectionRef}
       error={result.error}
       empty={!!data && points.length === 0}

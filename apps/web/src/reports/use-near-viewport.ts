@@ -1,27 +1,31 @@
 import { RefCallback, useCallback, useEffect, useState } from 'react';
+import { useCoveredTop } from './covered-top';
 
-// How far outside the viewport a section starts loading: a little ahead of the scroll, so its
-// figures are usually in by the time it shows.
-export const NEAR_VIEWPORT_MARGIN = '120px 0px';
+// How far below the viewport a section counts as near: a little ahead of the scroll down, so its
+// figures are usually in by the time it shows. Not above: what has scrolled up (or lies under
+// the sticky filters, the covered top) is out of sight and need not follow the filters.
+export const NEAR_VIEWPORT_AHEAD = 120;
 
-// Whether an element has come near the viewport (within NEAR_VIEWPORT_MARGIN) at least once:
-// the reports below the first screen pause their query until then, and stay live after (filter
-// changes refetch them, scrolled away or not). `eager` is true from the start (the first
-// report); so is every element where IntersectionObserver is missing.
+// Whether an element is near the viewport (in it below the covered top, or NEAR_VIEWPORT_AHEAD
+// below it) now, followed as the
+// page scrolls. `eager` is the answer before the first observation (the first report: true);
+// where IntersectionObserver is missing, every element is near.
 export function useNearViewport<T extends Element>(eager = false): [RefCallback<T>, boolean] {
   const [element, setElement] = useState<T | null>(null);
   const [near, setNear] = useState(() => eager || typeof IntersectionObserver === 'undefined');
   const ref = useCallback((el: T | null) => setElement(el), []);
+  const coveredTop = useCoveredTop();
   useEffect(() => {
-    if (near || !element) return;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
     const observer = new IntersectionObserver(
       (entries) => {
-        if (entries.some((e) => e.isIntersecting)) setNear(true);
+        const latest = entries[entries.length - 1];
+        if (latest) setNear(latest.isIntersecting);
       },
-      { rootMargin: NEAR_VIEWPORT_MARGIN },
+      { rootMargin: `-${coveredTop}px 0px ${NEAR_VIEWPORT_AHEAD}px 0px` },
     );
     observer.observe(element);
     return () => observer.disconnect();
-  }, [element, near]);
+  }, [element, coveredTop]);
   return [ref, near];
 }
