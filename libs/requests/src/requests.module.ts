@@ -15,6 +15,11 @@ import { RequestsQueryService } from './requests/requests-query.service';
 import { RequestImportService } from './import/request-import.service';
 import { RequestClocks } from './requests/request-clocks';
 import { RequestNotifier } from './notifications/request-notifier';
+import { RequestAssignmentService } from './requests/request-assignment.service';
+import { RequestCommentsService } from './requests/request-comments.service';
+import { RequestFilingService } from './requests/request-filing.service';
+import { RequestTransitionsService } from './requests/request-transitions.service';
+import { RequestWriter } from './requests/request-writer.service';
 import { RequestsService } from './requests/requests.service';
 
 export const requestsEntities = [
@@ -33,6 +38,11 @@ export const requestsEntities = [
     NotificationsModule,
   ],
   providers: [
+    RequestWriter,
+    RequestFilingService,
+    RequestTransitionsService,
+    RequestAssignmentService,
+    RequestCommentsService,
     RequestsService,
     RequestImportService,
     RequestClocks,
@@ -44,6 +54,10 @@ export const requestsEntities = [
   ],
   exports: [
     RequestImportService,
+    RequestFilingService,
+    RequestTransitionsService,
+    RequestAssignmentService,
+    RequestCommentsService,
     RequestsService,
     RequestsQueryService,
     AutoCloseJob,

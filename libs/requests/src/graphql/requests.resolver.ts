@@ -16,7 +16,10 @@ import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/req
 import { allowedMoves, Side } from '../lifecycle/request-state-machine';
 import { RequestOrderField, SortDirection } from '../requests/request-filter';
 import { RequestsQueryService } from '../requests/requests-query.service';
-import { RequestsService } from '../requests/requests.service';
+import { RequestAssignmentService } from '../requests/request-assignment.service';
+import { RequestCommentsService } from '../requests/request-comments.service';
+import { RequestFilingService } from '../requests/request-filing.service';
+import { RequestTransitionsService } from '../requests/request-transitions.service';
 import { CommentModel } from './comment.model';
 import { HistoryEntryModel } from './history-entry.model';
 import { CreateRequestInput, RequestFilter, RequestOrder } from './request.inputs';
@@ -28,7 +31,10 @@ import { SlaPreviewModel } from './sla-preview.model';
 @Resolver(() => RequestModel)
 export class RequestsResolver {
   constructor(
-    private readonly requestsService: RequestsService,
+    private readonly filing: RequestFilingService,
+    private readonly transitions: RequestTransitionsService,
+    private readonly assignment: RequestAssignmentService,
+    private readonly commenting: RequestCommentsService,
     private readonly query: RequestsQueryService,
     private readonly organizationLoaders: OrganizationLoaderFactory,
     private readonly catalogLoaders: CatalogLoaderFactory,
@@ -87,7 +93,7 @@ export class RequestsResolver {
     @Args('priority', { type: () => Priority }) priority: Priority,
   ): Promise<SlaPreviewModel> {
     return SlaPreviewModel.from(
-      await this.requestsService.preview(user, { supplierId, serviceId, priority }),
+      await this.filing.preview(user, { supplierId, serviceId, priority }),
     );
   }
 
@@ -102,7 +108,7 @@ export class RequestsResolver {
     @Args('priority', { type: () => Priority }) priority: Priority,
   ): Promise<SlaPreviewModel> {
     return SlaPreviewModel.from(
-      await this.requestsService.previewFor(customerId, { supplierId, serviceId, priority }),
+      await this.filing.previewFor(customerId, { supplierId, serviceId, priority }),
     );
   }
 
@@ -111,7 +117,7 @@ export class RequestsResolver {
     @CurrentUser() user: AuthUser,
     @Args('input') input: CreateRequestInput,
   ): Promise<RequestModel> {
-    return RequestModel.from(await this.requestsService.create(user, input));
+    return RequestModel.from(await this.filing.create(user, input));
   }
 
   @Mutation(() => RequestModel, {
@@ -124,7 +130,7 @@ export class RequestsResolver {
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<RequestModel> {
     return RequestModel.from(
-      await this.requestsService.assign(user, id, assigneeId ?? null, expectedVersion),
+      await this.assignment.assign(user, id, assigneeId ?? null, expectedVersion),
     );
   }
 
@@ -136,7 +142,7 @@ export class RequestsResolver {
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<RequestModel> {
     return RequestModel.from(
-      await this.requestsService.changeStatus(user, id, status, expectedVersion),
+      await this.transitions.changeStatus(user, id, status, expectedVersion),
     );
   }
 
@@ -148,7 +154,7 @@ export class RequestsResolver {
     @Args('expectedVersion', { type: () => Int }) expectedVersion: number,
   ): Promise<RequestModel> {
     return RequestModel.from(
-      await this.requestsService.changePriority(user, id, priority, expectedVersion),
+      await this.assignment.changePriority(user, id, priority, expectedVersion),
     );
   }
 
@@ -171,9 +177,7 @@ export class RequestsResolver {
     if (body.trim().length === 0 || body.length > 20_000) {
       throw DomainException.badInput('body must be 1 to 20000 characters', ['body']);
     }
-    return CommentModel.from(
-      await this.requestsService.addComment(user, requestId, body, internal),
-    );
+    return CommentModel.from(await this.commenting.addComment(user, requestId, body, internal));
   }
 
   @ResolveField(() => DepartmentModel)

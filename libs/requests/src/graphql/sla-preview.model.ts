@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { RelationshipType } from '@intradesk/organization';
 import { SlaPolicyModel } from '@intradesk/sla';
-import { SlaPreview } from '../requests/requests.service';
+import { SlaPreview } from '../requests/request-filing.service';
 
 @ObjectType('SlaPreview', {
   description:

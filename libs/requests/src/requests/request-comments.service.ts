@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { AuthUser, Clock, ErrorReason } from '@intradesk/core';
+import { DataSource } from 'typeorm';
+import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/request-access';
+import { CommentEntity } from '../comments/comment.entity';
+import { RequestChangeKind } from '../events/request-events';
+import { HistoryKind } from '../history/history-kind.enum';
+import { Side } from '../lifecycle/request-state-machine';
+import { RequestNotifier } from '../notifications/request-notifier';
+import { RequestsException } from '../requests.exception';
+import { RequestStatus } from './request-status.enum';
+import { RequestClocks } from './request-clocks';
+import { RequestTransitionsService } from './request-transitions.service';
+import { RequestWriter } from './request-writer.service';
+import { RequestEntity } from './request.entity';
+
+// Comments and internal notes, with what a comment means for the request (the supplier's first
+// response, the customer's reply to "waiting on you").
+@Injectable()
+export class RequestCommentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly requestClocks: RequestClocks,
+    private readonly notifier: RequestNotifier,
+    private readonly writer: RequestWriter,
+    private readonly transitions: RequestTransitionsService,
+  ) {}
+
+  // Comments never conflict: they do not raise the request's version (which guards its own
+  // fields), so commenting and then moving a request works. The row is locked instead, so the
+  // first-response stamp and the customer's reply-resumes rule see a stable request.
+  async addComment(
+    actor: AuthUser,
+    requestId: string,
+    body: string,
+    internal: boolean,
+  ): Promise<CommentEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const request = await this.writer.loadForChange(manager, actor, requestId, undefined, true);
+      if (internal && !seesInternalNotes(actor, request)) {
+        throw RequestsException.forbidden('Internal notes are for the supplier side only').because(
+          ErrorReason.INTERNAL_NOTES_SUPPLIER_ONLY,
+        );
+      }
+      const now = this.clock.now();
+      const changes: Partial<RequestEntity> = {};
+      // The supplier's first public comment is its first response (a requester filing to
+      // their own department does not answer themselves).
+      const supplierAnswer = isSupplierSide(actor, request) && actor.id !== request.requesterId;
+      const customerReply =
+        !internal &&
+        isCustomerSide(actor, request) &&
+        (!isSupplierSide(actor, request) || actor.id === request.requesterId);
+      if (!internal && supplierAnswer && !request.firstRespondedAt) changes.firstRespondedAt = now;
+      await manager
+        .createQueryBuilder()
+        .update(RequestEntity)
+        .set({ ...changes, updatedAt: now })
+        .where('id = :id', { id: request.id })
+        .execute();
+      let updated = manager
+        .getRepository(RequestEntity)
+        .create({ ...request, ...changes, updatedAt: now });
+      await this.requestClocks.changed(manager, request, updated, now);
+      const comment = manager.getRepository(CommentEntity).create({
+        requestId: request.id,
+        authorId: actor.id,
+        body: body.trim(),
+        internal,
+        createdAt: now,
+      });
+      await manager.getRepository(CommentEntity).insert(comment);
+      await this.writer.record(manager, updated, actor.id, now, HistoryKind.COMMENTED, null, null, {
+        commentId: comment.id,
+        internal,
+      });
+      await this.writer.publish(manager, updated, RequestChangeKind.COMMENTED, internal);
+      // The customer's answer to "waiting on you" takes the request back to work, as a status
+      // change of its own (history, event, webhooks), and resumes the resolution clock.
+      const resumes = customerReply && request.status === RequestStatus.WAITING_ON_CUSTOMER;
+      if (resumes) {
+        updated = await this.transitions.moveStatus(
+          manager,
+          actor,
+          updated,
+          RequestStatus.IN_PROGRESS,
+          new Set<Side>(['CUSTOMER']),
+          now,
+          false,
+        );
+      }
+      if (!internal && (supplierAnswer || customerReply)) {
+        await this.notifier.commented(
+          manager,
+          actor,
+          updated,
+          comment.body,
+          customerReply ? 'CUSTOMER' : 'SUPPLIER',
+          resumes,
+        );
+      }
+      return comment;
+    });
+  }
+}
