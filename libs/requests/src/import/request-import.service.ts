@@ -8,6 +8,8 @@ import { DataSource, EntityManager, EntityTarget, In, ObjectLiteral } from 'type
 import { CommentEntity } from '../comments/comment.entity';
 import { HistoryEntryEntity } from '../history/history-entry.entity';
 import { HistoryKind } from '../history/history-kind.enum';
+import { applyComment, applyStatusChange, ClockEffect } from '../lifecycle/apply-status-change';
+import { Side } from '../lifecycle/request-state-machine';
 import { RequestClocks } from '../requests/request-clocks';
 import { RequestStatus } from '../requests/request-status.enum';
 import { RequestEntity } from '../requests/request.entity';
@@ -22,6 +24,8 @@ export interface RequestImportResult {
 }
 
 export const MAX_REPORTED_ERRORS = 1000;
+
+const BOTH_SIDES = new Set<Side>(['SUPPLIER', 'CUSTOMER']);
 
 // A rating found in an imported timeline, handed to whoever stores ratings (the feedback lib).
 export interface ImportedRating {
@@ -364,8 +368,8 @@ export class RequestImportService {
     ];
     const ratings = new Map<string, ImportedRating>();
     for (const event of line.events.slice(1)) {
-      const before = { ...request };
       const at = event.at;
+      let clocks: ClockEffect[];
       if (event.type === 'COMMENT') {
         const authorId = event.by === 'SUPPLIER' ? (supplier.leadId ?? actor.id) : requester.id;
         const comment = Object.assign(new CommentEntity(), {
@@ -377,8 +381,13 @@ export class RequestImportService {
           createdAt: at,
         });
         batch.comments.push(comment);
-        if (event.by === 'SUPPLIER' && !event.internal && !request.firstRespondedAt)
-          request.firstRespondedAt = at;
+        const answered = applyComment(
+          request,
+          { supplierAnswer: event.by === 'SUPPLIER', internal: event.internal },
+          at,
+        );
+        Object.assign(request, answered.changes);
+        clocks = answered.clocks;
         history.push({
           requestId: request.id,
           actorId: authorId,
@@ -389,19 +398,12 @@ export class RequestImportService {
         });
       } else if (event.type === 'STATUS' && event.to !== request.status) {
         const from = request.status;
-        request.status = event.to;
-        if (event.to === RequestStatus.RESOLVED) request.resolvedAt = at;
-        if (event.to === RequestStatus.CLOSED) request.closedAt = at;
-        if (event.to === RequestStatus.CANCELLED) request.cancelledAt = at;
-        if (from === RequestStatus.RESOLVED && event.to === RequestStatus.IN_PROGRESS)
-          request.resolvedAt = null;
-        if (
-          from === RequestStatus.NEW &&
-          event.to !== RequestStatus.CANCELLED &&
-          !request.firstRespondedAt
-        ) {
-          request.firstRespondedAt = at;
-        }
+        // History as it happened: either side's moves, no reopen window (parsing refused
+        // illegal moves).
+        const change = applyStatusChange(request, event.to, at, { sides: BOTH_SIDES });
+        if (!change.ok) throw new Error(`${line.ref}: ${change.reason} ${from} -> ${event.to}`);
+        Object.assign(request, change.changes);
+        clocks = change.clocks;
         history.push({
           requestId: request.id,
           actorId: null,
@@ -425,7 +427,7 @@ export class RequestImportService {
       }
       request.version++;
       request.updatedAt = at;
-      await this.requestClocks.changed(store, before, request, at);
+      await this.requestClocks.apply(store, request, clocks, at);
     }
     batch.requests.push(request);
     batch.history.push(...history);

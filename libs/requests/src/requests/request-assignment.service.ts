@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { isSupplierSide } from '../access/request-access';
 import { RequestChangeKind } from '../events/request-events';
 import { HistoryKind } from '../history/history-kind.enum';
+import { ClockEffect } from '../lifecycle/apply-status-change';
 import { RequestNotifier } from '../notifications/request-notifier';
 import { RequestsException } from '../requests.exception';
 import { RequestWriter } from './request-writer.service';
@@ -46,12 +47,20 @@ export class RequestAssignmentService {
       }
       if (request.assigneeId === assigneeId) return request;
       const now = this.clock.now();
-      const updated = await this.writer.applyChange(manager, actor, request, { assigneeId }, now, {
-        kind: HistoryKind.ASSIGNED,
-        from: request.assigneeId,
-        to: assigneeId,
-        event: RequestChangeKind.ASSIGNED,
-      });
+      const updated = await this.writer.applyChange(
+        manager,
+        actor,
+        request,
+        { assigneeId },
+        now,
+        {
+          kind: HistoryKind.ASSIGNED,
+          from: request.assigneeId,
+          to: assigneeId,
+          event: RequestChangeKind.ASSIGNED,
+        },
+        [],
+      );
       await this.notifier.assigned(manager, actor, updated, assigneeId);
       return updated;
     });
@@ -73,12 +82,20 @@ export class RequestAssignmentService {
       this.writer.assertWorkable(request);
       if (request.priority === priority) return request;
       const now = this.clock.now();
-      return this.writer.applyChange(manager, actor, request, { priority }, now, {
-        kind: HistoryKind.PRIORITY_CHANGED,
-        from: request.priority,
-        to: priority,
-        event: RequestChangeKind.PRIORITY_CHANGED,
-      });
+      return this.writer.applyChange(
+        manager,
+        actor,
+        request,
+        { priority },
+        now,
+        {
+          kind: HistoryKind.PRIORITY_CHANGED,
+          from: request.priority,
+          to: priority,
+          event: RequestChangeKind.PRIORITY_CHANGED,
+        },
+        [ClockEffect.RETARGET_CLOCKS],
+      );
     });
   }
 }

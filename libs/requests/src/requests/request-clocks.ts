@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { ClockSubject, ClocksService, ClockTarget, SlaClockKind } from '@intradesk/sla';
 import { EntityManager } from 'typeorm';
-import { RequestStatus } from './request-status.enum';
-import { RequestEntity } from './request.entity';
+import { ClockEffect } from '../lifecycle/apply-status-change';
 
-// The clock rules of API.md, applied to one change of a request (live or imported): first
-// response stops at the supplier's first public comment or first move out of NEW; resolution
-// pauses while waiting on the customer, stops when resolved, resumes on reopen; both are
-// cancelled with the request.
+// The clock rules of API.md (decided by applyStatusChange and applyComment) applied to a
+// request's clocks, live or imported: first response stops at the supplier's first public
+// comment or first move out of NEW; resolution pauses while waiting on the customer, stops when
+// resolved, resumes on reopen; both are cancelled with the request.
 @Injectable()
 export class RequestClocks {
   constructor(private readonly clocks: ClocksService) {}
@@ -21,38 +20,36 @@ export class RequestClocks {
     return this.clocks.preview(manager, request, at);
   }
 
-  async changed(
+  // The effects of one change (from applyStatusChange, applyComment, or a priority change), in
+  // order, in the caller's transaction or the import's store.
+  async apply(
     target: ClockTarget,
-    before: RequestEntity,
-    after: RequestEntity,
+    request: ClockSubject,
+    effects: readonly ClockEffect[],
     at: Date,
   ): Promise<void> {
     const { FIRST_RESPONSE, RESOLUTION } = SlaClockKind;
-    if (after.firstRespondedAt && !before.firstRespondedAt)
-      await this.clocks.stop(target, after.id, FIRST_RESPONSE, at);
-    if (after.priority !== before.priority) await this.clocks.retarget(target, after, at);
-    if (after.status === before.status) return;
-    switch (after.status) {
-      case RequestStatus.WAITING_ON_CUSTOMER:
-        await this.clocks.pause(target, after.id, RESOLUTION, at);
-        break;
-      case RequestStatus.IN_PROGRESS:
-        if (
-          before.status === RequestStatus.WAITING_ON_CUSTOMER ||
-          before.status === RequestStatus.RESOLVED
-        ) {
-          await this.clocks.resume(target, after.id, RESOLUTION, at);
-        }
-        break;
-      case RequestStatus.RESOLVED:
-        await this.clocks.stop(target, after.id, FIRST_RESPONSE, at);
-        await this.clocks.stop(target, after.id, RESOLUTION, at);
-        break;
-      case RequestStatus.CANCELLED:
-        await this.clocks.cancel(target, after.id, at);
-        break;
-      default:
-        break;
+    for (const effect of effects) {
+      switch (effect) {
+        case ClockEffect.STOP_FIRST_RESPONSE:
+          await this.clocks.stop(target, request.id, FIRST_RESPONSE, at);
+          break;
+        case ClockEffect.PAUSE_RESOLUTION:
+          await this.clocks.pause(target, request.id, RESOLUTION, at);
+          break;
+        case ClockEffect.RESUME_RESOLUTION:
+          await this.clocks.resume(target, request.id, RESOLUTION, at);
+          break;
+        case ClockEffect.STOP_RESOLUTION:
+          await this.clocks.stop(target, request.id, RESOLUTION, at);
+          break;
+        case ClockEffect.CANCEL_CLOCKS:
+          await this.clocks.cancel(target, request.id, at);
+          break;
+        case ClockEffect.RETARGET_CLOCKS:
+          await this.clocks.retarget(target, request, at);
+          break;
+      }
     }
   }
 }

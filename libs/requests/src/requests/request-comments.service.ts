@@ -5,6 +5,7 @@ import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/req
 import { CommentEntity } from '../comments/comment.entity';
 import { RequestChangeKind } from '../events/request-events';
 import { HistoryKind } from '../history/history-kind.enum';
+import { applyComment } from '../lifecycle/apply-status-change';
 import { Side } from '../lifecycle/request-state-machine';
 import { RequestNotifier } from '../notifications/request-notifier';
 import { RequestsException } from '../requests.exception';
@@ -44,15 +45,13 @@ export class RequestCommentsService {
         );
       }
       const now = this.clock.now();
-      const changes: Partial<RequestEntity> = {};
-      // The supplier's first public comment is its first response (a requester filing to
-      // their own department does not answer themselves).
+      // A requester filing to their own department does not answer themselves.
       const supplierAnswer = isSupplierSide(actor, request) && actor.id !== request.requesterId;
       const customerReply =
         !internal &&
         isCustomerSide(actor, request) &&
         (!isSupplierSide(actor, request) || actor.id === request.requesterId);
-      if (!internal && supplierAnswer && !request.firstRespondedAt) changes.firstRespondedAt = now;
+      const { changes, clocks } = applyComment(request, { supplierAnswer, internal }, now);
       await manager
         .createQueryBuilder()
         .update(RequestEntity)
@@ -62,7 +61,7 @@ export class RequestCommentsService {
       let updated = manager
         .getRepository(RequestEntity)
         .create({ ...request, ...changes, updatedAt: now });
-      await this.requestClocks.changed(manager, request, updated, now);
+      await this.requestClocks.apply(manager, updated, clocks, now);
       const comment = manager.getRepository(CommentEntity).create({
         requestId: request.id,
         authorId: actor.id,

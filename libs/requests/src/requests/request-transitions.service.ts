@@ -5,7 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { isCustomerSide, isSupplierSide } from '../access/request-access';
 import { RequestChangeKind } from '../events/request-events';
 import { HistoryKind } from '../history/history-kind.enum';
-import { allowedMoves, checkMove, isReopen, Side } from '../lifecycle/request-state-machine';
+import { applyStatusChange, StatusChange } from '../lifecycle/apply-status-change';
+import { checkMove, Side } from '../lifecycle/request-state-machine';
 import { RequestNotifier } from '../notifications/request-notifier';
 import { RequestsException } from '../requests.exception';
 import { RequestStatus } from './request-status.enum';
@@ -36,33 +37,13 @@ export class RequestTransitionsService {
       const sides = new Set<Side>();
       if (isSupplierSide(actor, request)) sides.add('SUPPLIER');
       if (isCustomerSide(actor, request)) sides.add('CUSTOMER');
-      if (request.status === to) {
-        throw RequestsException.badInput(`${request.number} is already ${to}`, ['status']).because(
-          ErrorReason.ALREADY_IN_STATUS,
-          { allowed: allowedMoves(request.status, sides) },
-        );
-      }
-      const check = checkMove(request.status, to, sides);
-      if (!check.ok) {
-        const allowed = check.allowed.length ? check.allowed.join(', ') : 'none';
-        if (check.reason === 'ILLEGAL') {
-          throw RequestsException.badInput(
-            `${request.number} cannot move from ${request.status} to ${to}; moves allowed to you: ${allowed}`,
-            ['status'],
-          ).because(ErrorReason.ILLEGAL_TRANSITION, { allowed: check.allowed });
-        }
-        throw RequestsException.forbidden(
-          `You may not move ${request.number} from ${request.status} to ${to}; moves allowed to you: ${allowed}`,
-        ).because(ErrorReason.NOT_YOUR_MOVE, { allowed: check.allowed });
-      }
-      const now = this.clock.now();
-      if (isReopen(request.status, to)) this.assertReopenWindow(request, now);
-      return this.moveStatus(manager, actor, request, to, sides, now);
+      return this.moveStatus(manager, actor, request, to, sides, this.clock.now());
     });
   }
 
   // A status change within the caller's transaction (an explicit move, or the customer's reply
-  // taking a request off WAITING_ON_CUSTOMER): the update, clocks, history, event, notifications.
+  // taking a request off WAITING_ON_CUSTOMER): the rules of applyStatusChange, then the update,
+  // clocks, history, event, notifications.
   async moveStatus(
     manager: EntityManager,
     actor: AuthUser,
@@ -72,25 +53,25 @@ export class RequestTransitionsService {
     now: Date,
     notify = true,
   ): Promise<RequestEntity> {
-    const changes: Partial<RequestEntity> = { status: to };
-    if (to === RequestStatus.RESOLVED) changes.resolvedAt = now;
-    if (to === RequestStatus.CLOSED) changes.closedAt = now;
-    if (to === RequestStatus.CANCELLED) changes.cancelledAt = now;
-    if (isReopen(request.status, to)) changes.resolvedAt = null;
-    // The supplier's first move out of NEW is its first response.
-    if (
-      request.status === RequestStatus.NEW &&
-      to !== RequestStatus.CANCELLED &&
-      !request.firstRespondedAt
-    ) {
-      changes.firstRespondedAt = now;
-    }
-    const updated = await this.writer.applyChange(manager, actor, request, changes, now, {
-      kind: HistoryKind.STATUS_CHANGED,
-      from: request.status,
-      to,
-      event: RequestChangeKind.STATUS_CHANGED,
+    const change = applyStatusChange(request, to, now, {
+      sides,
+      reopenWindowHours: this.config.REQUEST_REOPEN_WINDOW_HOURS,
     });
+    if (!change.ok) throw this.refusal(request, to, change);
+    const updated = await this.writer.applyChange(
+      manager,
+      actor,
+      request,
+      change.changes,
+      now,
+      {
+        kind: HistoryKind.STATUS_CHANGED,
+        from: request.status,
+        to,
+        event: RequestChangeKind.STATUS_CHANGED,
+      },
+      change.clocks,
+    );
     if (notify) {
       await this.notifier.statusChanged(
         manager,
@@ -116,15 +97,34 @@ export class RequestTransitionsService {
     });
   }
 
-  private assertReopenWindow(request: RequestEntity, now: Date): void {
-    const windowMs = this.config.REQUEST_REOPEN_WINDOW_HOURS * 3_600_000;
-    if (request.resolvedAt && now.getTime() - request.resolvedAt.getTime() > windowMs) {
-      throw RequestsException.badInput(
-        `${request.number} was resolved more than ${this.config.REQUEST_REOPEN_WINDOW_HOURS} hours ago and can no longer be reopened; file a new request`,
-        ['status'],
-      ).because(ErrorReason.REOPEN_WINDOW_PASSED, {
-        reopenableUntil: new Date(request.resolvedAt.getTime() + windowMs).toISOString(),
-      });
+  private refusal(
+    request: RequestEntity,
+    to: RequestStatus,
+    refused: Extract<StatusChange, { ok: false }>,
+  ): RequestsException {
+    const allowed = refused.allowed.length ? refused.allowed.join(', ') : 'none';
+    switch (refused.reason) {
+      case 'SAME_STATUS':
+        return RequestsException.badInput(`${request.number} is already ${to}`, ['status']).because(
+          ErrorReason.ALREADY_IN_STATUS,
+          { allowed: refused.allowed },
+        );
+      case 'ILLEGAL':
+        return RequestsException.badInput(
+          `${request.number} cannot move from ${request.status} to ${to}; moves allowed to you: ${allowed}`,
+          ['status'],
+        ).because(ErrorReason.ILLEGAL_TRANSITION, { allowed: refused.allowed });
+      case 'NOT_YOUR_SIDE':
+        return RequestsException.forbidden(
+          `You may not move ${request.number} from ${request.status} to ${to}; moves allowed to you: ${allowed}`,
+        ).because(ErrorReason.NOT_YOUR_MOVE, { allowed: refused.allowed });
+      case 'REOPEN_WINDOW_PASSED':
+        return RequestsException.badInput(
+          `${request.number} was resolved more than ${this.config.REQUEST_REOPEN_WINDOW_HOURS} hours ago and can no longer be reopened; file a new request`,
+          ['status'],
+        ).because(ErrorReason.REOPEN_WINDOW_PASSED, {
+          reopenableUntil: refused.reopenableUntil!.toISOString(),
+        });
     }
   }
 }

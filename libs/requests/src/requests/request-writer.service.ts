@@ -5,6 +5,7 @@ import { canSeeRequest } from '../access/request-access';
 import { publishRequestChanged, RequestChangeKind } from '../events/request-events';
 import { HistoryEntryEntity } from '../history/history-entry.entity';
 import { HistoryKind } from '../history/history-kind.enum';
+import { ClockEffect } from '../lifecycle/apply-status-change';
 import { RequestsException } from '../requests.exception';
 import { RequestStatus } from './request-status.enum';
 import { RequestClocks } from './request-clocks';
@@ -46,7 +47,7 @@ export class RequestWriter {
     }
   }
 
-  // One change of a request: the versioned update, the clock rules, one history row and the
+  // One change of a request: the versioned update, its clock effects, one history row and the
   // live notification, all in the caller's transaction.
   async applyChange(
     manager: EntityManager,
@@ -55,9 +56,10 @@ export class RequestWriter {
     changes: Partial<RequestEntity>,
     now: Date,
     change: { kind: HistoryKind; from: string | null; to: string | null; event: RequestChangeKind },
+    clocks: readonly ClockEffect[],
   ): Promise<RequestEntity> {
     const updated = await this.versionedUpdate(manager, request, changes, now);
-    await this.requestClocks.changed(manager, request, updated, now);
+    await this.requestClocks.apply(manager, updated, clocks, now);
     await this.record(manager, updated, actor.id, now, change.kind, change.from, change.to);
     await this.publish(manager, updated, change.event);
     return updated;
