@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, Clock, ErrorReason } from '@intradesk/core';
 import { Priority } from '@intradesk/catalog';
 import { UserEntity } from '@intradesk/organization';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isSupplierSide } from '../access/request-access';
 import { RequestChangeKind } from '../events/request-events';
 import { HistoryKind } from '../history/history-kind.enum';
@@ -22,21 +22,16 @@ export class RequestAssignmentService {
     private readonly writer: RequestWriter,
   ) {}
 
-  async assign(
+  assign(
     actor: AuthUser,
     id: string,
     assigneeId: string | null,
     expectedVersion: number,
   ): Promise<RequestEntity> {
-    return this.dataSource.transaction(async (manager) => {
-      const request = await this.writer.loadForChange(manager, actor, id, expectedVersion);
-      if (!isSupplierSide(actor, request)) {
-        throw RequestsException.forbidden(
-          'Only agents and leads of the supplier department assign requests',
-        ).because(ErrorReason.NOT_SUPPLIER_SIDE);
-      }
-      this.writer.assertWorkable(request);
-      if (assigneeId) {
+    return this.supplierChange(actor, id, expectedVersion, {
+      refusal: 'Only agents and leads of the supplier department assign requests',
+      check: async (manager, request) => {
+        if (!assigneeId) return;
         const assignee = await manager.getRepository(UserEntity).findOneBy({ id: assigneeId });
         if (!assignee || assignee.departmentId !== request.supplierId) {
           throw RequestsException.badInput(
@@ -44,58 +39,76 @@ export class RequestAssignmentService {
             ['assigneeId'],
           ).because(ErrorReason.ASSIGNEE_NOT_IN_SUPPLIER);
         }
-      }
-      if (request.assigneeId === assigneeId) return request;
-      const now = this.clock.now();
-      const updated = await this.writer.applyChange(
-        manager,
-        actor,
-        request,
-        { assigneeId },
-        now,
-        {
-          kind: HistoryKind.ASSIGNED,
-          from: request.assigneeId,
-          to: assigneeId,
-          event: RequestChangeKind.ASSIGNED,
-        },
-        [],
-      );
-      await this.notifier.assigned(manager, actor, updated, assigneeId);
-      return updated;
+      },
+      from: (request) => request.assigneeId,
+      to: assigneeId,
+      changes: { assigneeId },
+      kind: HistoryKind.ASSIGNED,
+      event: RequestChangeKind.ASSIGNED,
+      clocks: [],
+      after: (manager, updated) => this.notifier.assigned(manager, actor, updated, assigneeId),
     });
   }
 
-  async changePriority(
+  changePriority(
     actor: AuthUser,
     id: string,
     priority: Priority,
     expectedVersion: number,
   ): Promise<RequestEntity> {
+    return this.supplierChange(actor, id, expectedVersion, {
+      refusal: 'Only agents and leads of the supplier department change priorities',
+      from: (request) => request.priority,
+      to: priority,
+      changes: { priority },
+      kind: HistoryKind.PRIORITY_CHANGED,
+      event: RequestChangeKind.PRIORITY_CHANGED,
+      // The clocks take the targets of the policy that now matches.
+      clocks: [ClockEffect.RETARGET_CLOCKS],
+    });
+  }
+
+  // One field the supplier side sets on an open request: checked, a no-op when unchanged,
+  // else written with its history row, event and clock effects in one transaction.
+  private supplierChange(
+    actor: AuthUser,
+    id: string,
+    expectedVersion: number,
+    field: SupplierChange,
+  ): Promise<RequestEntity> {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.writer.loadForChange(manager, actor, id, expectedVersion);
       if (!isSupplierSide(actor, request)) {
-        throw RequestsException.forbidden(
-          'Only agents and leads of the supplier department change priorities',
-        ).because(ErrorReason.NOT_SUPPLIER_SIDE);
+        throw RequestsException.forbidden(field.refusal).because(ErrorReason.NOT_SUPPLIER_SIDE);
       }
       this.writer.assertWorkable(request);
-      if (request.priority === priority) return request;
+      await field.check?.(manager, request);
+      const from = field.from(request);
+      if (from === field.to) return request;
       const now = this.clock.now();
-      return this.writer.applyChange(
+      const updated = await this.writer.applyChange(
         manager,
         actor,
         request,
-        { priority },
+        field.changes,
         now,
-        {
-          kind: HistoryKind.PRIORITY_CHANGED,
-          from: request.priority,
-          to: priority,
-          event: RequestChangeKind.PRIORITY_CHANGED,
-        },
-        [ClockEffect.RETARGET_CLOCKS],
+        { kind: field.kind, from, to: field.to, event: field.event },
+        field.clocks,
       );
+      await field.after?.(manager, updated);
+      return updated;
     });
   }
+}
+
+interface SupplierChange {
+  refusal: string;
+  check?: (manager: EntityManager, request: RequestEntity) => Promise<void>;
+  from: (request: RequestEntity) => string | null;
+  to: string | null;
+  changes: Partial<RequestEntity>;
+  kind: HistoryKind;
+  event: RequestChangeKind;
+  clocks: ClockEffect[];
+  after?: (manager: EntityManager, updated: RequestEntity) => Promise<void>;
 }
