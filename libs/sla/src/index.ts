@@ -10,6 +10,14 @@ export * from './calendars/calendars.service';
 export * from './clocks/sla-clock.entity';
 export * from './clocks/clocks.service';
 export * from './clocks/clock-view';
+export {
+  clockColumns,
+  clockIsSql,
+  clockVerdict,
+  clockVerdictSql,
+  type ClockColumns,
+  type VerdictClock,
+} from './clocks/clock-verdict';
 export * from './policies/sla-policy.entity';
 export * from './policies/policies.service';
 export * from './policies/calendar-mode.enum';

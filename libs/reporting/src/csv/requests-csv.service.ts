@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, Clock } from '@intradesk/core';
 import { queryReplica } from '@intradesk/db';
 import { stringify } from 'csv-stringify/sync';
+import { clockColumns, clockVerdictSql } from '@intradesk/sla';
 import { DataSource } from 'typeorm';
 import { ReportFilterCommand } from '../reports/report-dimensions';
 import { reportWhere } from '../reports/report-sql';
@@ -30,15 +31,10 @@ export const REQUESTS_CSV_HEADER = [
   'rating',
 ];
 
-// A clock's state as Request.sla shows it, from its report facts: cancelled, breached (recorded,
-// or running past its due time), met (stopped in time), running, else paused.
-const state = (c: string) => `CASE
-    WHEN r.${c}_elapsed_ms IS NULL THEN NULL
-    WHEN r.${c}_cancelled_at IS NOT NULL THEN 'CANCELLED'
-    WHEN r.${c}_breached_at IS NOT NULL OR (r.${c}_running_since IS NOT NULL AND r.${c}_due_at < $now) THEN 'BREACHED'
-    WHEN r.${c}_stopped_at IS NOT NULL THEN 'MET'
-    WHEN r.${c}_running_since IS NOT NULL THEN 'RUNNING'
-    ELSE 'PAUSED' END`;
+// A clock's state as Request.sla shows it (clockVerdictSql), from its report facts; empty
+// without a clock.
+const state = (c: string) =>
+  `CASE WHEN r.${c}_elapsed_ms IS NULL THEN NULL ELSE ${clockVerdictSql(clockColumns(`r.${c}_`), '$now')} END`;
 // Working minutes of a stopped clock (as the reports' medians count them); empty otherwise.
 const minutes = (c: string) =>
   `CASE WHEN r.${c}_stopped_at IS NOT NULL AND r.${c}_cancelled_at IS NULL THEN floor(r.${c}_elapsed_ms / 60000.0)::int END`;

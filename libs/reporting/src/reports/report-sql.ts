@@ -1,4 +1,5 @@
 import { RelationshipType } from '@intradesk/organization';
+import { clockColumns, clockIsSql, SlaClockState } from '@intradesk/sla';
 import {
   ReportFilterCommand,
   ReportGroupBy,
@@ -49,13 +50,12 @@ const PERIOD_UNITS: Record<ReportPeriod, string> = {
   [ReportPeriod.MONTH]: 'month',
 };
 
-// A clock's state in SQL, by API.md's rules (and viewClock's): cancelled counts in neither; a
-// clock is breached once recorded so or while still running past its due time ($now). `c` is
-// the clock's column prefix in request_report_facts (fr, res).
-const met = (c: string) =>
-  `r.${c}_cancelled_at IS NULL AND r.${c}_breached_at IS NULL AND r.${c}_stopped_at IS NOT NULL`;
+// A clock's verdict in SQL, the one Request.sla shows (clockIsSql: cancelled counts in neither;
+// breached once recorded so or while still running past its due time). `c` is the clock's
+// column prefix in request_report_facts (fr, res).
+const met = (c: string, now: string) => clockIsSql(SlaClockState.MET, clockColumns(`r.${c}_`), now);
 const breached = (c: string, now: string) =>
-  `r.${c}_cancelled_at IS NULL AND (r.${c}_breached_at IS NOT NULL OR (r.${c}_running_since IS NOT NULL AND r.${c}_due_at < ${now}))`;
+  clockIsSql(SlaClockState.BREACHED, clockColumns(`r.${c}_`), now);
 // Working minutes of a stopped clock, as Request.sla shows them (whole minutes).
 const stoppedMinutes = (c: string) => `floor(r.${c}_elapsed_ms / 60000.0)`;
 const stopped = (c: string) => `r.${c}_stopped_at IS NOT NULL AND r.${c}_cancelled_at IS NULL`;
@@ -148,14 +148,14 @@ export function reportSql(
   if (measures.firstResponse) {
     const at = asOf();
     columns.push(
-      `count(*) FILTER (WHERE ${met('fr')})::int AS first_response_met`,
+      `count(*) FILTER (WHERE ${met('fr', at)})::int AS first_response_met`,
       `count(*) FILTER (WHERE ${breached('fr', at)})::int AS first_response_breached`,
     );
   }
   if (measures.resolution) {
     const at = asOf();
     columns.push(
-      `count(*) FILTER (WHERE ${met('res')})::int AS resolution_met`,
+      `count(*) FILTER (WHERE ${met('res', at)})::int AS resolution_met`,
       `count(*) FILTER (WHERE ${breached('res', at)})::int AS resolution_breached`,
     );
   }

@@ -5,6 +5,8 @@ import {
   CalendarError,
   CalendarMode,
   CalendarsService,
+  clockColumns,
+  clockVerdictSql,
   WorkingTime,
 } from '@intradesk/sla';
 import { queryReplica } from '@intradesk/db';
@@ -218,11 +220,9 @@ export class SlaSimulationService {
   }
 }
 
-// A stored clock's state by slaReport's rules.
+// A stored clock's verdict by slaReport's rules (clockVerdictSql); null without a clock.
 function state(c: string): string {
-  return `CASE WHEN ${c}.id IS NULL OR ${c}.cancelled_at IS NOT NULL THEN NULL
-               WHEN ${c}.breached_at IS NOT NULL OR (${c}.running_since IS NOT NULL AND ${c}.due_at < $1) THEN 'BREACHED'
-               WHEN ${c}.stopped_at IS NOT NULL THEN 'MET' END`;
+  return `CASE WHEN ${c}.id IS NULL THEN NULL ELSE ${clockVerdictSql(clockColumns(`${c}.`), '$1')} END`;
 }
 
 type Tally = Record<'firstResponse' | 'resolution', { met: number; breached: number }>;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { clockColumns, clockIsSql, SlaClockState } from '@intradesk/sla';
 import { DataSource } from 'typeorm';
 
 export interface QueueCounts {
@@ -28,13 +29,13 @@ const OPEN = `('NEW', 'IN_PROGRESS', 'WAITING_ON_CUSTOMER')`;
 
 // A supplier department's queue at a glance, in one statement: the first row (user_id null) holds
 // the department's totals, the others one per member (or assignee from elsewhere) with their
-// share. "Breached": an open request with a breached clock (or one running past its due time);
+// share. "Breached": an open request with a breached clock (the verdict Request.sla shows);
 // "at risk": not breached, with a running clock due before `until`.
+const BREACHED = clockIsSql(SlaClockState.BREACHED, clockColumns('c.'), '$2');
 const HEALTH_SQL = `
 WITH clocks AS (
   SELECT r.id, r.assignee_id,
-         coalesce(bool_or(c.breached_at IS NOT NULL
-                          OR (c.running_since IS NOT NULL AND c.due_at <= $2)), false) AS breached,
+         coalesce(bool_or(${BREACHED}), false) AS breached,
          coalesce(bool_or(c.running_since IS NOT NULL AND c.due_at <= $3), false) AS due_soon
   FROM requests r
   LEFT JOIN sla_clocks c ON c.request_id = r.id AND c.cancelled_at IS NULL

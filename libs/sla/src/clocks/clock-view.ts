@@ -1,12 +1,8 @@
-const MINUTE = 60_000;
+import { clockVerdict, SlaClockState } from './clock-verdict';
 
-export enum SlaClockState {
-  RUNNING = 'RUNNING',
-  PAUSED = 'PAUSED',
-  MET = 'MET',
-  BREACHED = 'BREACHED',
-  CANCELLED = 'CANCELLED',
-}
+export { SlaClockState };
+
+const MINUTE = 60_000;
 
 export interface StoredClock {
   targetMinutes: number;
@@ -35,22 +31,17 @@ export interface ClockView {
   countingNow: boolean;
 }
 
-// A clock as of `now`, by API.md's rules: BREACHED once elapsed working time exceeds the
-// target (and for good), CANCELLED with its request, MET when stopped within the target.
+// A clock as of `now`: its verdict (clockVerdict, the rules the reports' SQL shares), elapsed
+// and remaining working minutes, due and breach times.
 export function viewClock(clock: StoredClock, calendar: ClockMath, now: Date): ClockView {
   const running = clock.runningSince !== null && clock.runningSince <= now;
   const elapsed =
     clock.elapsedMs +
     (running ? calendar.workingMs(clock.runningSince!.getTime(), now.getTime()) : 0);
-  const target = clock.targetMinutes * MINUTE;
-  const over = elapsed > target;
+  const state = clockVerdict(clock, now);
   // A running clock past its due time breached at its due time.
-  const breachedAt = clock.breachedAt ?? (over && running && clock.dueAt ? clock.dueAt : null);
-  let state: SlaClockState;
-  if (clock.cancelledAt) state = SlaClockState.CANCELLED;
-  else if (over || clock.breachedAt) state = SlaClockState.BREACHED;
-  else if (clock.stoppedAt) state = SlaClockState.MET;
-  else state = clock.runningSince ? SlaClockState.RUNNING : SlaClockState.PAUSED;
+  const breachedAt =
+    clock.breachedAt ?? (state === SlaClockState.BREACHED && running ? clock.dueAt : null);
   const elapsedMinutes = Math.floor(elapsed / MINUTE);
   return {
     state,
