@@ -56,6 +56,7 @@ async function startApi(databaseUrl: string, port: number): Promise<ChildProcess
         HOST: '127.0.0.1',
         DATABASE_URL: databaseUrl,
         JWT_SECRET: 'bench-upload-secret-0123456789abcdef',
+        SURVEY_SECRET: 'bench-upload-survey-secret-0123456789abcdef',
         ADMIN_EMAIL: ADMIN.email,
         ADMIN_PASSWORD: ADMIN.password,
         SEED_DEMO: 'false',

@@ -45,6 +45,7 @@ export async function startApiProcess(options: {
       PORT: String(options.port),
       HOST: '127.0.0.1',
       JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0123',
+      SURVEY_SECRET: 'bench-survey-secret-0123456789-abcdefghijkl',
       LOG_LEVEL: 'warn',
       RUN_WORKER_IN_API: 'false',
       AUTO_CLOSE_INTERVAL_SECONDS: '0',

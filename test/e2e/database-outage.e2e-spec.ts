@@ -66,6 +66,7 @@ describe('database outage under write load', () => {
       NODE_ENV: 'production',
       DATABASE_URL: database.url,
       JWT_SECRET: 'outage-test-secret-0123456789-abcdefghijklmnop',
+      SURVEY_SECRET: 'outage-test-survey-secret-0123456789-abcdefgh',
       LOG_LEVEL: 'silent',
       DATABASE_POOL_SIZE: '5',
       AUTO_CLOSE_INTERVAL_SECONDS: '0',

@@ -38,6 +38,7 @@ describe('graceful shutdown of the API process', () => {
         PORT: String(port),
         HOST: '127.0.0.1',
         JWT_SECRET: 'graceful-shutdown-test-secret-0123456789abcdef',
+        SURVEY_SECRET: 'graceful-shutdown-survey-secret-0123456789abc',
         SEED_DEMO: 'true',
         RUN_WORKER_IN_API: 'false',
         AUTO_CLOSE_INTERVAL_SECONDS: '0',

@@ -188,7 +188,7 @@ describe('Pulse surveys', () => {
     expect(
       (await (await who('IT', 'agent')).error(RESULTS, { id: roundId })).extensions?.code,
     ).toBe('FORBIDDEN');
-    // The answers table holds no person: only a salted one-way key.
+    // The answers table holds no person and no time: only a keyed one-way key while open.
     const columns = await t.dataSource.query(
       `SELECT column_name FROM information_schema.columns WHERE table_name = 'survey_answers' ORDER BY 1`,
     );

@@ -45,6 +45,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl,
     JWT_SECRET: 'e2e-secret-that-is-long-enough-for-production-checks',
+    SURVEY_SECRET: 'e2e-survey-secret-long-enough-for-production-0123',
     LOG_LEVEL: 'silent',
     DATABASE_POOL_SIZE: '5',
     AUTO_CLOSE_INTERVAL_SECONDS: '0',

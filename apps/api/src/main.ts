@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ConfigValidationError, loadConfig } from '@intradesk/core';
+import { SurveySealJob } from '@intradesk/feedback';
 import { DEMO_PASSWORD } from '@intradesk/organization';
 import { WebhookDeliveryJob } from '@intradesk/notifications';
 import { BreachScanJob } from '@intradesk/requests';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
   if (worker) {
     app.get(BreachScanJob).start();
     app.get(WebhookDeliveryJob).start();
+    app.get(SurveySealJob).start();
   }
 
   const url = `http://localhost:${config.PORT}/graphql`;

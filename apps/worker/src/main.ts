@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { ConfigValidationError, createLogger, loadConfig, PinoNestLogger } from '@intradesk/core';
+import { SurveySealJob } from '@intradesk/feedback';
 import { WebhookDeliveryJob } from '@intradesk/notifications';
 import { BreachScanJob } from '@intradesk/requests';
 import { WorkerModule } from './worker.module';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   app.enableShutdownHooks();
   app.get(BreachScanJob).start();
   app.get(WebhookDeliveryJob).start();
+  app.get(SurveySealJob).start();
   await app.get(BreachScanJob).runUntilIdle();
   logger.info('SLA worker running');
 }

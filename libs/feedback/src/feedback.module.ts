@@ -10,6 +10,7 @@ import { RequestRatingEntity } from './ratings/request-rating.entity';
 import { SurveyAnswerEntity } from './surveys/survey-answer.entity';
 import { SurveyInvitationEntity } from './surveys/survey-invitation.entity';
 import { SurveyRoundEntity } from './surveys/survey-round.entity';
+import { SurveySealJob } from './surveys/survey-seal.job';
 import { SurveysService } from './surveys/surveys.service';
 
 export const feedbackEntities = [
@@ -27,7 +28,7 @@ export const feedbackEntities = [
     RequestsModule,
     NotificationsModule,
   ],
-  providers: [RatingsService, KudosService, SurveysService],
-  exports: [RatingsService, KudosService, SurveysService],
+  providers: [RatingsService, KudosService, SurveysService, SurveySealJob],
+  exports: [RatingsService, KudosService, SurveysService, SurveySealJob],
 })
 export class FeedbackModule {}

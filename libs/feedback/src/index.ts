@@ -12,4 +12,5 @@ export * from './surveys/survey-round.entity';
 export * from './surveys/survey-answer.entity';
 export * from './surveys/survey-invitation.entity';
 export * from './surveys/surveys.service';
+export * from './surveys/survey-seal.job';
 export * from './graphql/feedback.loaders';

@@ -18,7 +18,11 @@ describe('loadConfig', () => {
   });
 
   it('refuses a long but predictable JWT_SECRET in production', () => {
-    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://h/x' };
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://h/x',
+      SURVEY_SECRET: 'Vt3nQ9wLx0aZ6cR2mJ8pK4hS7dF1gY5e',
+    };
     expect(() => loadConfig({ ...production, JWT_SECRET: 'changeme'.repeat(8) })).toThrow(
       /too predictable/,
     );
@@ -30,7 +34,36 @@ describe('loadConfig', () => {
   it('requires a strong JWT_SECRET in production', () => {
     expect(() =>
       loadConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://h/x', JWT_SECRET: 'short' }),
-    ).toThrow(/at least 32/);
+    ).toThrow(/JWT_SECRET must be at least 32/);
+  });
+
+  it('requires a strong SURVEY_SECRET in production, apart from JWT_SECRET', () => {
+    const production = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://h/x',
+      JWT_SECRET: 'q8Zr1vW0pX2mK7cT4yLb9nHs3dFg6jEa',
+    };
+    expect(() => loadConfig(production)).toThrow(/SURVEY_SECRET is required in production/);
+    expect(() => loadConfig({ ...production, SURVEY_SECRET: 'short' })).toThrow(/at least 32/);
+    expect(() => loadConfig({ ...production, SURVEY_SECRET: 'abcd'.repeat(8) })).toThrow(
+      /SURVEY_SECRET is too predictable/,
+    );
+    expect(() => loadConfig({ ...production, SURVEY_SECRET: production.JWT_SECRET })).toThrow(
+      /must differ from JWT_SECRET/,
+    );
+    const secret = 'Vt3nQ9wLx0aZ6cR2mJ8pK4hS7dF1gY5e';
+    expect(loadConfig({ ...production, SURVEY_SECRET: secret }).surveySecret).toBe(secret);
+  });
+
+  it('outside production derives the survey secret from JWT_SECRET when SURVEY_SECRET is unset', () => {
+    const one = loadConfig({ DATABASE_URL: 'postgres://p/x', JWT_SECRET: 'one' });
+    const again = loadConfig({ DATABASE_URL: 'postgres://p/x', JWT_SECRET: 'one' });
+    const two = loadConfig({ DATABASE_URL: 'postgres://p/x', JWT_SECRET: 'two' });
+    expect(one.SURVEY_SECRET).toBeUndefined();
+    // Stable (every process of one desk agrees), not the JWT secret itself, and not a constant.
+    expect(one.surveySecret).toBe(again.surveySecret);
+    expect(one.surveySecret).not.toBe('one');
+    expect(one.surveySecret).not.toBe(two.surveySecret);
   });
 
   it('lists every bad variable in one message', () => {

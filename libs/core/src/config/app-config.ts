@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsEmail,
@@ -72,6 +73,15 @@ export class AppConfig {
   @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production')
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters in production' })
   JWT_SECRET?: string;
+
+  // Keys the pulse-survey respondent keys (HMAC). Required in production; elsewhere, when unset,
+  // derived from JWT_SECRET (so every process of one desk agrees). See surveySecret.
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  @ValidateIf((config: AppConfig) => config.NODE_ENV === 'production')
+  @MinLength(32, { message: 'SURVEY_SECRET must be at least 32 characters in production' })
+  SURVEY_SECRET?: string;
 
   @Matches(/^\d+[smhd]?$/, {
     message: 'JWT_EXPIRES_IN is a number of seconds or e.g. 15m, 12h, 7d',
@@ -258,6 +268,16 @@ export class AppConfig {
     return this.NODE_ENV === 'production';
   }
 
+  // The survey HMAC secret: SURVEY_SECRET, or outside production one derived from JWT_SECRET
+  // (read late: in embedded mode JWT_SECRET is generated after loadConfig).
+  get surveySecret(): string {
+    if (this.SURVEY_SECRET) return this.SURVEY_SECRET;
+    if (this.isProduction || !this.JWT_SECRET) {
+      throw new ConfigValidationError('SURVEY_SECRET is not set');
+    }
+    return createHmac('sha256', this.JWT_SECRET).update('intradesk survey secret').digest('hex');
+  }
+
   get usesEmbeddedDatabase(): boolean {
     return this.DATABASE_URL === undefined;
   }
@@ -273,6 +293,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'DATABASE_URL',
     'DATABASE_REPLICA_URLS',
     'JWT_SECRET',
+    'SURVEY_SECRET',
     'ADMIN_EMAIL',
     'ADMIN_PASSWORD',
   ];
@@ -289,6 +310,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(
       'JWT_SECRET is too predictable for production: use a random string, e.g. openssl rand -base64 48',
     );
+  }
+  if (config.isProduction && !config.SURVEY_SECRET) {
+    problems.push(
+      'SURVEY_SECRET is required in production (a random string of at least 32 characters, e.g. openssl rand -base64 48)',
+    );
+  }
+  if (config.isProduction && config.SURVEY_SECRET && new Set(config.SURVEY_SECRET).size < 12) {
+    problems.push(
+      'SURVEY_SECRET is too predictable for production: use a random string, e.g. openssl rand -base64 48',
+    );
+  }
+  if (config.isProduction && config.SURVEY_SECRET && config.SURVEY_SECRET === config.JWT_SECRET) {
+    problems.push('SURVEY_SECRET must differ from JWT_SECRET');
   }
   if (problems.length > 0) {
     throw new ConfigValidationError(

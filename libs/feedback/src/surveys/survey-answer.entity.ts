@@ -9,8 +9,10 @@ import {
 } from 'typeorm';
 import { SurveyRoundEntity } from './survey-round.entity';
 
-// One person's answer about one supplier in one round. Confidential: no user id is stored, only
-// a salted one-way key that lets the same person update their answer while the round is open.
+// One person's answer about one supplier in one round. Confidential: no user id and no time is
+// stored; while the round is open a keyed one-way respondent key lets the same person change
+// their answer. When the round closes the key is dropped and the rows are rewritten with new
+// random ids in random order (README, "Survey anonymity").
 @Entity({ name: 'survey_answers' })
 @Index('uq_survey_answers_respondent', ['roundId', 'supplierId', 'respondentKey'], { unique: true })
 @Index('ix_survey_answers_round_supplier_customer', ['roundId', 'supplierId', 'customerId'])
@@ -34,8 +36,9 @@ export class SurveyAnswerEntity {
   @Column({ type: 'uuid' })
   customerId: string;
 
-  @Column({ type: 'varchar', length: 64 })
-  respondentKey: string;
+  // HMAC-SHA256 of the respondent under the round's key; NULL once the round is closed.
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  respondentKey: string | null;
 
   @Column({ type: 'smallint' })
   score: number;

@@ -36,7 +36,13 @@ export class SurveyRoundEntity {
   @JoinColumn({ name: 'created_by_id' })
   createdBy?: UserEntity;
 
-  // Salt of the respondent keys: answers are tied to a person only through a one-way hash.
-  @Column({ type: 'varchar', length: 64 })
-  respondentSalt: string;
+  // Random key material of the round's respondent keys, kept only while the round is open: the
+  // round's HMAC key is derived from SURVEY_SECRET and it. Destroyed (NULL) when the round closes,
+  // so that no one can recompute a respondent key afterwards (README, "Survey anonymity").
+  @Column({ type: 'bytea', nullable: true })
+  respondentKeyMaterial: Buffer | null;
+
+  // Rounds open when the HMAC keys came in keep their old SHA-256 salt until they close.
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  legacyRespondentSalt: string | null;
 }

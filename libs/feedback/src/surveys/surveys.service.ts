@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AppConfig, AuthUser, Clock, ErrorReason } from '@intradesk/core';
 import { DepartmentsService } from '@intradesk/organization';
@@ -66,6 +66,9 @@ interface CellRow {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+// Domain separation of the per-round HMAC keys derived from SURVEY_SECRET.
+const ROUND_KEY_CONTEXT = 'intradesk/survey-round-key/v1';
+
 // Pulse surveys: operations opens a round for a period; each department that filed requests in
 // it rates each supplier it used. Answers carry no user id, and no group result is shown for
 // fewer than SURVEY_MIN_ANSWERS answers, nor before the round closes.
@@ -105,7 +108,8 @@ export class SurveysService {
         closesAt: command.closesAt,
         closedAt: null,
         createdById: actor.id,
-        respondentSalt: randomBytes(32).toString('hex'),
+        respondentKeyMaterial: randomBytes(32),
+        legacyRespondentSalt: null,
       });
       await manager.getRepository(SurveyRoundEntity).insert(round);
       await manager.query(
@@ -123,14 +127,69 @@ export class SurveysService {
     });
   }
 
+  // Closes the round and, in the same transaction, destroys what could link its answers to
+  // people (see seal). A round already past its closing time is only sealed.
   async close(id: string): Promise<SurveyRoundEntity> {
-    const round = await this.get(id);
-    if (!this.isOpen(round)) return round;
-    round.closedAt = this.clock.now();
-    await this.dataSource
-      .getRepository(SurveyRoundEntity)
-      .update({ id }, { closedAt: round.closedAt });
-    return round;
+    return this.dataSource.transaction(async (manager) => {
+      const round = await manager
+        .getRepository(SurveyRoundEntity)
+        .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!round) throw FeedbackException.notFound(`No survey round with id ${id}`);
+      if (this.isOpen(round)) {
+        round.closedAt = this.clock.now();
+        await manager.getRepository(SurveyRoundEntity).update({ id }, { closedAt: round.closedAt });
+      }
+      if (!isSealed(round)) await this.seal(manager, [round]);
+      return round;
+    });
+  }
+
+  // Seals every round past its closing time that still has key material (rounds that closed by
+  // reaching closesAt, which no transaction marks). Any number of processes may run it at once.
+  async sealClosedRounds(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const rounds = await manager
+        .getRepository(SurveyRoundEntity)
+        .createQueryBuilder('round')
+        .where('(round.closed_at IS NOT NULL OR round.closes_at <= :now)', {
+          now: this.clock.now(),
+        })
+        .andWhere(
+          '(round.respondent_key_material IS NOT NULL OR round.legacy_respondent_salt IS NOT NULL)',
+        )
+        .setLock('pessimistic_write')
+        .setOnLocked('skip_locked')
+        .getMany();
+      if (rounds.length > 0) await this.seal(manager, rounds);
+      return rounds.length;
+    });
+  }
+
+  // After close, nothing may link an answer to a person, even with SURVEY_SECRET and a copy of
+  // the whole database: the round's key material goes, each answer's respondent key goes, and the
+  // answers are rewritten by one statement with new random ids, in random physical order and
+  // under one transaction id, so neither ids, ctid order nor xmin tell in which order people
+  // answered. The caller holds the round's row lock, so no answer is being written meanwhile.
+  private async seal(manager: EntityManager, rounds: SurveyRoundEntity[]): Promise<void> {
+    const ids = rounds.map((r) => r.id);
+    await manager.query(
+      `UPDATE survey_rounds SET respondent_key_material = NULL, legacy_respondent_salt = NULL
+        WHERE id = ANY($1)`,
+      [ids],
+    );
+    await manager.query(
+      `WITH sealed AS (
+         DELETE FROM survey_answers WHERE round_id = ANY($1)
+         RETURNING round_id, supplier_id, customer_id, score, recommend, comment)
+       INSERT INTO survey_answers (id, round_id, supplier_id, customer_id, respondent_key, score, recommend, comment)
+       SELECT gen_random_uuid(), round_id, supplier_id, customer_id, NULL, score, recommend, comment
+         FROM sealed ORDER BY random()`,
+      [ids],
+    );
+    for (const round of rounds) {
+      round.respondentKeyMaterial = null;
+      round.legacyRespondentSalt = null;
+    }
   }
 
   async get(id: string): Promise<SurveyRoundEntity> {
@@ -167,16 +226,24 @@ export class SurveysService {
   // What the caller's department is asked in open rounds, and whether the caller answered.
   async tasks(user: AuthUser): Promise<SurveyTask[]> {
     if (!user.departmentId) return [];
-    const rows: { round_id: string; supplier_id: string; salt: string }[] =
-      await this.dataSource.query(
-        `SELECT i.round_id, i.supplier_id, r.respondent_salt AS salt
-           FROM survey_invitations i JOIN survey_rounds r ON r.id = i.round_id
-          WHERE i.customer_id = $1 AND r.closed_at IS NULL AND r.closes_at > $2
-          ORDER BY r.closes_at, i.supplier_id`,
-        [user.departmentId, this.clock.now()],
-      );
+    const rows: { round_id: string; supplier_id: string }[] = await this.dataSource.query(
+      `SELECT i.round_id, i.supplier_id
+         FROM survey_invitations i JOIN survey_rounds r ON r.id = i.round_id
+        WHERE i.customer_id = $1 AND r.closed_at IS NULL AND r.closes_at > $2
+        ORDER BY r.closes_at, i.supplier_id`,
+      [user.departmentId, this.clock.now()],
+    );
     if (rows.length === 0) return [];
-    const keys = rows.map((r) => this.respondentKey(r.salt, r.round_id, r.supplier_id, user.id));
+    const rounds = new Map(
+      (
+        await this.dataSource
+          .getRepository(SurveyRoundEntity)
+          .findBy({ id: In([...new Set(rows.map((r) => r.round_id))]) })
+      ).map((r) => [r.id, r]),
+    );
+    const keys = rows.map(
+      (r) => this.respondentKey(rounds.get(r.round_id)!, r.supplier_id, user.id) ?? '',
+    );
     const answered = new Set(
       (
         (await this.dataSource.query(
@@ -185,17 +252,10 @@ export class SurveysService {
         )) as { respondent_key: string }[]
       ).map((a) => a.respondent_key),
     );
-    const rounds = new Map(
-      (
-        await this.dataSource
-          .getRepository(SurveyRoundEntity)
-          .findBy({ id: In([...new Set(rows.map((r) => r.round_id))]) })
-      ).map((r) => [r.id, r]),
-    );
     return rows.map((r, i) => ({
       round: rounds.get(r.round_id)!,
       supplierId: r.supplier_id,
-      answered: answered.has(keys[i]),
+      answered: keys[i] !== '' && answered.has(keys[i]),
     }));
   }
 
@@ -233,6 +293,9 @@ export class SurveysService {
           'This round does not ask your department about that supplier',
         ).because(ErrorReason.NOT_ASKED);
       }
+      const key = this.respondentKey(round, command.supplierId, user.id);
+      // An open round always has its key material; a sealed one is closed.
+      if (!key) throw new Error(`Survey round ${round.id} is open but has no key material`);
       await manager.query(
         `INSERT INTO survey_answers (round_id, supplier_id, customer_id, respondent_key, score, recommend, comment)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -242,7 +305,7 @@ export class SurveysService {
           round.id,
           command.supplierId,
           user.departmentId,
-          this.respondentKey(round.respondentSalt, round.id, command.supplierId, user.id),
+          key,
           command.score,
           command.recommend,
           comment,
@@ -255,7 +318,7 @@ export class SurveysService {
   // Results of a closed round: per supplier, overall and per customer department, with small
   // groups suppressed. Supplier leads see their own department's; operations and admins all.
   async results(user: AuthUser, roundId: string): Promise<SurveySupplierResult[]> {
-    const round = await this.get(roundId);
+    let round = await this.get(roundId);
     const everything = user.role === 'OPS' || user.role === 'ADMIN';
     if (!everything && user.role !== 'LEAD') {
       throw FeedbackException.forbidden('Survey results are for team leads and operations').because(
@@ -268,6 +331,8 @@ export class SurveysService {
         ['roundId'],
       ).because(ErrorReason.SURVEY_STILL_OPEN);
     }
+    // Closed by its closing time and not sealed yet by the worker: seal it before reading.
+    if (!isSealed(round)) round = await this.close(round.id);
     const cells: CellRow[] = await this.dataSource.query(
       `SELECT supplier_id, customer_id, count(*)::int AS answers,
               sum(score)::int AS score_sum, sum(recommend)::int AS recommend_sum,
@@ -322,8 +387,24 @@ export class SurveysService {
     );
   }
 
-  private respondentKey(salt: string, roundId: string, supplierId: string, userId: string) {
-    return createHash('sha256').update(`${salt}:${roundId}:${supplierId}:${userId}`).digest('hex');
+  // HMAC-SHA256(K_round, supplier:user) with K_round = HMAC-SHA256(SURVEY_SECRET, context, round,
+  // key material): computable only with both the secret and the material, which dies at close.
+  // Null for a sealed round.
+  private respondentKey(round: SurveyRoundEntity, supplierId: string, userId: string) {
+    if (round.respondentKeyMaterial) {
+      const roundKey = createHmac('sha256', this.config.surveySecret)
+        .update(`${ROUND_KEY_CONTEXT}:${round.id}:`)
+        .update(round.respondentKeyMaterial)
+        .digest();
+      return createHmac('sha256', roundKey).update(`${supplierId}:${userId}`).digest('hex');
+    }
+    if (round.legacyRespondentSalt) {
+      // Rounds opened before the HMAC keys, until they close.
+      return createHash('sha256')
+        .update(`${round.legacyRespondentSalt}:${round.id}:${supplierId}:${userId}`)
+        .digest('hex');
+    }
+    return null;
   }
 
   private localDate(value: string, field: string): string {
@@ -334,6 +415,10 @@ export class SurveysService {
     }
     return value;
   }
+}
+
+function isSealed(round: SurveyRoundEntity): boolean {
+  return !round.respondentKeyMaterial && !round.legacyRespondentSalt;
 }
 
 function combine(rows: CellRow[]): CellRow {
