@@ -237,8 +237,9 @@ describe('authorization completeness: every operation and field is in the role m
   it('surveyRounds: operations see every round, others only rounds about their department', async () => {
     await t.dataSource.query(
       `INSERT INTO survey_rounds (title, period_from, period_to, opened_at, closes_at,
-                                  created_by_id, respondent_salt)
-       SELECT 'Q1 pulse', '2026-01-01', '2026-04-01', now(), now() + interval '7 days', id, 'salt'
+                                  created_by_id, respondent_key_material)
+       SELECT 'Q1 pulse', '2026-01-01', '2026-04-01', now(), now() + interval '7 days', id,
+              decode(md5(random()::text) || md5(random()::text), 'hex')
          FROM users WHERE email = $1`,
       [USERS.OPS],
     );
