@@ -53,6 +53,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     RATE_LIMIT_PER_USER: '1000000',
     RATE_LIMIT_PER_ADDRESS: '1000000',
     ABUSE_REFUSALS_PER_WINDOW: '1000000',
+    // Tokens expire at the time source's time: a test that moves it by weeks keeps its
+    // sign-ins (the expiry test sets its own).
+    ...(options.clock ? { JWT_EXPIRES_IN: '400d' } : {}),
     ...(options.replicaApplicationName
       ? {
           DATABASE_REPLICA_URLS: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${options.replicaApplicationName}`,

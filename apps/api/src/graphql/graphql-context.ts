@@ -5,7 +5,6 @@ import {
   AuthUser,
   GraphqlContext,
   RequestLoaders,
-  secondsUntilExpiry,
   SESSION_COOKIE,
   sessionCredential,
   SessionCookieWriter,
@@ -36,6 +35,7 @@ export interface SessionCookieOptions {
 function sessionCookieWriter(
   req: IncomingMessage & { secure?: boolean },
   res: Response,
+  auth: AuthService,
   options: SessionCookieOptions,
 ): SessionCookieWriter {
   const base = {
@@ -46,7 +46,7 @@ function sessionCookieWriter(
   };
   return {
     set: (token) => {
-      const maxAge = secondsUntilExpiry(token, Date.now());
+      const maxAge = auth.secondsUntilExpiry(token);
       res.cookie(SESSION_COOKIE, token, {
         ...base,
         ...(maxAge !== undefined && { maxAge: maxAge * 1000 }),
@@ -71,7 +71,7 @@ export function buildGraphqlContext(
     requestId: String(req.id ?? randomUUID()),
     clientAddress: req.ip ?? req.socket.remoteAddress ?? 'unknown',
     loaders: new RequestLoaders(),
-    sessionCookie: res ? sessionCookieWriter(req, res, cookies) : undefined,
+    sessionCookie: res ? sessionCookieWriter(req, res, auth, cookies) : undefined,
     authenticate: () =>
       (authenticated ??= authenticate(req.headers, auth).then(({ user, error }) => ({
         user: user ?? null,

@@ -129,6 +129,7 @@ export class ProgressWriter {
   at(lines: number, bytes: number): void {
     this.lines = lines;
     this.bytes = Math.min(bytes, this.totalBytes);
+    // Real time: how often the uploader sees a progress line, not a time of the domain.
     const now = Date.now();
     if (now - this.lastAt < this.everyMs) return;
     this.lastAt = now;

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AuthUser, ErrorReason } from '@intradesk/core';
+import { AuthUser, Clock, ErrorReason, secondsUntilExpiry } from '@intradesk/core';
 import { PgNotifications } from '@intradesk/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationException } from '../organization.exception';
@@ -12,6 +12,7 @@ interface TokenPayload {
   sub: string;
   // Token version: bumping the user's invalidates every older token.
   tv: number;
+  iat?: number;
 }
 
 export function toAuthUser(user: UserEntity): AuthUser {
@@ -44,6 +45,7 @@ export class AuthService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly notifications: PgNotifications,
     private readonly signInThrottle: SignInThrottle,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -70,11 +72,12 @@ export class AuthService implements OnModuleInit {
 
   private async findSignedIn(id: string): Promise<UserEntity | null> {
     const cached = this.signedIn.get(id);
-    if (cached && Date.now() - cached.at < USER_CACHE_MS) return cached.user;
+    const now = this.clock.now().getTime();
+    if (cached && now >= cached.at && now - cached.at < USER_CACHE_MS) return cached.user;
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (user) {
       if (this.signedIn.size >= USER_CACHE_SIZE) this.signedIn.clear();
-      this.signedIn.set(id, { user, at: Date.now() });
+      this.signedIn.set(id, { user, at: now });
     }
     return user;
   }
@@ -100,16 +103,28 @@ export class AuthService implements OnModuleInit {
 
   // A token for the user's current token version: bumping it (password change, sign out
   // everywhere) invalidates every token issued before.
+  // Issued and checked at the clock's time (jsonwebtoken's own default is the wall clock).
   issueToken(user: Pick<UserEntity, 'id' | 'tokenVersion'>): Promise<string> {
-    const payload: TokenPayload = { sub: user.id, tv: user.tokenVersion };
+    const payload: TokenPayload = { sub: user.id, tv: user.tokenVersion, iat: this.epochSeconds() };
     return this.jwt.signAsync(payload);
+  }
+
+  // What is left of a token's life at the clock's time (a session cookie expires with it).
+  secondsUntilExpiry(token: string): number | undefined {
+    return secondsUntilExpiry(token, this.clock.now().getTime());
+  }
+
+  private epochSeconds(): number {
+    return Math.floor(this.clock.now().getTime() / 1000);
   }
 
   // Resolves a bearer token to its user, or explains why it is not valid.
   async authenticate(token: string): Promise<{ user: AuthUser } | { error: string }> {
     let payload: TokenPayload;
     try {
-      payload = await this.jwt.verifyAsync<TokenPayload>(token);
+      payload = await this.jwt.verifyAsync<TokenPayload>(token, {
+        clockTimestamp: this.epochSeconds(),
+      });
     } catch (error) {
       const expired = (error as Error).name === 'TokenExpiredError';
       return {

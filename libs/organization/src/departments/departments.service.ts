@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, ErrorReason } from '@intradesk/core';
+import { AppConfig, Clock, ErrorReason } from '@intradesk/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { OrganizationException } from '../organization.exception';
 import { normalizeDepartmentCode } from './department-code';
@@ -35,6 +35,7 @@ export class DepartmentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   private repo(manager: EntityManager = this.dataSource.manager) {
@@ -164,7 +165,7 @@ export class DepartmentsService {
           children: activeChildren.map((c) => c.code),
         });
       }
-      await this.bumpVersion(manager, id, undefined, { archivedAt: new Date() });
+      await this.bumpVersion(manager, id, undefined, { archivedAt: this.clock.now() });
       return this.getById(id, manager);
     });
   }
@@ -231,7 +232,7 @@ export class DepartmentsService {
     const query = manager
       .createQueryBuilder()
       .update(DepartmentEntity)
-      .set({ ...changes, updatedAt: () => 'now()', version: () => 'version + 1' })
+      .set({ ...changes, updatedAt: this.clock.now(), version: () => 'version + 1' })
       .where('id = :id', { id });
     if (expectedVersion !== undefined)
       query.andWhere('version = :expectedVersion', { expectedVersion });

@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '@intradesk/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { normalizeDepartmentCode } from '../departments/department-code';
@@ -23,7 +24,10 @@ export function normalizeEmail(email: string): string {
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   private repo(manager: EntityManager = this.dataSource.manager) {
     return manager.getRepository(UserEntity);
@@ -108,14 +112,17 @@ export class UsersService {
     const existing = await this.repo().findOneBy({ email: normalized });
     if (existing) {
       if (existing.role !== Role.ADMIN) {
-        await this.repo().update({ id: existing.id }, { role: Role.ADMIN, updatedAt: new Date() });
+        await this.repo().update(
+          { id: existing.id },
+          { role: Role.ADMIN, updatedAt: this.clock.now() },
+        );
         this.logger.log(`ADMIN_EMAIL ${normalized} promoted to ADMIN`);
       }
       // The way back in when every administrator was locked out: it is active again too.
       if (existing.deactivatedAt) {
         await this.repo().update(
           { id: existing.id },
-          { deactivatedAt: null, updatedAt: new Date() },
+          { deactivatedAt: null, updatedAt: this.clock.now() },
         );
         this.logger.log(`ADMIN_EMAIL ${normalized} reactivated`);
       }

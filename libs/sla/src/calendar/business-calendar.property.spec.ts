@@ -164,6 +164,7 @@ describe('IntersectionCalendar (BOTH) agrees with the reference: working only wh
             both = new IntersectionCalendar(
               new BusinessCalendar(specA),
               new BusinessCalendar(specB),
+              from,
             );
           } catch (error) {
             // Refused as having no common working time: the reference must agree.

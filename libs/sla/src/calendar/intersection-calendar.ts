@@ -4,22 +4,24 @@ import { YearTimelineCalendar } from './year-timeline';
 const DAY = 86_400_000;
 
 // Time when both calendars are working (BOTH: the customer and the supplier), by UTC year.
+// `nowMs` (the time source's now, given by the caller: this stays pure) is where the search for
+// common working time starts besides 2000.
 export class IntersectionCalendar extends YearTimelineCalendar {
   constructor(
     private readonly a: YearTimelineCalendar,
     private readonly b: YearTimelineCalendar,
+    nowMs: number,
   ) {
     super();
     // Two years without common working time means there is none: refuse rather than search.
     const start = Date.UTC(2000, 0, 1);
-    if (this.workingMs(start, start + 2 * 366 * DAY) === 0 && this.hasNoCommonTimeSoon()) {
+    if (this.workingMs(start, start + 2 * 366 * DAY) === 0 && this.hasNoCommonTimeFrom(nowMs)) {
       throw new CalendarError('The two calendars have no working time in common', 'calendarMode');
     }
   }
 
-  private hasNoCommonTimeSoon(): boolean {
-    const now = Date.now();
-    return this.workingMs(now, now + 2 * 366 * DAY) === 0;
+  private hasNoCommonTimeFrom(nowMs: number): boolean {
+    return this.workingMs(nowMs, nowMs + 2 * 366 * DAY) === 0;
   }
 
   protected yearOf(epochMs: number): number {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, ErrorReason } from '@intradesk/core';
+import { AppConfig, Clock, ErrorReason } from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   BusinessCalendar,
@@ -38,6 +38,7 @@ export class CalendarsService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly cache: SlaConfigCache,
+    private readonly clock: Clock,
   ) {}
 
   // Runs a change of calendars and tells every process's configuration cache about it.
@@ -151,7 +152,7 @@ export class CalendarsService {
           ...spec,
           name: command.name?.trim() ?? current.name,
           isDefault: command.isDefault ?? current.isDefault,
-          updatedAt: () => 'now()',
+          updatedAt: this.clock.now(),
           version: () => 'version + 1',
         })
         .where('id = :id AND version = :version', { id, version: current.version })
@@ -186,7 +187,11 @@ export class CalendarsService {
     const key = `${primary.id}:${primary.version}|${secondary.id}:${secondary.version}`;
     let both = this.intersections.get(key);
     if (!both) {
-      both = new IntersectionCalendar(this.math(primary), this.math(secondary));
+      both = new IntersectionCalendar(
+        this.math(primary),
+        this.math(secondary),
+        this.clock.now().getTime(),
+      );
       this.intersections.set(key, both);
     }
     return both;

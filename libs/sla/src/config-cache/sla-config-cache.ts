@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Clock } from '@intradesk/core';
 import { PgNotifications } from '@intradesk/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { BusinessCalendarEntity } from '../calendars/business-calendar.entity';
@@ -25,6 +26,7 @@ export class SlaConfigCache implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifications: PgNotifications,
+    private readonly clock: Clock,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -55,8 +57,10 @@ export class SlaConfigCache implements OnModuleInit {
   }
 
   private current(manager: EntityManager = this.dataSource.manager): Promise<Snapshot> {
-    if (!this.snapshot || Date.now() - this.loadedAt > MAX_AGE_MS) {
-      this.loadedAt = Date.now();
+    // A clock moved back counts as stale too.
+    const now = this.clock.now().getTime();
+    if (!this.snapshot || now < this.loadedAt || now - this.loadedAt > MAX_AGE_MS) {
+      this.loadedAt = now;
       const loading = this.load(manager);
       // A failed load is not kept.
       loading.catch(() => {
