@@ -9,6 +9,7 @@ import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, demoEmail } from '@intradesk/organiza
 import { Client } from 'pg';
 import { createApp, prepareDatabase } from '../../apps/api/src/app.factory';
 import { GraphqlClient } from '../utils/graphql-client';
+import { waitUntil } from '../utils/wait-until';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const ROOT = path.resolve(__dirname, '../..');
@@ -142,7 +143,9 @@ describe('database outage under write load', () => {
       }
     };
     const writers = Array.from({ length: 4 }, writer);
-    await sleep(1500);
+    const acknowledgedSince = (at: number) =>
+      attempts.filter((a) => a.id && a.startedAt > at).length;
+    await waitUntil(() => acknowledgedSince(0) >= 20, 'writes before the outage', 30_000);
 
     // Stop the server abruptly.
     const killedAt = Date.now();
@@ -156,7 +159,13 @@ describe('database outage under write load', () => {
       }
       await sleep(100);
     }
-    await sleep(3000); // the load keeps hitting the outage
+    // The load keeps hitting the outage: a few rounds of failures from every writer.
+    const failedSince = (at: number) => attempts.filter((a) => !a.id && a.startedAt > at).length;
+    await waitUntil(
+      () => failedSince(killedAt + 500) >= 12,
+      'writes failing in the outage',
+      30_000,
+    );
 
     // Start it again (same data, same port) and time the recovery.
     database.process.kill('SIGKILL');
@@ -172,7 +181,7 @@ describe('database outage under write load', () => {
       }
       await sleep(100);
     }
-    await sleep(1000);
+    await waitUntil(() => acknowledgedSince(restartedAt) >= 10, 'writes after recovery', 30_000);
     stop = true;
     await Promise.all(writers);
 

@@ -84,8 +84,15 @@ describe('graceful shutdown of the API process', () => {
 
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');
-    await new Promise((resolve) => setTimeout(resolve, 500));
     // New connections are refused while the old request is still running.
+    await waitFor(
+      () =>
+        fetch(`${baseUrl}/ready`).then(
+          () => false,
+          () => true,
+        ),
+      10_000,
+    );
     await expect(fetch(`${baseUrl}/ready`)).rejects.toThrow();
     expect(child.exitCode).toBeNull();
 

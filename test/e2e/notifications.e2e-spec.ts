@@ -271,9 +271,18 @@ describe('in-app notifications of request events', () => {
       await agent.data(ADD_COMMENT, { requestId: request.id, body: 'Seen' });
       const [reply] = await customerFeed.waitFor(1);
       expect(reply.notificationAdded.kind).toBe('REQUEST_COMMENTED');
-      await new Promise((r) => setTimeout(r, 300));
-      expect(agentFeed.events).toHaveLength(1);
-      expect(customerFeed.events).toHaveLength(1);
+      // Nothing more (no copy from the other process, nothing to the actor): a later event for
+      // each feed comes next, through the same channel and in commit order.
+      await fileRequest(viaOther, ids.IT, { title: 'Next one' });
+      await moveTo(agent, request, 'IN_PROGRESS');
+      const agentEvents = await agentFeed.waitFor(2);
+      const customerEvents = await customerFeed.waitFor(2);
+      expect(agentEvents).toHaveLength(2);
+      expect(agentEvents[1].notificationAdded.message).toContain('"Next one"');
+      expect(customerEvents.map((e) => e.notificationAdded.kind)).toEqual([
+        'REQUEST_COMMENTED',
+        'REQUEST_STATUS_CHANGED',
+      ]);
     } finally {
       await agentFeed.close();
       await customerFeed.close();

@@ -72,15 +72,22 @@ describe('live queue: subscriptions across two API processes', () => {
       status: 'IN_PROGRESS',
     });
 
-    const mktEvents = await marketing.waitFor(3);
-    await new Promise((r) => setTimeout(r, 300));
+    // Nothing else reaches Marketing or Sales: a later change each of them sees comes next (the
+    // same channel, in commit order), with nothing before it that they should not have had.
+    await agent.data(ADD_COMMENT, { requestId: request.id, body: 'done soon' });
+    const salesRequest = await fileRequest(await b.login(demoEmail('SALES', 'agent')), ids.IT);
+    const mktEvents = await marketing.waitFor(4);
     expect(mktEvents.map((e) => e.requestChanged.kind)).toEqual([
       'CREATED',
       'COMMENTED',
       'STATUS_CHANGED',
+      'COMMENTED',
     ]);
     expect(JSON.stringify(mktEvents)).not.toContain('SECRET-NOTE');
-    expect(sales.events).toEqual([]);
+    const salesEvents = await sales.waitFor(1);
+    expect(
+      salesEvents.map((e) => [e.requestChanged.kind, e.requestChanged.request.number]),
+    ).toEqual([['CREATED', salesRequest.number]]);
 
     await Promise.all([itQueue.close(), marketing.close(), sales.close()]);
   });
