@@ -129,4 +129,37 @@ describe('Queue health and escalations received (team lead home)', () => {
     const mktLead = await t.login(demoEmail('MKT', 'lead'));
     expect((await mktLead.data(ESCALATIONS, { d: ids.MKT })).escalationsReceived).toEqual([]);
   });
+
+  it('checks its arguments as one validated input each: ids, the window and the page size', async () => {
+    const AT_RISK = `query($s: ID!, $w: Int!, $f: Int) {
+      atRiskRequests(supplierId: $s, withinMinutes: $w, first: $f) { request { id } } }`;
+    const PAGE = `query($d: ID!, $f: Int!) { escalationsReceived(departmentId: $d, first: $f) { rung } }`;
+    const refused = async (
+      client: GraphqlClient,
+      query: string,
+      variables: Record<string, unknown>,
+    ) => (await client.error(query, variables)).extensions;
+    for (const [query, variables, field, message] of [
+      [AT_RISK, { s: ids.IT, w: 60, f: 101 }, 'first', 'first must be between 1 and 100'],
+      [AT_RISK, { s: ids.IT, w: 60, f: 0 }, 'first', 'first must be between 1 and 100'],
+      [AT_RISK, { s: ids.IT, w: 366 * 1440 + 1 }, 'withinMinutes', 'withinMinutes must be'],
+      [AT_RISK, { s: 'IT', w: 60 }, 'supplierId', 'supplierId must be an id (UUID)'],
+      [HEALTH, { d: ids.IT, w: -1 }, 'withinMinutes', 'withinMinutes must be between 0 and'],
+      [PAGE, { d: ids.IT, f: 101 }, 'first', 'first must be between 1 and 100'],
+      [PAGE, { d: 'nope', f: 10 }, 'departmentId', 'departmentId must be an id (UUID)'],
+    ] as const) {
+      const error = await ops.error(query, variables);
+      expect([field, error.extensions]).toMatchObject([
+        field,
+        { code: 'BAD_USER_INPUT', fields: [field] },
+      ]);
+      expect(error.message).toContain(message);
+    }
+    // An upper-case id is the same department (as UuidPipe lower-cases lone ids).
+    const upper = await lead.data(AT_RISK, { s: ids.IT.toUpperCase(), w: 60, f: 100 });
+    expect(Array.isArray(upper.atRiskRequests)).toBe(true);
+    expect(await refused(agent, AT_RISK, { s: ids.HR, w: 60 })).toMatchObject({
+      code: 'FORBIDDEN',
+    });
+  });
 });

@@ -10,6 +10,8 @@ export * from './graphql/request-loaders';
 export * from './graphql/import-line-error.model';
 export * from './validation/uuid.pipe';
 export * from './pagination/connection';
+export * from './pagination/page-size.field';
+export * from './validation/id.field';
 export * from './logging/logger';
 export * from './validation/is-optional-not-null';
 export * from './auth/session-credentials';

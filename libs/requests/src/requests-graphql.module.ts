@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { CatalogGraphqlModule } from '@intradesk/catalog';
 import { OrganizationGraphqlModule } from '@intradesk/organization';
 import { SlaGraphqlModule, SlaModule } from '@intradesk/sla';
+import { AtRiskService } from './at-risk/at-risk.service';
 import { AtRiskResolver } from './graphql/at-risk.resolver';
 import { AgentWorkloadResolver, QueueHealthResolver } from './graphql/queue-health.resolver';
 import { QueueHealthService } from './queue-health/queue-health.service';
@@ -39,6 +40,12 @@ export const requestsResolvers = [
     SlaModule,
     SlaGraphqlModule,
   ],
-  providers: [...requestsResolvers, RequestsLoaderFactory, RequestEventsHub, QueueHealthService],
+  providers: [
+    ...requestsResolvers,
+    RequestsLoaderFactory,
+    RequestEventsHub,
+    QueueHealthService,
+    AtRiskService,
+  ],
 })
 export class RequestsGraphqlModule {}

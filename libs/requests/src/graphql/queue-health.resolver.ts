@@ -1,27 +1,22 @@
-import { Args, ID, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   AuthUser,
-  Clock,
   CurrentUser,
   DomainException,
   ErrorReason,
   Loaders,
   RequestLoaders,
-  UuidPipe,
 } from '@intradesk/core';
 import { DepartmentModel, OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
 import { SlaClockKind } from '@intradesk/sla';
-import { canSeeRequest } from '../access/request-access';
 import { QueueHealthService } from '../queue-health/queue-health.service';
-import { RequestsQueryService } from '../requests/requests-query.service';
 import {
   AgentWorkloadModel,
   DepartmentQueueHealthModel,
   EscalationModel,
 } from './queue-health.model';
 import { RequestModel } from './request.model';
-
-const MAX_WINDOW_MINUTES = 366 * 1440;
+import { EscalationsArgs, QueueHealthArgs } from './sla-watch.args';
 
 // The team lead's view: their own department's; operations and admins: any department's.
 function assertWatches(user: AuthUser, departmentId: string): void {
@@ -36,9 +31,7 @@ function assertWatches(user: AuthUser, departmentId: string): void {
 export class QueueHealthResolver {
   constructor(
     private readonly health: QueueHealthService,
-    private readonly requests: RequestsQueryService,
     private readonly loaderFactory: OrganizationLoaderFactory,
-    private readonly clock: Clock,
   ) {}
 
   @Query(() => DepartmentQueueHealthModel, {
@@ -47,21 +40,10 @@ export class QueueHealthResolver {
   })
   async departmentQueueHealth(
     @CurrentUser() user: AuthUser,
-    @Args('departmentId', { type: () => ID }, UuidPipe) departmentId: string,
-    @Args('withinMinutes', { type: () => Int, defaultValue: 240 }) withinMinutes: number,
+    @Args() { departmentId, withinMinutes }: QueueHealthArgs,
   ): Promise<DepartmentQueueHealthModel> {
     assertWatches(user, departmentId);
-    if (withinMinutes < 0 || withinMinutes > MAX_WINDOW_MINUTES) {
-      throw DomainException.badInput(`withinMinutes must be between 0 and ${MAX_WINDOW_MINUTES}`, [
-        'withinMinutes',
-      ]);
-    }
-    const now = this.clock.now();
-    const health = await this.health.health(
-      departmentId,
-      now,
-      new Date(now.getTime() + withinMinutes * 60_000),
-    );
+    const health = await this.health.health(departmentId, withinMinutes);
     if (!health) throw DomainException.notFound('No such department');
     return { ...health, departmentId, withinMinutes };
   }
@@ -77,30 +59,15 @@ export class QueueHealthResolver {
   })
   async escalationsReceived(
     @CurrentUser() user: AuthUser,
-    @Args('departmentId', { type: () => ID }, UuidPipe) departmentId: string,
-    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args() { departmentId, first }: EscalationsArgs,
   ): Promise<EscalationModel[]> {
     assertWatches(user, departmentId);
-    if (first < 1 || first > 100)
-      throw DomainException.badInput('first must be between 1 and 100', ['first']);
-    const rows = await this.health.escalationsReceived(departmentId, first);
-    if (rows.length === 0) return [];
-    const requests = await this.requests.findByIds([...new Set(rows.map((r) => r.requestId))]);
-    const byId = new Map(requests.map((r) => [r.id, r]));
-    // A rung-3 lead may sit above both sides: only what the caller may open is listed.
-    return rows.flatMap((r) => {
-      const request = byId.get(r.requestId);
-      if (!request || !canSeeRequest(user, request)) return [];
-      return [
-        {
-          clockKind: r.clockKind as SlaClockKind,
-          rung: r.rung,
-          recipientId: r.recipientId,
-          occurredAt: r.occurredAt,
-          request: RequestModel.from(request),
-        },
-      ];
-    });
+    const received = await this.health.escalationsReceived(user, departmentId, first);
+    return received.map((e) => ({
+      ...e,
+      clockKind: e.clockKind as SlaClockKind,
+      request: RequestModel.from(e.request),
+    }));
   }
 }
 

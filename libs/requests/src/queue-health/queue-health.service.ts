@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { AuthUser, Clock } from '@intradesk/core';
 import { clockColumns, clockIsSql, SlaClockState } from '@intradesk/sla';
 import { DataSource } from 'typeorm';
+import { canSeeRequest } from '../access/request-access';
+import { RequestEntity } from '../requests/request.entity';
+import { RequestsQueryService } from '../requests/requests-query.service';
 
 export interface QueueCounts {
   open: number;
@@ -85,16 +89,26 @@ interface HealthSqlRow {
   breached: number;
 }
 
+export interface ReceivedEscalation extends Omit<EscalationRow, 'requestId'> {
+  request: RequestEntity;
+}
+
 @Injectable()
 export class QueueHealthService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly requests: RequestsQueryService,
+    private readonly clock: Clock,
+  ) {}
 
-  // Null when there is no such department.
-  async health(departmentId: string, now: Date, until: Date): Promise<QueueHealth | null> {
+  // The queue as of now, "at risk" looking withinMinutes ahead; null when there is no such
+  // department.
+  async health(departmentId: string, withinMinutes: number): Promise<QueueHealth | null> {
+    const now = this.clock.now();
     const rows: HealthSqlRow[] = await this.dataSource.query(HEALTH_SQL, [
       departmentId,
       now,
-      until,
+      new Date(now.getTime() + withinMinutes * 60_000),
     ]);
     const [total, ...agents] = rows;
     if (!total.known) return null;
@@ -113,7 +127,13 @@ export class QueueHealthService {
     };
   }
 
-  async escalationsReceived(departmentId: string, first: number): Promise<EscalationRow[]> {
+  // With their requests; a rung-3 lead may sit above both sides: only what the caller may open
+  // is listed.
+  async escalationsReceived(
+    user: AuthUser,
+    departmentId: string,
+    first: number,
+  ): Promise<ReceivedEscalation[]> {
     const rows: {
       clock_kind: string;
       rung: number;
@@ -121,12 +141,21 @@ export class QueueHealthService {
       occurred_at: Date;
       request_id: string;
     }[] = await this.dataSource.query(ESCALATIONS_SQL, [departmentId, first]);
-    return rows.map((r) => ({
-      clockKind: r.clock_kind,
-      rung: r.rung,
-      recipientId: r.recipient_id,
-      occurredAt: new Date(r.occurred_at),
-      requestId: r.request_id,
-    }));
+    if (rows.length === 0) return [];
+    const requests = await this.requests.findByIds([...new Set(rows.map((r) => r.request_id))]);
+    const byId = new Map(requests.map((r) => [r.id, r]));
+    return rows.flatMap((r) => {
+      const request = byId.get(r.request_id);
+      if (!request || !canSeeRequest(user, request)) return [];
+      return [
+        {
+          clockKind: r.clock_kind,
+          rung: r.rung,
+          recipientId: r.recipient_id,
+          occurredAt: new Date(r.occurred_at),
+          request,
+        },
+      ];
+    });
   }
 }
