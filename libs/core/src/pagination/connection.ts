@@ -4,6 +4,7 @@ import { DomainException } from '../errors/domain.exception';
 
 export const MAX_PAGE_SIZE = 100;
 export const DEFAULT_PAGE_SIZE = 20;
+export const PAGE_SIZE_MESSAGE = `first must be between 1 and ${MAX_PAGE_SIZE}`;
 
 // Opaque cursors: the sort key values of a row, base64url-encoded JSON.
 export function encodeCursor(values: readonly (string | number)[]): string {
@@ -31,7 +32,7 @@ export function decodeCursor(cursor: string, length: number): (string | number)[
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw DomainException.badInput(`first must be between 1 and ${MAX_PAGE_SIZE}`, ['first']);
+    throw DomainException.badInput(PAGE_SIZE_MESSAGE, ['first']);
   }
   return size;
 }

@@ -1,9 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { Field, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
-import { MAX_PAGE_SIZE } from './connection';
-
-const message = `first must be between 1 and ${MAX_PAGE_SIZE}`;
+import { MAX_PAGE_SIZE, PAGE_SIZE_MESSAGE as message } from './connection';
 
 // `first` of a list's @ArgsType, validated as pageSize() checks it (1 to MAX_PAGE_SIZE, the same
 // message), so no resolver checks it by hand.
