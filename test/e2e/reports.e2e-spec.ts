@@ -493,6 +493,27 @@ describe('Reports over an imported history', () => {
     expect(grouped).toBeLessThanOrEqual(8);
   });
 
+  it('computes the matrix once when the pair ranking is asked for beside it', async () => {
+    const facts = () =>
+      t.statements.recent.filter((s) => /FROM request_report_facts r/.test(s)).length;
+    t.statements.reset();
+    await ops.data(`{ departmentMatrix { requests } }`);
+    await ops.data(`{ departmentPairRanking(minRequests: 1, limit: 3) { best { requests } } }`);
+    expect(facts()).toBe(2);
+    // One operation: both root fields resolve at once and share the one computation.
+    t.statements.reset();
+    const both = await ops.data<{
+      departmentMatrix: { requests: number }[];
+      departmentPairRanking: { best: { requests: number }[] };
+    }>(
+      `{ departmentMatrix { requests } departmentPairRanking(minRequests: 1, limit: 3) { best { requests } } }`,
+    );
+    expect(facts()).toBe(1);
+    expect(both.departmentPairRanking.best.length).toBeGreaterThan(0);
+    const max = Math.max(...both.departmentMatrix.map((c) => c.requests));
+    expect(both.departmentPairRanking.best.every((c) => c.requests <= max)).toBe(true);
+  });
+
   it('refuses bad report arguments', async () => {
     const backwards = await ops.error(
       `{ slaReport(filter: { from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z" }) { total } }`,

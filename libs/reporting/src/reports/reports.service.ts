@@ -43,16 +43,24 @@ export class ReportsService {
     return this.run(user, filter, grouping, SATISFACTION);
   }
 
-  // One cell per (customer, supplier) pair with traffic.
+  // One cell per (customer, supplier) pair with traffic. The reports page asks for the matrix
+  // and the pair ranking (made of the same cells) at once: while one computation for a scope
+  // and filter is in flight, the other call shares it instead of running the query again.
   matrix(user: AuthUser, filter: ReportFilterCommand): Promise<ReportRow[]> {
-    return this.run(
+    const key = `${JSON.stringify(this.scopeOf(user))} ${JSON.stringify(filter, Object.keys(filter).sort())}`;
+    const inFlight = this.matricesInFlight.get(key);
+    if (inFlight) return inFlight;
+    const computed = this.run(
       user,
       filter,
       { groupBy: [ReportGroupBy.CUSTOMER, ReportGroupBy.SUPPLIER], period: null },
       MATRIX,
       true,
-    );
+    ).finally(() => this.matricesInFlight.delete(key));
+    this.matricesInFlight.set(key, computed);
+    return computed;
   }
+  private readonly matricesInFlight = new Map<string, Promise<ReportRow[]>>();
 
   // Every measure per period, for charts: every period of the filter's range (else from the
   // first request's to the last's), those without requests as rows of zero requests.
