@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { departmentIds } from '../factories/organization.factory';
 import { GraphqlClient } from '../utils/graphql-client';
@@ -16,7 +16,7 @@ const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((d
 // Settings' "Which policy applies?": the policy a request from any customer would get, chosen as
 // createRequest chooses it (most specific first), for every signed-in role.
 describe('applicableSlaPolicy', () => {
-  const clock = new ManualClock(new Date('2026-12-01T16:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-12-01T16:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let ops: GraphqlClient;
@@ -24,7 +24,7 @@ describe('applicableSlaPolicy', () => {
   let serviceId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     ids = await departmentIds(t.dataSource);
     ops = await t.login(`ops@${DEMO_EMAIL_DOMAIN}`);
     member = await t.login(demoEmail('MKT', 'member'));

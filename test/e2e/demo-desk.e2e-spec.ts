@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { ReportFactsAudit } from '@intradesk/reporting';
 import { DemoRequestsSeeder } from '@intradesk/requests';
@@ -6,7 +6,7 @@ import { GraphqlClient } from '../utils/graphql-client';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 // "Now" is a Tuesday morning in London, so working-hour checks do not depend on when the test
-// runs (the demo is generated relative to the injected clock).
+// runs (the demo is generated relative to the injected time source).
 const NOW = new Date('2026-11-17T10:40:00Z');
 const DAY = 86_400_000;
 
@@ -18,7 +18,7 @@ describe('the demo desk', () => {
     (await t.dataSource.query(query, params))[0] as T;
 
   beforeAll(async () => {
-    t = await startTestApp({ seedDemoRequests: true, clock: new ManualClock(NOW) });
+    t = await startTestApp({ seedDemoRequests: true, time: new ManualTimeSource(NOW) });
     ops = await t.login(`ops@${DEMO_EMAIL_DOMAIN}`);
     ids = Object.fromEntries(
       (await t.dataSource.query('SELECT code, id FROM departments')).map(

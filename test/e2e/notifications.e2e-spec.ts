@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { AutoCloseJob } from '@intradesk/requests';
 import { departmentIds } from '../factories/organization.factory';
@@ -25,7 +25,7 @@ interface Shown {
 
 // In-app notifications of request events: who hears of what, in words, live, and by choice.
 describe('in-app notifications of request events', () => {
-  const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-12-01T10:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let customer: GraphqlClient;
@@ -50,7 +50,7 @@ describe('in-app notifications of request events', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     ids = await departmentIds(t.dataSource);
     customer = await t.login(demoEmail('MKT', 'member'));
     agent = await t.login(demoEmail('IT', 'agent'));
@@ -156,7 +156,7 @@ describe('in-app notifications of request events', () => {
       'RESOLVED',
     );
     await fresh(customer);
-    clock.advance(73 * 3_600_000);
+    time.advance(73 * 3_600_000);
     const feed = await subscribe<{ notificationAdded: Shown }>(
       `${t.baseUrl}/graphql`,
       customer.token,
@@ -253,7 +253,7 @@ describe('in-app notifications of request events', () => {
   });
 
   it('delivers each new notification live to its recipient only, from any API process', async () => {
-    const other = await startTestApp({ sameDatabaseAs: t, clock });
+    const other = await startTestApp({ sameDatabaseAs: t, time });
     const url = `${t.baseUrl}/graphql`;
     const agentFeed = await subscribe<{ notificationAdded: Shown }>(url, agent.token, ADDED);
     const customerFeed = await subscribe<{ notificationAdded: Shown }>(url, customer.token, ADDED);

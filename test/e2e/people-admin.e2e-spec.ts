@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, demoEmail } from '@intradesk/organization';
 import { fileRequest } from '../factories/requests.factory';
 import { GraphqlClient } from '../utils/graphql-client';
@@ -30,7 +30,7 @@ const tokenOfLink = (path: string) => new URL(path, 'http://x').searchParams.get
 describe('people administration', () => {
   let t: TestApp;
   let adminClient: GraphqlClient;
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
   const ids: Record<string, string> = {};
 
   const idOf = async (email: string): Promise<string> => {
@@ -51,7 +51,7 @@ describe('people administration', () => {
     });
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     adminClient = await t.login(admin);
   });
   afterAll(() => t.close());
@@ -213,7 +213,7 @@ describe('people administration', () => {
     expect(deactivated.deactivateUser).toEqual({
       id,
       active: false,
-      deactivatedAt: clock.now().toISOString(),
+      deactivatedAt: time.now().toISOString(),
     });
     expect([await meCode(member.token!), await viaCookie()]).toEqual([
       'UNAUTHENTICATED',
@@ -322,7 +322,7 @@ describe('people administration', () => {
     const oldSession = await t.login(email);
     const first = (await adminClient.data(RESET_LINK, { id })).createPasswordResetLink;
     expect(first.path).toMatch(/^\/set-password\?token=[A-Za-z0-9_-]{43}$/);
-    expect(first.expiresAt).toBe(new Date(clock.now().getTime() + 72 * 3_600_000).toISOString());
+    expect(first.expiresAt).toBe(new Date(time.now().getTime() + 72 * 3_600_000).toISOString());
     // Only a hash is stored.
     const [stored] = await t.dataSource.query(
       'SELECT token_hash FROM password_reset_links WHERE user_id = $1',
@@ -368,7 +368,7 @@ describe('people administration', () => {
     expect(used.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RESET_LINK_USED' });
 
     const third = (await adminClient.data(RESET_LINK, { id })).createPasswordResetLink;
-    clock.advance(72 * 3_600_000 + 1_000);
+    time.advance(72 * 3_600_000 + 1_000);
     const expired = await t.graphql.error(SET_PASSWORD, {
       token: tokenOfLink(third.path),
       password: 'another-password',

@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { BreachScanJob } from '@intradesk/requests';
 import { departmentIds } from '../factories/organization.factory';
@@ -19,7 +19,7 @@ const ESCALATIONS = `query($d: ID!) { escalationsReceived(departmentId: $d) {
   clockKind rung occurredAt request { number title } } }`;
 
 describe('Queue health and escalations received (team lead home)', () => {
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let customer: GraphqlClient;
@@ -29,7 +29,7 @@ describe('Queue health and escalations received (team lead home)', () => {
   let agentId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock, env: { ESCALATION_DELAY_MINUTES: '60' } });
+    t = await startTestApp({ time, env: { ESCALATION_DELAY_MINUTES: '60' } });
     ids = await departmentIds(t.dataSource);
     customer = await t.login(demoEmail('MKT', 'member'));
     agent = await t.login(demoEmail('IT', 'agent'));
@@ -55,7 +55,7 @@ describe('Queue health and escalations received (team lead home)', () => {
 
   it('counts open, unassigned, at-risk and breached requests and each agent’s share, in one statement', async () => {
     await fileRequest(customer, ids.IT, { title: 'Printer on fire' });
-    clock.advance(61 * MINUTE); // its first response is now overdue
+    time.advance(61 * MINUTE); // its first response is now overdue
     const soon = await fileRequest(customer, ids.IT, { title: 'VPN slow' });
     const assigned = await lead.data(ASSIGN, { id: soon.id, assigneeId: agentId, v: soon.version });
     await fileRequest(customer, ids.IT, { title: 'New mouse' });
@@ -114,7 +114,7 @@ describe('Queue health and escalations received (team lead home)', () => {
     expect((await lead.data(ESCALATIONS, { d: ids.IT })).escalationsReceived).toEqual([]);
     const worker = t.app.get(BreachScanJob);
     await worker.runUntilIdle(); // Printer on fire: breached, rung 1 to IT's lead (unassigned)
-    clock.advance(61 * MINUTE);
+    time.advance(61 * MINUTE);
     await worker.runUntilIdle(); // rung 2 to IT's lead
     const { escalationsReceived: list } = await lead.data(ESCALATIONS, { d: ids.IT });
     const printer = list.filter(

@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { countRows, departmentIds } from '../factories/organization.factory';
 import { fileRequest, FiledRequest, moveTo } from '../factories/requests.factory';
@@ -17,7 +17,7 @@ const KUDOS = `mutation($i: GiveKudosInput!) { giveKudos(input: $i) { id message
 const HOUR = 3_600_000;
 
 describe('Request ratings, two-way feedback and kudos', () => {
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let requester: GraphqlClient;
@@ -34,7 +34,7 @@ describe('Request ratings, two-way feedback and kudos', () => {
   }
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     ids = await departmentIds(t.dataSource);
     requester = await t.login(demoEmail('MKT', 'member'));
     colleague = await t.login(demoEmail('MKT', 'lead'));
@@ -56,7 +56,7 @@ describe('Request ratings, two-way feedback and kudos', () => {
     const pending = (await requester.data(PENDING)).pendingRatings;
     expect(pending).toContainEqual({
       request: { number: request.number },
-      rateBy: new Date(clock.now().getTime() + 14 * 24 * HOUR).toISOString(),
+      rateBy: new Date(time.now().getTime() + 14 * 24 * HOUR).toISOString(),
     });
     const rated = (await requester.data(RATE, { id: request.id, score: 4, comment: 'quick' }))
       .rateRequest;
@@ -117,7 +117,7 @@ describe('Request ratings, two-way feedback and kudos', () => {
       comment: 'x'.repeat(2001),
     });
     expect(longComment.extensions?.code).toBe('BAD_USER_INPUT');
-    clock.advance(15 * 24 * HOUR);
+    time.advance(15 * 24 * HOUR);
     const late = await requester.error(RATE, { id: resolved.id, score: 3 });
     expect(late.extensions?.code).toBe('BAD_USER_INPUT');
     expect(late.message).toMatch(/no longer be rated/);

@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { ReportFactsAudit, RequestsCsvService } from '@intradesk/reporting';
 import { BreachScanJob, RequestsService } from '@intradesk/requests';
@@ -102,14 +102,14 @@ function close(actual: Record<string, unknown>, expected: Record<string, unknown
 
 describe('Reports over an imported history', () => {
   // Well after the history: open clocks past their targets count as breached.
-  const clock = new ManualClock(new Date('2026-03-20T12:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-20T12:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let ops: GraphqlClient;
   let facts: Fact[];
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     ids = await departmentIds(t.dataSource);
     ops = await t.login(`ops@${DEMO_EMAIL_DOMAIN}`);
     const itLead = await t.login(demoEmail('IT', 'lead'));
@@ -596,7 +596,7 @@ describe('Reports over an imported history', () => {
     await moveTo(member, resolved, 'IN_PROGRESS');
     await moveTo(member, await file(), 'CANCELLED');
     await file();
-    clock.advance(30 * 24 * 3_600_000);
+    time.advance(30 * 24 * 3_600_000);
     while ((await t.app.get(BreachScanJob).runOnce()) > 0);
     await t.app.get(RequestsService).closeResolvedRequests();
     expect(await audit.differences()).toEqual({ missingOrWrong: 0, extra: 0 });

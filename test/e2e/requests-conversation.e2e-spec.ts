@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { departmentIds } from '../factories/organization.factory';
 import {
@@ -24,7 +24,7 @@ const ALL_WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATUR
 // The conversation on a request page: comments never conflict with moves, the customer's
 // answer resumes the work, refusals say why in machine-readable words, history names people.
 describe('requests: conversation, conflicts and refusals', () => {
-  const clock = new ManualClock(new Date('2026-12-01T10:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-12-01T10:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let customer: GraphqlClient;
@@ -38,7 +38,7 @@ describe('requests: conversation, conflicts and refusals', () => {
   let customerName: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     ids = await departmentIds(t.dataSource);
     customer = await t.login(demoEmail('MKT', 'member'));
     agent = await t.login(demoEmail('IT', 'agent'));
@@ -74,7 +74,7 @@ describe('requests: conversation, conflicts and refusals', () => {
 
   it('names who changed what and when on a real conflict', async () => {
     const request = await fileRequest(customer, ids.IT);
-    clock.advance(42 * 60_000);
+    time.advance(42 * 60_000);
     await moveTo(agent, request, 'IN_PROGRESS');
     const error = await lead.error(CHANGE_STATUS, {
       id: request.id,
@@ -125,7 +125,7 @@ describe('requests: conversation, conflicts and refusals', () => {
       { d: ids.IT },
     );
     try {
-      clock.advance(HOUR);
+      time.advance(HOUR);
       await customer.data(ADD_COMMENT, { requestId: request.id, body: 'Here is the serial' });
       const events = await live.waitFor(2);
       expect(events.map((e) => e.requestChanged.kind)).toEqual(['COMMENTED', 'STATUS_CHANGED']);
@@ -208,7 +208,7 @@ describe('requests: conversation, conflicts and refusals', () => {
       code: 'CONFLICT',
       reason: 'DUPLICATE',
     });
-    clock.advance(15 * 24 * HOUR);
+    time.advance(15 * 24 * HOUR);
     expect((await customer.error(rate, { id: request.id })).extensions).toMatchObject({
       reason: 'RATING_WINDOW_PASSED',
     });

@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { AutoCloseJob } from '@intradesk/requests';
 import { departmentIds } from '../factories/organization.factory';
@@ -16,7 +16,7 @@ import { startTestApp, TestApp } from '../utils/test-app';
 const HOUR = 3_600_000;
 
 describe('requests between departments: lifecycle', () => {
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let mktMember: GraphqlClient;
@@ -24,7 +24,7 @@ describe('requests between departments: lifecycle', () => {
   let itLead: GraphqlClient;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     ids = await departmentIds(t.dataSource);
     mktMember = await t.login(demoEmail('MKT', 'member'));
     itAgent = await t.login(demoEmail('IT', 'agent'));
@@ -93,15 +93,15 @@ describe('requests between departments: lifecycle', () => {
     });
     expect(notCustomers.extensions?.code).toBe('FORBIDDEN');
 
-    clock.advance(HOUR);
+    time.advance(HOUR);
     request = await moveTo(itAgent, request, 'IN_PROGRESS');
-    expect(request.firstRespondedAt).toBe(clock.now().toISOString());
+    expect(request.firstRespondedAt).toBe(time.now().toISOString());
     request = await moveTo(itAgent, request, 'WAITING_ON_CUSTOMER');
     expect(request.allowedStatuses).toEqual(['IN_PROGRESS', 'RESOLVED']);
     request = await moveTo(mktMember, request, 'IN_PROGRESS'); // the customer answers
     request = await moveTo(itAgent, request, 'RESOLVED');
-    expect(request.resolvedAt).toBe(clock.now().toISOString());
-    clock.advance(2 * HOUR);
+    expect(request.resolvedAt).toBe(time.now().toISOString());
+    time.advance(2 * HOUR);
     request = await moveTo(mktMember, request, 'IN_PROGRESS'); // reopened within the window
     expect(request.resolvedAt).toBeNull();
     request = await moveTo(itAgent, request, 'RESOLVED');
@@ -132,7 +132,7 @@ describe('requests between departments: lifecycle', () => {
   it('refuses to reopen after the reopen window', async () => {
     let request = await fileRequest(mktMember, ids.IT);
     request = await moveTo(itAgent, request, 'RESOLVED');
-    clock.advance(168 * HOUR + 1000);
+    time.advance(168 * HOUR + 1000);
     const error = await mktMember.error(CHANGE_STATUS, {
       id: request.id,
       status: 'IN_PROGRESS',
@@ -146,12 +146,12 @@ describe('requests between departments: lifecycle', () => {
     let request = await fileRequest(mktMember, ids.IT);
     request = await moveTo(itAgent, request, 'RESOLVED');
     const job = t.app.get(AutoCloseJob);
-    clock.advance(71 * HOUR);
+    time.advance(71 * HOUR);
     await job.run();
     expect((await mktMember.data(REQUEST_BY_ID, { id: request.id })).request.status).toBe(
       'RESOLVED',
     );
-    clock.advance(2 * HOUR);
+    time.advance(2 * HOUR);
     const closed = await Promise.all([job.run(), job.run()]);
     expect(closed.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
     const { request: after } = await mktMember.data(REQUEST_BY_ID, { id: request.id });
@@ -201,7 +201,7 @@ describe('requests between departments: lifecycle', () => {
 
   it('counts the first public supplier comment as the first response, not an internal note', async () => {
     const request = await fileRequest(mktMember, ids.IT);
-    clock.advance(60_000);
+    time.advance(60_000);
     await itAgent.data(ADD_COMMENT, { requestId: request.id, body: 'Looking', internal: true });
     expect(
       (await itAgent.data(REQUEST_BY_ID, { id: request.id })).request.firstRespondedAt,
@@ -210,10 +210,10 @@ describe('requests between departments: lifecycle', () => {
     expect(
       (await itAgent.data(REQUEST_BY_ID, { id: request.id })).request.firstRespondedAt,
     ).toBeNull();
-    clock.advance(60_000);
+    time.advance(60_000);
     await itAgent.data(ADD_COMMENT, { requestId: request.id, body: 'On it' });
     const { request: after } = await itAgent.data(REQUEST_BY_ID, { id: request.id });
-    expect(after.firstRespondedAt).toBe(clock.now().toISOString());
+    expect(after.firstRespondedAt).toBe(time.now().toISOString());
     // Comments never conflict: they leave the version (which guards the request's fields) alone.
     expect(after.version).toBe(1);
   });

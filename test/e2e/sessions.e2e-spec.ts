@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD } from '@intradesk/organization';
 import { GraphqlClient } from '../utils/graphql-client';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -15,7 +15,7 @@ const admin = `admin@${DEMO_EMAIL_DOMAIN}`;
 
 describe('sessions, sign-in backoff and security headers', () => {
   let t: TestApp;
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
 
   const signIn = async (email: string, password = DEMO_PASSWORD) => {
     const result = await t.graphql.request<{
@@ -29,7 +29,7 @@ describe('sessions, sign-in backoff and security headers', () => {
     (await t.graphql.as(token).request('{ me { id } }')).errors?.[0]?.extensions?.code ?? 'OK';
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
   });
   afterAll(() => t.close());
 
@@ -104,13 +104,13 @@ describe('sessions, sign-in backoff and security headers', () => {
     );
 
     // After the wait the right password works and clears the count; a wrong one doubles the wait.
-    clock.set(new Date(clock.now().getTime() + 31_000));
+    time.set(new Date(time.now().getTime() + 31_000));
     expect((await signIn(lead, 'still-wrong')).errors![0].extensions!.code).toBe('UNAUTHENTICATED');
     expect((await signIn(lead)).errors![0].extensions).toMatchObject({
       code: 'TOO_MANY_REQUESTS',
       retryAfterSeconds: 60,
     });
-    clock.set(new Date(clock.now().getTime() + 61_000));
+    time.set(new Date(time.now().getTime() + 61_000));
     expect(await meCode(await tokenOf(lead))).toBe('OK');
     const [row] = await t.dataSource.query(
       'SELECT count(*)::int AS n FROM sign_in_attempts WHERE email = $1',
@@ -135,18 +135,18 @@ describe('sessions, sign-in backoff and security headers', () => {
 describe('access tokens expire', () => {
   let t: TestApp;
   // Tokens are issued and checked at the time source's time: the test moves it.
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
   beforeAll(async () => {
-    t = await startTestApp({ clock, env: { JWT_EXPIRES_IN: '600' } });
+    t = await startTestApp({ time, env: { JWT_EXPIRES_IN: '600' } });
   });
   afterAll(() => t.close());
 
   it('refuses a token after JWT_EXPIRES_IN', async () => {
     const client: GraphqlClient = await t.login(member);
     expect((await client.request('{ me { id } }')).errors).toBeUndefined();
-    clock.advance(599_000);
+    time.advance(599_000);
     expect((await client.request('{ me { id } }')).errors).toBeUndefined();
-    clock.advance(1_000);
+    time.advance(1_000);
     const error = await client.error('{ me { id } }');
     expect(error.extensions!.code).toBe('UNAUTHENTICATED');
     expect(error.message).toMatch(/expired/);

@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { departmentIds } from '../factories/organization.factory';
 import { fileRequest } from '../factories/requests.factory';
@@ -13,11 +13,11 @@ const office = (name: string, timeZone: string) => ({
 
 // A London supplier and a New York customer overlap 14:00-17:00 UTC in winter.
 describe('SLA clocks in calendar mode BOTH', () => {
-  const clock = new ManualClock(new Date('2026-02-02T09:00:00Z')); // a Monday
+  const time = new ManualTimeSource(new Date('2026-02-02T09:00:00Z')); // a Monday
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     const ids = await departmentIds(t.dataSource);
     const ops = await t.login(`ops@${DEMO_EMAIL_DOMAIN}`);
     const admin = await t.login(`admin@${DEMO_EMAIL_DOMAIN}`);

@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { departmentIds } from '../factories/organization.factory';
 import { ADD_COMMENT, fileRequest, FiledRequest, moveTo } from '../factories/requests.factory';
@@ -23,7 +23,7 @@ const ALL_WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATUR
 
 describe('SLA clocks on requests', () => {
   // Monday 2 March 2026, 09:00 UTC (GMT in London).
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let customer: GraphqlClient;
@@ -34,12 +34,12 @@ describe('SLA clocks on requests', () => {
 
   const sla = async (request: { id: string }) =>
     (await agent.data(SLA, { id: request.id })).request;
-  const advance = (minutes: number) => clock.advance(minutes * MINUTE);
+  const advance = (minutes: number) => time.advance(minutes * MINUTE);
   const iso = (minutesFromNow: number) =>
-    new Date(clock.now().getTime() + minutesFromNow * MINUTE).toISOString();
+    new Date(time.now().getTime() + minutesFromNow * MINUTE).toISOString();
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     ids = await departmentIds(t.dataSource);
     customer = await t.login(demoEmail('MKT', 'member'));
     agent = await t.login(demoEmail('IT', 'agent'));
@@ -215,7 +215,7 @@ describe('SLA clocks on requests', () => {
     await ops.data(POLICY, {
       i: { supplierId: ids.PAY, firstResponseMinutes: 120, resolutionMinutes: 960 },
     });
-    clock.set(new Date('2026-03-06T16:00:00Z')); // Friday 16:00 in London
+    time.set(new Date('2026-03-06T16:00:00Z')); // Friday 16:00 in London
     const request = await fileRequest(customer, ids.PAY);
     const { sla: clocks } = (await customer.data(SLA, { id: request.id })).request;
     expect(clocks.firstResponse.dueAt).toBe('2026-03-09T10:00:00.000Z');
@@ -233,7 +233,7 @@ describe('SLA clocks on requests', () => {
   });
 
   it('lists at-risk clocks of a supplier, soonest first, to its members and operations only', async () => {
-    clock.set(new Date('2026-03-16T09:00:00Z'));
+    time.set(new Date('2026-03-16T09:00:00Z'));
     const late = await fileRequest(customer, ids.IT, { title: 'late' });
     advance(61); // first response breached
     const soon = await fileRequest(customer, ids.IT, { title: 'soon', priority: 'P1' }); // first response due in 15

@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { departmentIds } from '../factories/organization.factory';
 import { fileRequest, moveTo } from '../factories/requests.factory';
@@ -19,7 +19,7 @@ const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((d
 // The new-request wizard shows what will apply before filing; the clocks say when they count.
 describe('SLA preview and counting now', () => {
   // Tuesday 1 December 2026, 16:00 UTC: one working hour left today.
-  const clock = new ManualClock(new Date('2026-12-01T16:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-12-01T16:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let customer: GraphqlClient;
@@ -27,7 +27,7 @@ describe('SLA preview and counting now', () => {
   let serviceId: string;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     ids = await departmentIds(t.dataSource);
     customer = await t.login(demoEmail('MKT', 'member'));
     agent = await t.login(demoEmail('IT', 'agent'));
@@ -125,9 +125,9 @@ describe('SLA preview and counting now', () => {
       return [sla.firstResponse.countingNow, sla.resolution.countingNow];
     };
     expect(await counting()).toEqual([true, true]);
-    clock.set(new Date('2026-12-01T18:00:00Z')); // after hours
+    time.set(new Date('2026-12-01T18:00:00Z')); // after hours
     expect(await counting()).toEqual([false, false]);
-    clock.set(new Date('2026-12-02T09:30:00Z'));
+    time.set(new Date('2026-12-02T09:30:00Z'));
     request = await moveTo(agent, request, 'WAITING_ON_CUSTOMER');
     // First response given (stopped), resolution paused.
     expect(await counting()).toEqual([false, false]);

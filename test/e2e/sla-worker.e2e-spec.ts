@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { BreachScanJob } from '@intradesk/requests';
 import { departmentIds } from '../factories/organization.factory';
@@ -17,7 +17,7 @@ const ALL_WEEK = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATUR
 );
 
 describe('SLA worker: warnings, breaches and escalation, exactly once', () => {
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
   let a: TestApp;
   let b: TestApp;
   let ids: Record<string, string>;
@@ -37,8 +37,8 @@ describe('SLA worker: warnings, breaches and escalation, exactly once', () => {
     );
 
   beforeAll(async () => {
-    a = await startTestApp({ clock, env: { ESCALATION_DELAY_MINUTES: '60' } });
-    b = await startTestApp({ clock, sameDatabaseAs: a, env: { ESCALATION_DELAY_MINUTES: '60' } });
+    a = await startTestApp({ time, env: { ESCALATION_DELAY_MINUTES: '60' } });
+    b = await startTestApp({ time, sameDatabaseAs: a, env: { ESCALATION_DELAY_MINUTES: '60' } });
     ids = await departmentIds(a.dataSource);
     customer = await a.login(demoEmail('LINE-A', 'member'));
     const ops = await a.login(`ops@${DEMO_EMAIL_DOMAIN}`);
@@ -79,19 +79,19 @@ describe('SLA worker: warnings, breaches and escalation, exactly once', () => {
     );
     const request = await fileRequest(customer, ids.IT, { title: 'Scanner down' });
     const worker = a.app.get(BreachScanJob);
-    clock.advance(47 * MINUTE);
+    time.advance(47 * MINUTE);
     await worker.runUntilIdle();
     expect(await events(request.id)).toEqual([]);
 
-    clock.advance(2 * MINUTE); // 49 minutes: past 80% of 60
+    time.advance(2 * MINUTE); // 49 minutes: past 80% of 60
     await worker.runUntilIdle();
     expect(await events(request.id)).toEqual([`WARNING:0:${demoEmail('IT', 'lead')}`]);
 
-    clock.advance(11 * MINUTE); // exactly at the due time: not yet exceeded
+    time.advance(11 * MINUTE); // exactly at the due time: not yet exceeded
     await worker.runUntilIdle();
     expect(await events(request.id)).toHaveLength(1);
 
-    clock.advance(1000);
+    time.advance(1000);
     await worker.runUntilIdle();
     expect(await events(request.id)).toEqual([
       `WARNING:0:${demoEmail('IT', 'lead')}`,
@@ -99,11 +99,11 @@ describe('SLA worker: warnings, breaches and escalation, exactly once', () => {
       `ESCALATED:1:${demoEmail('IT', 'lead')}`, // nobody assigned: the supplier's lead
     ]);
 
-    clock.advance(60 * MINUTE);
+    time.advance(60 * MINUTE);
     await worker.runUntilIdle();
-    clock.advance(60 * MINUTE);
+    time.advance(60 * MINUTE);
     await worker.runUntilIdle();
-    clock.advance(600 * MINUTE);
+    time.advance(600 * MINUTE);
     await worker.runUntilIdle();
     const all = await events(request.id);
     // LINE-A (Operations) and IT (Corporate) meet at the company root.
@@ -159,7 +159,7 @@ describe('SLA worker: warnings, breaches and escalation, exactly once', () => {
         ),
       );
     }
-    clock.advance(300 * MINUTE); // every first response and its three rungs are due
+    time.advance(300 * MINUTE); // every first response and its three rungs are due
     const workers = [a.app.get(BreachScanJob), b.app.get(BreachScanJob)];
     await Promise.all([
       workers[0].runUntilIdle(),
@@ -196,7 +196,7 @@ describe('SLA worker: warnings, breaches and escalation, exactly once', () => {
         id: request.id,
       },
     );
-    clock.advance(2000 * MINUTE);
+    time.advance(2000 * MINUTE);
     await a.app.get(BreachScanJob).runUntilIdle();
     const [{ n }] = await a.dataSource.query(
       'SELECT count(*)::int AS n FROM sla_events WHERE request_id = $1',

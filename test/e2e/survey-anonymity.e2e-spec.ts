@@ -1,5 +1,5 @@
 import { createHash, createHmac } from 'node:crypto';
-import { AppConfig, ManualClock } from '@intradesk/core';
+import { AppConfig, ManualTimeSource } from '@intradesk/core';
 import { SurveySealJob } from '@intradesk/feedback';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { DataSource } from 'typeorm';
@@ -200,7 +200,7 @@ function correct(links: Link[], truth: Truth): Set<string> {
 }
 
 describe('Survey anonymity: a closed round cannot be linked to people', () => {
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let ops: GraphqlClient;
@@ -231,11 +231,11 @@ describe('Survey anonymity: a closed round cannot be linked to people', () => {
     ])) as Row[];
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     ids = await departmentIds(t.dataSource);
     ops = await t.login(`ops@${DEMO_EMAIL_DOMAIN}`);
     secret = t.app.get(AppConfig).surveySecret;
-    clock.set(new Date('2026-02-10T10:00:00Z'));
+    time.set(new Date('2026-02-10T10:00:00Z'));
     respondents = [];
     for (const code of CUSTOMERS) {
       for (const role of ROLES) {
@@ -246,7 +246,7 @@ describe('Survey anonymity: a closed round cannot be linked to people', () => {
         respondents.push({ email, id, client });
       }
     }
-    clock.set(new Date('2026-03-02T09:00:00Z'));
+    time.set(new Date('2026-03-02T09:00:00Z'));
   });
   afterAll(() => t.close());
 
@@ -320,7 +320,7 @@ describe('Survey anonymity: a closed round cannot be linked to people', () => {
       correct(await linkAnswers(t.dataSource, byJob, secret, byJobTruth), byJobTruth).size,
     ).toBe(12);
 
-    clock.set(new Date('2026-03-05T17:00:01Z'));
+    time.set(new Date('2026-03-05T17:00:01Z'));
     // Results read first: sealed in the same call, before anything is read.
     const [result] = (await ops.data(RESULTS, { id: byRead })).surveyResults;
     expect(result.overall.answers).toBe(12);
@@ -329,7 +329,7 @@ describe('Survey anonymity: a closed round cannot be linked to people', () => {
     expect(await t.app.get(SurveySealJob).run()).toBe(1);
     expect(await linkAnswers(t.dataSource, byJob, secret, byJobTruth)).toEqual([]);
     expect(await t.app.get(SurveySealJob).run()).toBe(0);
-    clock.set(new Date('2026-03-02T09:00:00Z'));
+    time.set(new Date('2026-03-02T09:00:00Z'));
   });
 
   it('upgrading: the old SHA-256 keys of a closed round link every answer; the migration seals it and keeps open rounds answerable', async () => {

@@ -1,4 +1,4 @@
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { countRows, departmentIds } from '../factories/organization.factory';
 import { fileRequest } from '../factories/requests.factory';
@@ -15,7 +15,7 @@ const RESULTS = `query($id: ID!) { surveyResults(roundId: $id) { supplier { code
 const PEOPLE = ['lead', 'agent', 'member'] as const;
 
 describe('Pulse surveys', () => {
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let ops: GraphqlClient;
@@ -25,14 +25,14 @@ describe('Pulse surveys', () => {
     client.data(ANSWER, { i: { roundId, supplierId: ids.IT, score, recommend, comment } });
 
   beforeAll(async () => {
-    t = await startTestApp({ clock });
+    t = await startTestApp({ time });
     ids = await departmentIds(t.dataSource);
     ops = await t.login(`ops@${DEMO_EMAIL_DOMAIN}`);
     // In February: Marketing, HR and Sales file with IT; Logistics files with Finance.
-    clock.set(new Date('2026-02-10T10:00:00Z'));
+    time.set(new Date('2026-02-10T10:00:00Z'));
     for (const code of ['MKT', 'HR', 'SALES']) await fileRequest(await who(code, 'member'), ids.IT);
     await fileRequest(await who('LOG', 'member'), ids.FIN);
-    clock.set(new Date('2026-03-02T09:00:00Z'));
+    time.set(new Date('2026-03-02T09:00:00Z'));
     // A request outside the period asks nothing.
     await fileRequest(await who('PAY', 'member'), ids.IT);
     roundId = (
@@ -205,7 +205,7 @@ describe('Pulse surveys', () => {
   });
 
   it('suppresses a whole supplier below k answers', async () => {
-    clock.set(new Date('2026-03-03T09:00:00Z'));
+    time.set(new Date('2026-03-03T09:00:00Z'));
     const round = (
       await ops.data(OPEN, {
         i: {
@@ -223,7 +223,7 @@ describe('Pulse surveys', () => {
         i: { roundId: round, supplierId: ids.FIN, score: 2, recommend: 3, comment: 'meh' },
       });
     }
-    clock.set(new Date('2026-03-10T00:00:01Z'));
+    time.set(new Date('2026-03-10T00:00:01Z'));
     const [fin] = (await ops.data(RESULTS, { id: round })).surveyResults;
     expect(fin.overall).toEqual({
       suppressed: true,

@@ -1,6 +1,6 @@
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ManualClock } from '@intradesk/core';
+import { ManualTimeSource } from '@intradesk/core';
 import { verifyWebhookSignature, WebhookDeliveryJob } from '@intradesk/notifications';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { AutoCloseJob, BreachScanJob } from '@intradesk/requests';
@@ -47,13 +47,13 @@ function receiver(
 }
 
 describe('department webhooks', () => {
-  const clock = new ManualClock(new Date('2026-03-02T09:00:00Z'));
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
   let t: TestApp;
   let ids: Record<string, string>;
   let itLead: GraphqlClient;
 
   beforeAll(async () => {
-    t = await startTestApp({ clock, env: { WEBHOOK_MAX_ATTEMPTS: '4' } });
+    t = await startTestApp({ time, env: { WEBHOOK_MAX_ATTEMPTS: '4' } });
     ids = await departmentIds(t.dataSource);
     itLead = await t.login(demoEmail('IT', 'lead'));
     const ops = await t.login(`ops@${DEMO_EMAIL_DOMAIN}`);
@@ -96,7 +96,7 @@ describe('department webhooks', () => {
     expect(created.secret.length).toBeGreaterThan(20);
 
     await fileRequest(await t.login(demoEmail('MKT', 'member')), ids.IT, { title: 'Hooked' });
-    clock.advance(61 * MINUTE);
+    time.advance(61 * MINUTE);
     await t.app.get(BreachScanJob).runUntilIdle();
     const deliveries = t.app.get(WebhookDeliveryJob);
     await deliveries.runUntilIdle();
@@ -123,7 +123,7 @@ describe('department webhooks', () => {
     await deliveries.runUntilIdle();
     expect(bad.received).toHaveLength(4);
     for (let i = 0; i < 6; i++) {
-      clock.advance(60 * MINUTE);
+      time.advance(60 * MINUTE);
       await deliveries.runUntilIdle();
     }
     expect(bad.received).toHaveLength(16); // 4 attempts each, then given up
@@ -194,7 +194,7 @@ describe('department webhooks', () => {
         ),
       );
     expect(resolved.status).toBe('RESOLVED');
-    clock.advance(73 * 60 * MINUTE);
+    time.advance(73 * 60 * MINUTE);
     expect(await t.app.get(AutoCloseJob).run()).toBeGreaterThanOrEqual(1);
     await t.app.get(WebhookDeliveryJob).runUntilIdle();
     for (const side of [supplierSide, customerSide]) {

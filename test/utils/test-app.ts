@@ -1,5 +1,5 @@
 import { INestApplication } from '@nestjs/common';
-import { Clock, loadConfig } from '@intradesk/core';
+import { TimeSource, loadConfig } from '@intradesk/core';
 import { cloneDatabase, dropDatabase, StatementCounter, uniqueDatabaseName } from '@intradesk/db';
 import { DEMO_PASSWORD } from '@intradesk/organization';
 import { DataSource } from 'typeorm';
@@ -25,7 +25,7 @@ export interface TestAppOptions {
   seedDemo?: boolean;
   // The demo's requests and catalogue, off by default: most tests want an empty desk.
   seedDemoRequests?: boolean;
-  clock?: Clock;
+  time?: TimeSource;
   env?: Record<string, string>;
   // Reports read a "replica" that is this database under another application name, so a test
   // can see which connections ran what.
@@ -55,7 +55,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ABUSE_REFUSALS_PER_WINDOW: '1000000',
     // Tokens expire at the time source's time: a test that moves it by weeks keeps its
     // sign-ins (the expiry test sets its own).
-    ...(options.clock ? { JWT_EXPIRES_IN: '400d' } : {}),
+    ...(options.time ? { JWT_EXPIRES_IN: '400d' } : {}),
     ...(options.replicaApplicationName
       ? {
           DATABASE_REPLICA_URLS: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${options.replicaApplicationName}`,
@@ -68,7 +68,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     config,
     databaseUrl,
     logger: createLogger(config.LOG_LEVEL),
-    clock: options.clock,
+    time: options.time,
     statementCounter: statements,
   });
   await prepareDatabase(app, config, {

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
-import { AppConfig, AuthGuard, Clock, CoreModule, SystemClock } from '@intradesk/core';
+import { AppConfig, AuthGuard, TimeSource, CoreModule, SystemTimeSource } from '@intradesk/core';
 import { CatalogGraphqlModule, CatalogModule } from '@intradesk/catalog';
 import { DatabaseModule, StatementCounter } from '@intradesk/db';
 import { RequestsGraphqlModule, RequestsModule } from '@intradesk/requests';
@@ -29,7 +29,7 @@ export interface AppModuleOptions {
   config: AppConfig;
   databaseUrl: string;
   logger: Logger;
-  clock?: Clock;
+  time?: TimeSource;
   // Tests pass one to count SQL statements.
   statementCounter?: StatementCounter;
 }
@@ -41,7 +41,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        CoreModule.forRoot(config, options.clock ?? new SystemClock()),
+        CoreModule.forRoot(config, options.time ?? new SystemTimeSource()),
         DatabaseModule.forRoot({
           url: options.databaseUrl,
           poolSize: config.DATABASE_POOL_SIZE,

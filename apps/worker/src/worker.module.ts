@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, Clock, CoreModule, SystemClock } from '@intradesk/core';
+import { AppConfig, TimeSource, CoreModule, SystemTimeSource } from '@intradesk/core';
 import { DatabaseModule, StatementCounter } from '@intradesk/db';
 import { FeedbackModule } from '@intradesk/feedback';
 import { RequestsModule } from '@intradesk/requests';
@@ -10,14 +10,14 @@ export class WorkerModule {
   static forRoot(options: {
     config: AppConfig;
     databaseUrl: string;
-    clock?: Clock;
+    time?: TimeSource;
     // Benchmarks pass one to count SQL statements.
     statementCounter?: StatementCounter;
   }): DynamicModule {
     return {
       module: WorkerModule,
       imports: [
-        CoreModule.forRoot(options.config, options.clock ?? new SystemClock()),
+        CoreModule.forRoot(options.config, options.time ?? new SystemTimeSource()),
         DatabaseModule.forRoot({
           url: options.databaseUrl,
           poolSize: Math.min(options.config.DATABASE_POOL_SIZE, 5),

@@ -1,18 +1,18 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { Clock, SystemClock } from './clock/clock';
+import { TimeSource, SystemTimeSource } from './time/time-source';
 import { AppConfig } from './config/app-config';
 
 @Global()
 @Module({})
 export class CoreModule {
-  static forRoot(config: AppConfig, clock: Clock = new SystemClock()): DynamicModule {
+  static forRoot(config: AppConfig, time: TimeSource = new SystemTimeSource()): DynamicModule {
     return {
       module: CoreModule,
       providers: [
         { provide: AppConfig, useValue: config },
-        { provide: Clock, useValue: clock },
+        { provide: TimeSource, useValue: time },
       ],
-      exports: [AppConfig, Clock],
+      exports: [AppConfig, TimeSource],
     };
   }
 }

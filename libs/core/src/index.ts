@@ -1,6 +1,6 @@
 export * from './config/app-config';
 export * from './errors/domain.exception';
-export * from './clock/clock';
+export * from './time/time-source';
 export * from './core.module';
 export * from './validation/time-zone';
 export * from './auth/auth-user';

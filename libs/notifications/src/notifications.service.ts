@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@intradesk/core';
+import { TimeSource } from '@intradesk/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { NotificationKind, NOTIFICATION_KINDS } from './notification-kind.enum';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
@@ -35,7 +35,7 @@ const MAX_MESSAGE = 300;
 export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   // In the caller's transaction, announced to listening processes when it commits.
@@ -125,14 +125,14 @@ export class NotificationsService {
   async markRead(userId: string, ids: string[]): Promise<number> {
     const result = await this.dataSource
       .getRepository(NotificationEntity)
-      .update({ userId, id: In(ids), readAt: IsNull() }, { readAt: this.clock.now() });
+      .update({ userId, id: In(ids), readAt: IsNull() }, { readAt: this.time.now() });
     return result.affected ?? 0;
   }
 
   async markAllRead(userId: string): Promise<number> {
     const result = await this.dataSource
       .getRepository(NotificationEntity)
-      .update({ userId, readAt: IsNull() }, { readAt: this.clock.now() });
+      .update({ userId, readAt: IsNull() }, { readAt: this.time.now() });
     return result.affected ?? 0;
   }
 
@@ -153,7 +153,7 @@ export class NotificationsService {
   ): Promise<NotificationPreference[]> {
     return this.dataSource.transaction(async (manager) => {
       if (changes.length > 0) {
-        const now = this.clock.now();
+        const now = this.time.now();
         await manager
           .createQueryBuilder()
           .insert()

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock } from '@intradesk/core';
+import { AuthUser, TimeSource } from '@intradesk/core';
 import { DepartmentEntity } from '@intradesk/organization';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CatalogException } from '../catalog.exception';
@@ -27,7 +27,7 @@ const UNIQUE_VIOLATION = '23505';
 export class CatalogService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   private repo(manager: EntityManager = this.dataSource.manager) {
@@ -88,7 +88,7 @@ export class CatalogService {
       const query = manager
         .createQueryBuilder()
         .update(ServiceEntity)
-        .set({ ...changes, updatedAt: this.clock.now(), version: () => 'version + 1' })
+        .set({ ...changes, updatedAt: this.time.now(), version: () => 'version + 1' })
         .where('id = :id', { id });
       if (expectedVersion !== undefined)
         query.andWhere('version = :expectedVersion', { expectedVersion });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock, ErrorReason } from '@intradesk/core';
+import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { UserEntity } from '@intradesk/organization';
 import { canSeeRequest, RequestEntity } from '@intradesk/requests';
 import { DataSource, In } from 'typeorm';
@@ -18,7 +18,7 @@ export interface GiveKudosCommand {
 export class KudosService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   async give(actor: AuthUser, command: GiveKudosCommand): Promise<KudosEntity> {
@@ -64,7 +64,7 @@ export class KudosService {
           command.toUserId ?? null,
           command.toDepartmentId ?? null,
           command.message.trim(),
-          this.clock.now(),
+          this.time.now(),
         ],
       );
       if (rows.length === 0) {

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AppConfig, AuthUser, Clock, ErrorReason } from '@intradesk/core';
+import { AppConfig, AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import {
   canSeeRequest,
   ImportedRating,
@@ -30,7 +30,7 @@ export interface RateCommand {
 export class RatingsService implements OnModuleInit, ImportedRatingsSink {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly config: AppConfig,
     private readonly requestImport: RequestImportService,
   ) {}
@@ -57,7 +57,7 @@ export class RatingsService implements OnModuleInit, ImportedRatingsSink {
         throw FeedbackException.notFound(`No request with id ${command.requestId}`);
       }
       this.assertMayRate(actor, request, command.side);
-      const now = this.clock.now();
+      const now = this.time.now();
       this.assertRateable(request, now);
       const rows: RequestRatingEntity[] = await manager.query(
         `INSERT INTO request_ratings (request_id, side, rater_id, score, comment, created_at, updated_at)
@@ -82,7 +82,7 @@ export class RatingsService implements OnModuleInit, ImportedRatingsSink {
 
   // Requests the caller filed that are resolved and still waiting for their rating, oldest first.
   async pendingFor(user: AuthUser, first: number): Promise<RequestEntity[]> {
-    const since = new Date(this.clock.now().getTime() - this.config.RATING_WINDOW_DAYS * DAY_MS);
+    const since = new Date(this.time.now().getTime() - this.config.RATING_WINDOW_DAYS * DAY_MS);
     return this.dataSource
       .getRepository(RequestEntity)
       .createQueryBuilder('r')

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, AuthUser, Clock, ErrorReason } from '@intradesk/core';
+import { AppConfig, AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { DepartmentsService } from '@intradesk/organization';
 import { NotificationKind, NotificationsService } from '@intradesk/notifications';
 import { DateTime } from 'luxon';
@@ -76,7 +76,7 @@ const ROUND_KEY_CONTEXT = 'intradesk/survey-round-key/v1';
 export class SurveysService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly config: AppConfig,
     private readonly departments: DepartmentsService,
     private readonly notifications: NotificationsService,
@@ -94,7 +94,7 @@ export class SurveysService {
         'input.periodTo',
       ]);
     }
-    const now = this.clock.now();
+    const now = this.time.now();
     if (command.closesAt <= now) {
       throw FeedbackException.badInput('closesAt must be in the future', ['input.closesAt']);
     }
@@ -136,7 +136,7 @@ export class SurveysService {
         .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!round) throw FeedbackException.notFound(`No survey round with id ${id}`);
       if (this.isOpen(round)) {
-        round.closedAt = this.clock.now();
+        round.closedAt = this.time.now();
         await manager.getRepository(SurveyRoundEntity).update({ id }, { closedAt: round.closedAt });
       }
       if (!isSealed(round)) await this.seal(manager, [round]);
@@ -152,7 +152,7 @@ export class SurveysService {
         .getRepository(SurveyRoundEntity)
         .createQueryBuilder('round')
         .where('(round.closed_at IS NOT NULL OR round.closes_at <= :now)', {
-          now: this.clock.now(),
+          now: this.time.now(),
         })
         .andWhere(
           '(round.respondent_key_material IS NOT NULL OR round.legacy_respondent_salt IS NOT NULL)',
@@ -220,7 +220,7 @@ export class SurveysService {
   }
 
   isOpen(round: SurveyRoundEntity): boolean {
-    return !round.closedAt && round.closesAt > this.clock.now();
+    return !round.closedAt && round.closesAt > this.time.now();
   }
 
   // What the caller's department is asked in open rounds, and whether the caller answered.
@@ -231,7 +231,7 @@ export class SurveysService {
          FROM survey_invitations i JOIN survey_rounds r ON r.id = i.round_id
         WHERE i.customer_id = $1 AND r.closed_at IS NULL AND r.closes_at > $2
         ORDER BY r.closes_at, i.supplier_id`,
-      [user.departmentId, this.clock.now()],
+      [user.departmentId, this.time.now()],
     );
     if (rows.length === 0) return [];
     const rounds = new Map(

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
-import { AppConfig, AuthUser, Clock, DomainException, ErrorReason } from '@intradesk/core';
+import { AppConfig, AuthUser, TimeSource, DomainException, ErrorReason } from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { DeliveryStatus, WebhookDeliveryEntity, WebhookEntity } from './webhook.entity';
 import { retryDelayMs, signWebhookBody } from './webhook-signature';
@@ -13,7 +13,7 @@ export class WebhooksService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly config: AppConfig,
   ) {}
 
@@ -81,7 +81,7 @@ export class WebhooksService {
   // Sends due deliveries (claimed with SKIP LOCKED, so several workers share them); a failure
   // is retried with backoff and given up as FAILED after WEBHOOK_MAX_ATTEMPTS.
   async deliverDue(): Promise<number> {
-    const now = this.clock.now();
+    const now = this.time.now();
     return this.dataSource.transaction(async (manager) => {
       const due = await manager
         .getRepository(WebhookDeliveryEntity)

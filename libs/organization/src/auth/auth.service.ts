@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AuthUser, Clock, ErrorReason, secondsUntilExpiry } from '@intradesk/core';
+import { AuthUser, TimeSource, ErrorReason, secondsUntilExpiry } from '@intradesk/core';
 import { PgNotifications } from '@intradesk/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationException } from '../organization.exception';
@@ -45,7 +45,7 @@ export class AuthService implements OnModuleInit {
     private readonly dataSource: DataSource,
     private readonly notifications: PgNotifications,
     private readonly signInThrottle: SignInThrottle,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -72,7 +72,7 @@ export class AuthService implements OnModuleInit {
 
   private async findSignedIn(id: string): Promise<UserEntity | null> {
     const cached = this.signedIn.get(id);
-    const now = this.clock.now().getTime();
+    const now = this.time.now().getTime();
     if (cached && now >= cached.at && now - cached.at < USER_CACHE_MS) return cached.user;
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
     if (user) {
@@ -103,19 +103,19 @@ export class AuthService implements OnModuleInit {
 
   // A token for the user's current token version: bumping it (password change, sign out
   // everywhere) invalidates every token issued before.
-  // Issued and checked at the clock's time (jsonwebtoken's own default is the wall clock).
+  // Issued and checked at the time source's time (jsonwebtoken's own default is the wall clock).
   issueToken(user: Pick<UserEntity, 'id' | 'tokenVersion'>): Promise<string> {
     const payload: TokenPayload = { sub: user.id, tv: user.tokenVersion, iat: this.epochSeconds() };
     return this.jwt.signAsync(payload);
   }
 
-  // What is left of a token's life at the clock's time (a session cookie expires with it).
+  // What is left of a token's life at the time source's time (a session cookie expires with it).
   secondsUntilExpiry(token: string): number | undefined {
-    return secondsUntilExpiry(token, this.clock.now().getTime());
+    return secondsUntilExpiry(token, this.time.now().getTime());
   }
 
   private epochSeconds(): number {
-    return Math.floor(this.clock.now().getTime() / 1000);
+    return Math.floor(this.time.now().getTime() / 1000);
   }
 
   // Resolves a bearer token to its user, or explains why it is not valid.

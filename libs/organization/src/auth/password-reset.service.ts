@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Clock, ErrorReason } from '@intradesk/core';
+import { TimeSource, ErrorReason } from '@intradesk/core';
 import { DataSource } from 'typeorm';
 import { OrganizationException } from '../organization.exception';
 import { hashPassword } from '../users/password-hasher';
@@ -28,7 +28,7 @@ export class PasswordResetService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auth: AuthService,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   // A new link replaces the user's previous one.
@@ -47,7 +47,7 @@ export class PasswordResetService {
         ).because(ErrorReason.USER_DEACTIVATED);
       }
       const token = randomBytes(32).toString('base64url');
-      const expiresAt = new Date(this.clock.now().getTime() + RESET_LINK_HOURS * 3_600_000);
+      const expiresAt = new Date(this.time.now().getTime() + RESET_LINK_HOURS * 3_600_000);
       await manager.getRepository(PasswordResetLinkEntity).upsert(
         {
           userId,
@@ -55,7 +55,7 @@ export class PasswordResetService {
           expiresAt,
           usedAt: null,
           createdById: adminId,
-          createdAt: this.clock.now(),
+          createdAt: this.time.now(),
         },
         ['userId'],
       );
@@ -87,7 +87,7 @@ export class PasswordResetService {
           'token',
         ]).because(ErrorReason.RESET_LINK_USED);
       }
-      const now = this.clock.now();
+      const now = this.time.now();
       if (link.expiresAt.getTime() <= now.getTime()) {
         throw OrganizationException.badInput('This link has expired; ask for a new one', [
           'token',

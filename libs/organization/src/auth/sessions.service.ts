@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock } from '@intradesk/core';
+import { AuthUser, TimeSource } from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { OrganizationException } from '../organization.exception';
 import { UserEntity } from '../users/user.entity';
@@ -13,7 +13,7 @@ export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auth: AuthService,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   // Signs the user out everywhere else and returns a fresh token for the caller's own session.
@@ -66,7 +66,7 @@ export class SessionsService {
       .getRepository(UserEntity)
       .createQueryBuilder()
       .update()
-      .set({ ...changes, tokenVersion: () => 'token_version + 1', updatedAt: this.clock.now() })
+      .set({ ...changes, tokenVersion: () => 'token_version + 1', updatedAt: this.time.now() })
       .where('id = :id', { id: userId })
       .execute();
     await this.auth.userChanged(manager, userId);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@intradesk/core';
+import { TimeSource } from '@intradesk/core';
 import { DataSource } from 'typeorm';
 import { OrganizationException } from '../organization.exception';
 import { backoffSeconds, DEFAULT_SIGN_IN_BACKOFF, SignInBackoffPolicy } from './sign-in-backoff';
@@ -19,11 +19,11 @@ export class SignInThrottle {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   async countAttempt(email: string): Promise<void> {
-    const now = this.clock.now();
+    const now = this.time.now();
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `INSERT INTO sign_in_attempts (email, failures, last_failure_at) VALUES ($1, 0, $2)

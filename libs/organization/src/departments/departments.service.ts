@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock, ErrorReason } from '@intradesk/core';
+import { AppConfig, TimeSource, ErrorReason } from '@intradesk/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { OrganizationException } from '../organization.exception';
 import { normalizeDepartmentCode } from './department-code';
@@ -35,7 +35,7 @@ export class DepartmentsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   private repo(manager: EntityManager = this.dataSource.manager) {
@@ -165,7 +165,7 @@ export class DepartmentsService {
           children: activeChildren.map((c) => c.code),
         });
       }
-      await this.bumpVersion(manager, id, undefined, { archivedAt: this.clock.now() });
+      await this.bumpVersion(manager, id, undefined, { archivedAt: this.time.now() });
       return this.getById(id, manager);
     });
   }
@@ -232,7 +232,7 @@ export class DepartmentsService {
     const query = manager
       .createQueryBuilder()
       .update(DepartmentEntity)
-      .set({ ...changes, updatedAt: this.clock.now(), version: () => 'version + 1' })
+      .set({ ...changes, updatedAt: this.time.now(), version: () => 'version + 1' })
       .where('id = :id', { id });
     if (expectedVersion !== undefined)
       query.andWhere('version = :expectedVersion', { expectedVersion });

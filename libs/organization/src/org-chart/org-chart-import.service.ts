@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock } from '@intradesk/core';
+import { AppConfig, TimeSource } from '@intradesk/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { lockOrgTree, rebuildOrgPaths } from '../departments/org-tree.lock';
@@ -28,7 +28,7 @@ export class OrgChartImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   // All or nothing: any bad line means no change at all, and every bad line is reported.
@@ -207,7 +207,7 @@ export class OrgChartImportService {
       .getRepository(DepartmentEntity)
       .update(
         { id: department.id },
-        { ...changes, updatedAt: this.clock.now(), version: department.version + 1 },
+        { ...changes, updatedAt: this.time.now(), version: department.version + 1 },
       );
     Object.assign(department, changes, { version: department.version + 1 });
   }

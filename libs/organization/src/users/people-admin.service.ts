@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, decodeCursor, encodeCursor, ErrorReason } from '@intradesk/core';
+import { TimeSource, decodeCursor, encodeCursor, ErrorReason } from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { PasswordResetLinkEntity } from '../auth/password-reset-link.entity';
@@ -40,7 +40,7 @@ export class PeopleAdminService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly auth: AuthService,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   // By name, then id (the cursor); a search matches any part of the name or the email.
@@ -100,7 +100,7 @@ export class PeopleAdminService {
       if (Object.keys(changes).length === 0) return user;
       await manager
         .getRepository(UserEntity)
-        .update({ id: user.id }, { ...changes, updatedAt: this.clock.now() });
+        .update({ id: user.id }, { ...changes, updatedAt: this.time.now() });
       await this.auth.userChanged(manager, user.id);
       return manager.getRepository(UserEntity).findOneByOrFail({ id: user.id });
     });
@@ -119,9 +119,9 @@ export class PeopleAdminService {
         .createQueryBuilder()
         .update()
         .set({
-          deactivatedAt: this.clock.now(),
+          deactivatedAt: this.time.now(),
           tokenVersion: () => 'token_version + 1',
-          updatedAt: this.clock.now(),
+          updatedAt: this.time.now(),
         })
         .where('id = :id', { id })
         .execute();
@@ -137,7 +137,7 @@ export class PeopleAdminService {
       if (!user.deactivatedAt) return user;
       await manager
         .getRepository(UserEntity)
-        .update({ id }, { deactivatedAt: null, updatedAt: this.clock.now() });
+        .update({ id }, { deactivatedAt: null, updatedAt: this.time.now() });
       await this.auth.userChanged(manager, id);
       return manager.getRepository(UserEntity).findOneByOrFail({ id });
     });

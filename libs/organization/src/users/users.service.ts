@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock } from '@intradesk/core';
+import { TimeSource } from '@intradesk/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { normalizeDepartmentCode } from '../departments/department-code';
@@ -26,7 +26,7 @@ export class UsersService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   private repo(manager: EntityManager = this.dataSource.manager) {
@@ -114,7 +114,7 @@ export class UsersService {
       if (existing.role !== Role.ADMIN) {
         await this.repo().update(
           { id: existing.id },
-          { role: Role.ADMIN, updatedAt: this.clock.now() },
+          { role: Role.ADMIN, updatedAt: this.time.now() },
         );
         this.logger.log(`ADMIN_EMAIL ${normalized} promoted to ADMIN`);
       }
@@ -122,7 +122,7 @@ export class UsersService {
       if (existing.deactivatedAt) {
         await this.repo().update(
           { id: existing.id },
-          { deactivatedAt: null, updatedAt: this.clock.now() },
+          { deactivatedAt: null, updatedAt: this.time.now() },
         );
         this.logger.log(`ADMIN_EMAIL ${normalized} reactivated`);
       }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock } from '@intradesk/core';
+import { AuthUser, TimeSource } from '@intradesk/core';
 import { queryReplica } from '@intradesk/db';
 import { stringify } from 'csv-stringify/sync';
 import { clockColumns, clockVerdictSql } from '@intradesk/sla';
@@ -49,14 +49,14 @@ export class RequestsCsvService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reports: ReportsService,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   // The CSV text in chunks: the header, then a chunk per batch (CRLF line ends, RFC 4180).
   async *chunks(user: AuthUser, filter: ReportFilterCommand): AsyncGenerator<string> {
     const scope = this.reports.scopeOf(user);
     this.reports.checkFilter(filter);
-    const now = this.clock.now();
+    const now = this.time.now();
     yield csv([REQUESTS_CSV_HEADER]);
     let after: { createdAt: Date; id: string } | null = null;
     for (;;) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock } from '@intradesk/core';
+import { AuthUser, TimeSource } from '@intradesk/core';
 import { DepartmentsService, RelationshipType } from '@intradesk/organization';
 import { queryReplica } from '@intradesk/db';
 import { DataSource } from 'typeorm';
@@ -31,7 +31,7 @@ export interface PairRanking {
 export class ReportsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly departments: DepartmentsService,
   ) {}
 
@@ -139,7 +139,7 @@ export class ReportsService {
       filter,
       normalized,
       measures,
-      this.clock.now(),
+      this.time.now(),
       timeZone,
       relationshipMode,
       fillPeriods,

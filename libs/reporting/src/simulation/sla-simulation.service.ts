@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock } from '@intradesk/core';
+import { AuthUser, TimeSource } from '@intradesk/core';
 import {
   BusinessCalendarEntity,
   CalendarError,
@@ -65,7 +65,7 @@ interface TimelineRow {
 export class SlaSimulationService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly reports: ReportsService,
     private readonly calendars: CalendarsService,
   ) {}
@@ -77,7 +77,7 @@ export class SlaSimulationService {
   ): Promise<SimulationResult> {
     const scope = this.reports.scopeOf(user);
     this.checkPolicy(policy);
-    const now = this.clock.now();
+    const now = this.time.now();
     const params: unknown[] = [now];
     const where = reportWhere(scope, filter, params);
     // Actual states use the same rules as slaReport; the timeline is the status history.

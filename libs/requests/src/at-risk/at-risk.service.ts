@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@intradesk/core';
+import { TimeSource } from '@intradesk/core';
 import {
   CalendarsService,
   ClocksService,
@@ -26,11 +26,11 @@ export class AtRiskService {
     private readonly clocks: ClocksService,
     private readonly calendars: CalendarsService,
     private readonly requests: RequestsQueryService,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   async list(supplierId: string, withinMinutes: number, first: number): Promise<AtRiskClock[]> {
-    const now = this.clock.now();
+    const now = this.time.now();
     const due = await this.clocks.dueBy(
       this.dataSource.manager,
       supplierId,

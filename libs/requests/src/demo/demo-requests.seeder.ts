@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { CatalogService } from '@intradesk/catalog';
-import { AppConfig, AuthUser, Clock } from '@intradesk/core';
+import { AppConfig, AuthUser, TimeSource } from '@intradesk/core';
 import { NewNotification, NotificationsService } from '@intradesk/notifications';
 import {
   classifyRelationship,
@@ -57,7 +57,7 @@ export class DemoRequestsSeeder {
     private readonly departmentsService: DepartmentsService,
     private readonly importer: RequestImportService,
     private readonly notifications: NotificationsService,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly config: AppConfig,
   ) {}
 
@@ -67,7 +67,7 @@ export class DemoRequestsSeeder {
     const days = options.history === false ? 0 : HISTORY_DAYS;
     if ((await this.dataSource.getRepository(RequestEntity).count()) > 0) return 0;
     const started = Date.now();
-    const now = this.clock.now();
+    const now = this.time.now();
     const users = new Map(
       (await this.dataSource.getRepository(UserEntity).find()).map((u) => [u.email, toAuthUser(u)]),
     );

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock } from '@intradesk/core';
+import { AuthUser, TimeSource } from '@intradesk/core';
 import { clockColumns, clockIsSql, SlaClockState } from '@intradesk/sla';
 import { DataSource } from 'typeorm';
 import { canSeeRequest } from '../access/request-access';
@@ -98,13 +98,13 @@ export class QueueHealthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly requests: RequestsQueryService,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   // The queue as of now, "at risk" looking withinMinutes ahead; null when there is no such
   // department.
   async health(departmentId: string, withinMinutes: number): Promise<QueueHealth | null> {
-    const now = this.clock.now();
+    const now = this.time.now();
     const rows: HealthSqlRow[] = await this.dataSource.query(HEALTH_SQL, [
       departmentId,
       now,

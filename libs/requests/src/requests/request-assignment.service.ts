@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock, ErrorReason } from '@intradesk/core';
+import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { Priority } from '@intradesk/catalog';
 import { UserEntity } from '@intradesk/organization';
 import { DataSource, EntityManager } from 'typeorm';
@@ -17,7 +17,7 @@ import { RequestEntity } from './request.entity';
 export class RequestAssignmentService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly notifier: RequestNotifier,
     private readonly writer: RequestWriter,
   ) {}
@@ -85,7 +85,7 @@ export class RequestAssignmentService {
       await field.check?.(manager, request);
       const from = field.from(request);
       if (from === field.to) return request;
-      const now = this.clock.now();
+      const now = this.time.now();
       const updated = await this.writer.applyChange(
         manager,
         actor,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock, ErrorReason } from '@intradesk/core';
+import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { DataSource } from 'typeorm';
 import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/request-access';
 import { CommentEntity } from '../comments/comment.entity';
@@ -21,7 +21,7 @@ import { RequestEntity } from './request.entity';
 export class RequestCommentsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly requestClocks: RequestClocks,
     private readonly notifier: RequestNotifier,
     private readonly writer: RequestWriter,
@@ -44,7 +44,7 @@ export class RequestCommentsService {
           ErrorReason.INTERNAL_NOTES_SUPPLIER_ONLY,
         );
       }
-      const now = this.clock.now();
+      const now = this.time.now();
       // A requester filing to their own department does not answer themselves.
       const supplierAnswer = isSupplierSide(actor, request) && actor.id !== request.requesterId;
       const customerReply =

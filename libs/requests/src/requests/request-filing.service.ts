@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock, ErrorReason } from '@intradesk/core';
+import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { CatalogService, Priority } from '@intradesk/catalog';
 import { classifyRelationship, DepartmentEntity, RelationshipType } from '@intradesk/organization';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -42,7 +42,7 @@ export class RequestFilingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly catalog: CatalogService,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly requestClocks: RequestClocks,
     private readonly notifier: RequestNotifier,
     private readonly writer: RequestWriter,
@@ -90,7 +90,7 @@ export class RequestFilingService {
         : null;
       const relationship = classifyRelationship(position(customer), position(supplier));
       const seq = await nextRequestSeq(manager, supplier.id);
-      const now = this.clock.now();
+      const now = this.time.now();
       const request = manager.getRepository(RequestEntity).create({
         seq,
         number: `${supplier.code}-${seq}`,
@@ -184,7 +184,7 @@ export class RequestFilingService {
           [customer.id, customer.calendarId],
         ]),
       },
-      this.clock.now(),
+      this.time.now(),
     );
     return { relationshipType: relationship.type, explanation: relationship.explanation, sla };
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, AuthUser, Clock, ErrorReason } from '@intradesk/core';
+import { AppConfig, AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { NotificationKind, NotificationsService } from '@intradesk/notifications';
 import { DataSource, EntityManager } from 'typeorm';
 import { isCustomerSide, isSupplierSide } from '../access/request-access';
@@ -19,7 +19,7 @@ import { RequestEntity } from './request.entity';
 export class RequestTransitionsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
     private readonly notifier: RequestNotifier,
@@ -37,7 +37,7 @@ export class RequestTransitionsService {
       const sides = new Set<Side>();
       if (isSupplierSide(actor, request)) sides.add('SUPPLIER');
       if (isCustomerSide(actor, request)) sides.add('CUSTOMER');
-      return this.moveStatus(manager, actor, request, to, sides, this.clock.now());
+      return this.moveStatus(manager, actor, request, to, sides, this.time.now());
     });
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock } from '@intradesk/core';
+import { AppConfig, TimeSource } from '@intradesk/core';
 import {
   NOTIFICATION_CHANNEL,
   NotificationKind,
@@ -18,7 +18,7 @@ import {
 export class RequestsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly config: AppConfig,
   ) {}
 
@@ -26,7 +26,7 @@ export class RequestsService {
   // one transaction, safe to run in several processes at once (each row is closed, recorded,
   // announced and its requester told exactly once).
   async closeResolvedRequests(): Promise<number> {
-    const now = this.clock.now();
+    const now = this.time.now();
     return this.dataSource.transaction(async (manager) => {
       const rows: { id: string; number: string; supplier_id: string; customer_id: string }[] =
         await manager.query(

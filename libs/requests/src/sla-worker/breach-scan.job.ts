@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { AppConfig, Clock } from '@intradesk/core';
+import { AppConfig, TimeSource } from '@intradesk/core';
 import {
   NotificationKind,
   NotificationsService,
@@ -42,7 +42,7 @@ export class BreachScanJob implements OnApplicationShutdown {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
   ) {}
@@ -84,7 +84,7 @@ export class BreachScanJob implements OnApplicationShutdown {
 
   // One batch of due clocks, in one transaction. Returns how many clocks it handled.
   async runOnce(): Promise<number> {
-    const now = this.clock.now();
+    const now = this.time.now();
     return this.dataSource.transaction(async (manager) => {
       const clocks = await manager
         .getRepository(SlaClockEntity)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock, ErrorReason } from '@intradesk/core';
+import { AppConfig, TimeSource, ErrorReason } from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   BusinessCalendar,
@@ -38,7 +38,7 @@ export class CalendarsService {
     private readonly dataSource: DataSource,
     private readonly config: AppConfig,
     private readonly cache: SlaConfigCache,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   // Runs a change of calendars and tells every process's configuration cache about it.
@@ -152,7 +152,7 @@ export class CalendarsService {
           ...spec,
           name: command.name?.trim() ?? current.name,
           isDefault: command.isDefault ?? current.isDefault,
-          updatedAt: this.clock.now(),
+          updatedAt: this.time.now(),
           version: () => 'version + 1',
         })
         .where('id = :id AND version = :version', { id, version: current.version })
@@ -190,7 +190,7 @@ export class CalendarsService {
       both = new IntersectionCalendar(
         this.math(primary),
         this.math(secondary),
-        this.clock.now().getTime(),
+        this.time.now().getTime(),
       );
       this.intersections.set(key, both);
     }

@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { Clock } from '@intradesk/core';
+import { TimeSource } from '@intradesk/core';
 import { PgNotifications } from '@intradesk/db';
 import { DataSource, EntityManager } from 'typeorm';
 import { BusinessCalendarEntity } from '../calendars/business-calendar.entity';
@@ -26,7 +26,7 @@ export class SlaConfigCache implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     private readonly notifications: PgNotifications,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -58,7 +58,7 @@ export class SlaConfigCache implements OnModuleInit {
 
   private current(manager: EntityManager = this.dataSource.manager): Promise<Snapshot> {
     // A clock moved back counts as stale too.
-    const now = this.clock.now().getTime();
+    const now = this.time.now().getTime();
     if (!this.snapshot || now < this.loadedAt || now - this.loadedAt > MAX_AGE_MS) {
       this.loadedAt = now;
       const loading = this.load(manager);

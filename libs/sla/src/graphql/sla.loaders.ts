@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, LoaderFactory } from '@intradesk/core';
+import { TimeSource, LoaderFactory } from '@intradesk/core';
 import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import { BusinessCalendarEntity } from '../calendars/business-calendar.entity';
@@ -25,7 +25,7 @@ export class SlaLoaderFactory implements LoaderFactory<SlaLoaders> {
     private readonly clocks: ClocksService,
     private readonly policies: PoliciesService,
     private readonly calendars: CalendarsService,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly cache: SlaConfigCache,
   ) {}
 
@@ -57,7 +57,7 @@ export class SlaLoaderFactory implements LoaderFactory<SlaLoaders> {
           : [[], []];
         const policyById = new Map(policies.map((p) => [p.id, SlaPolicyModel.from(p)]));
         const calendarById = new Map(calendars.map((c) => [c.id, c]));
-        const now = this.clock.now();
+        const now = this.time.now();
         return requestIds.map((requestId) => {
           const own = clocks.filter((c) => c.requestId === requestId);
           const first = own.find((c) => c.kind === SlaClockKind.FIRST_RESPONSE);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, Clock, ErrorReason } from '@intradesk/core';
+import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { Priority } from '@intradesk/catalog';
 import { RelationshipType } from '@intradesk/organization';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -30,7 +30,7 @@ export class PoliciesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clocks: ClocksService,
-    private readonly clock: Clock,
+    private readonly time: TimeSource,
     private readonly cache: SlaConfigCache,
   ) {}
 
@@ -77,7 +77,7 @@ export class PoliciesService {
         calendarId: command.calendarId ?? null,
         calendarMode: command.calendarMode ?? CalendarMode.SUPPLIER,
         warnAtPercent: command.warnAtPercent ?? 80,
-        createdAt: this.clock.now(),
+        createdAt: this.time.now(),
       });
       try {
         return await manager.getRepository(SlaPolicyEntity).save(policy);
@@ -110,9 +110,9 @@ export class PoliciesService {
       }
       await manager
         .getRepository(SlaPolicyEntity)
-        .update({ id }, { ...changes, updatedAt: this.clock.now(), version: policy.version + 1 });
+        .update({ id }, { ...changes, updatedAt: this.time.now(), version: policy.version + 1 });
       const updated = (await manager.getRepository(SlaPolicyEntity).findOneBy({ id }))!;
-      await this.clocks.applyPolicyTargets(manager, updated, this.clock.now());
+      await this.clocks.applyPolicyTargets(manager, updated, this.time.now());
       return updated;
     });
   }

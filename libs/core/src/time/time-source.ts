@@ -1,15 +1,17 @@
-// "Now" is injected so that tests can move time instead of sleeping.
-export abstract class Clock {
+// The time source: where every "now" comes from, injected (the class is the token) so that tests
+// can move time instead of sleeping. Not to be confused with the SLA clocks (libs/sla clocks),
+// which count business time against a target.
+export abstract class TimeSource {
   abstract now(): Date;
 }
 
-export class SystemClock extends Clock {
+export class SystemTimeSource extends TimeSource {
   now(): Date {
     return new Date();
   }
 }
 
-export class ManualClock extends Clock {
+export class ManualTimeSource extends TimeSource {
   constructor(private current: Date = new Date()) {
     super();
   }
