@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { ConfigValidationError, loadConfig } from '@intradesk/core';
+import { TimeSource, ConfigValidationError, loadConfig } from '@intradesk/core';
 import { SurveySealJob } from '@intradesk/feedback';
 import { DEMO_PASSWORD } from '@intradesk/organization';
 import { WebhookDeliveryJob } from '@intradesk/notifications';
-import { BreachScanJob } from '@intradesk/requests';
+import { AutoCloseJob, BreachScanJob } from '@intradesk/requests';
+import { RateLimitCounters } from '@intradesk/db';
 import { createApp, prepareDatabase } from './app.factory';
 import { createLogger } from '@intradesk/core';
 import { embeddedJwtSecret, openDatabase } from './runtime/database-runtime';
@@ -51,10 +52,15 @@ async function main(): Promise<void> {
   const worker =
     config.RUN_WORKER_IN_API === 'true' ||
     (config.RUN_WORKER_IN_API === 'auto' && database.embedded !== null);
+  // Without it, the worker processes run these (one run of each across processes).
   if (worker) {
-    app.get(BreachScanJob).start();
-    app.get(WebhookDeliveryJob).start();
-    app.get(SurveySealJob).start();
+    await app.get(BreachScanJob).start();
+    await app.get(WebhookDeliveryJob).start();
+    await app.get(SurveySealJob).start();
+    await app.get(AutoCloseJob).start();
+    await app
+      .get(RateLimitCounters)
+      .schedulePurge(config.RATE_LIMIT_WINDOW_SECONDS, () => app.get(TimeSource).now());
   }
 
   const url = `http://localhost:${config.PORT}/graphql`;

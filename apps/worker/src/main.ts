@@ -1,9 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { ConfigValidationError, createLogger, loadConfig, PinoNestLogger } from '@intradesk/core';
+import {
+  TimeSource,
+  ConfigValidationError,
+  createLogger,
+  loadConfig,
+  PinoNestLogger,
+} from '@intradesk/core';
 import { SurveySealJob } from '@intradesk/feedback';
 import { WebhookDeliveryJob } from '@intradesk/notifications';
-import { BreachScanJob } from '@intradesk/requests';
+import { AutoCloseJob, BreachScanJob } from '@intradesk/requests';
+import { RateLimitCounters } from '@intradesk/db';
 import { WorkerModule } from './worker.module';
 
 // The SLA worker process: several may run side by side on one database.
@@ -30,10 +37,15 @@ async function main(): Promise<void> {
     { logger: new PinoNestLogger(logger), abortOnError: false },
   );
   app.enableShutdownHooks();
-  app.get(BreachScanJob).start();
-  app.get(WebhookDeliveryJob).start();
-  app.get(SurveySealJob).start();
-  await app.get(BreachScanJob).runUntilIdle();
+  // Recurring jobs on the job queue (each runs once now, then every interval); SIGTERM waits for
+  // the runs in flight.
+  await app.get(BreachScanJob).start();
+  await app.get(WebhookDeliveryJob).start();
+  await app.get(SurveySealJob).start();
+  await app.get(AutoCloseJob).start();
+  await app
+    .get(RateLimitCounters)
+    .schedulePurge(config.RATE_LIMIT_WINDOW_SECONDS, () => app.get(TimeSource).now());
   logger.info('SLA worker running');
 }
 

@@ -23,6 +23,7 @@ export class WorkerModule {
           poolSize: Math.min(options.config.DATABASE_POOL_SIZE, 5),
           applicationName: 'intradesk-worker',
           logger: options.statementCounter,
+          drainTimeoutMs: options.config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
         }),
         RequestsModule,
         // Imports store ratings (the import script runs on this module).

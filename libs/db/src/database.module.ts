@@ -1,17 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import type { Logger as TypeOrmLogger } from 'typeorm';
 import { dataSourceOptions } from './data-source-options';
+import { DATABASE_OPTIONS, DatabaseModuleOptions } from './database-options';
+import { JobQueue } from './jobs/job-queue';
 import { PgNotifications } from './pg-notifications';
-
-export interface DatabaseModuleOptions {
-  url: string;
-  poolSize?: number;
-  applicationName?: string;
-  replicaUrls?: string[];
-  // e.g. a StatementCounter in tests
-  logger?: TypeOrmLogger;
-}
+import { RateLimitCounters } from './rate-limits/rate-limit-counters';
 
 @Module({})
 export class DatabaseModule {
@@ -26,8 +19,13 @@ export class DatabaseModule {
           ...(options.logger ? { logger: options.logger, logging: ['query' as const] } : {}),
         }),
       ],
-      providers: [{ provide: PgNotifications, useFactory: () => new PgNotifications(options.url) }],
-      exports: [PgNotifications],
+      providers: [
+        { provide: DATABASE_OPTIONS, useValue: options },
+        { provide: PgNotifications, useFactory: () => new PgNotifications(options.url) },
+        JobQueue,
+        RateLimitCounters,
+      ],
+      exports: [DATABASE_OPTIONS, PgNotifications, JobQueue, RateLimitCounters],
       global: true,
     };
   }

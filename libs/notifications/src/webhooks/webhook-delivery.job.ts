@@ -1,49 +1,36 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@intradesk/core';
+import { JobQueue } from '@intradesk/db';
 import { WebhooksService } from './webhooks.service';
 
-// Sends the webhook outbox: started by the worker process (and the API in embedded mode).
+// Sends the webhook outbox: a recurring job of the worker process (and of the API in embedded
+// mode). Not exclusive: deliveries are claimed row by row, so a run stuck on a slow receiver does
+// not hold up the next one.
 @Injectable()
-export class WebhookDeliveryJob implements OnApplicationShutdown {
-  private readonly logger = new Logger(WebhookDeliveryJob.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | null = null;
-
+export class WebhookDeliveryJob {
   constructor(
     private readonly webhooks: WebhooksService,
     private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
   ) {}
 
-  start(): void {
-    this.timer ??= setInterval(
-      () => void this.runUntilIdle(),
-      this.config.WORKER_POLL_SECONDS * 1000,
-    );
+  start(): Promise<void> {
+    return this.jobs.schedule({
+      name: 'webhook-delivery',
+      everySeconds: this.config.WORKER_POLL_SECONDS,
+      exclusive: false,
+      run: () => this.runUntilIdle(),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
-  }
-
-  runUntilIdle(): Promise<number> {
-    this.running ??= (async () => {
-      let total = 0;
-      try {
-        for (
-          let sent = await this.webhooks.deliverDue();
-          sent > 0;
-          sent = await this.webhooks.deliverDue()
-        )
-          total += sent;
-        return total;
-      } catch (error) {
-        this.logger.error(`webhook delivery failed: ${(error as Error).message}`);
-        return total;
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+  async runUntilIdle(): Promise<number> {
+    let total = 0;
+    for (
+      let sent = await this.webhooks.deliverDue();
+      sent > 0;
+      sent = await this.webhooks.deliverDue()
+    )
+      total += sent;
+    return total;
   }
 }

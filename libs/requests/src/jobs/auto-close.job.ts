@@ -1,38 +1,30 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@intradesk/core';
+import { JobQueue } from '@intradesk/db';
 import { RequestsService } from '../requests/requests.service';
 
-// Closes resolved requests once REQUEST_AUTO_CLOSE_HOURS have passed. Every API process may
-// run it: the close is one atomic statement, so each request closes exactly once.
+// Closes resolved requests once REQUEST_AUTO_CLOSE_HOURS have passed: a recurring job of the
+// worker (the close is one atomic statement, so each request closes exactly once anyway).
 @Injectable()
-export class AutoCloseJob implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AutoCloseJob {
   private readonly logger = new Logger(AutoCloseJob.name);
-  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly requests: RequestsService,
     private readonly config: AppConfig,
+    private readonly jobs: JobQueue,
   ) {}
 
-  onApplicationBootstrap(): void {
+  // Every AUTO_CLOSE_INTERVAL_SECONDS (0: never).
+  async start(): Promise<void> {
     const seconds = this.config.AUTO_CLOSE_INTERVAL_SECONDS;
     if (seconds === 0) return;
-    this.timer = setInterval(() => void this.run(), seconds * 1000);
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
+    await this.jobs.schedule({ name: 'auto-close', everySeconds: seconds, run: () => this.run() });
   }
 
   async run(): Promise<number> {
-    try {
-      const closed = await this.requests.closeResolvedRequests();
-      if (closed > 0) this.logger.log(`closed ${closed} resolved request(s)`);
-      return closed;
-    } catch (error) {
-      this.logger.warn(`auto-close failed: ${(error as Error).message}`);
-      return 0;
-    }
+    const closed = await this.requests.closeResolvedRequests();
+    if (closed > 0) this.logger.log(`closed ${closed} resolved request(s)`);
+    return closed;
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { AppConfig, TimeSource } from '@intradesk/core';
 import {
   NotificationKind,
@@ -16,6 +16,7 @@ import {
   SlaEventEntity,
   SlaEventKind,
 } from '@intradesk/sla';
+import { JobQueue } from '@intradesk/db';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { publishSlaEvent } from '../events/sla-events';
 import { RequestEntity } from '../requests/request.entity';
@@ -34,52 +35,35 @@ interface PendingEvent {
 // escalation ladder after. It claims due clocks with FOR UPDATE SKIP LOCKED, so any number of
 // worker processes share the work, and records each event with the clock's new schedule in one
 // transaction (plus a unique key), so every event happens exactly once, even after a crash.
+// Scheduled on the job queue: one scan at a time across the worker processes, retried with
+// backoff when it fails.
 @Injectable()
-export class BreachScanJob implements OnApplicationShutdown {
-  private readonly logger = new Logger(BreachScanJob.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<number> | null = null;
-
+export class BreachScanJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly time: TimeSource,
     private readonly config: AppConfig,
     private readonly notifications: NotificationsService,
+    private readonly jobs: JobQueue,
   ) {}
 
-  start(): void {
-    if (this.timer) return;
-    this.timer = setInterval(
-      () => void this.runUntilIdle(),
-      this.config.WORKER_POLL_SECONDS * 1000,
-    );
-    this.logger.log(`SLA worker polling every ${this.config.WORKER_POLL_SECONDS} s`);
+  // Every WORKER_POLL_SECONDS, and once now.
+  start(): Promise<void> {
+    return this.jobs.schedule({
+      name: 'sla-breach-scan',
+      everySeconds: this.config.WORKER_POLL_SECONDS,
+      run: () => this.runUntilIdle(),
+    });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running?.catch(() => undefined);
-  }
-
-  // Works batches until nothing is due; one run at a time per process.
-  runUntilIdle(): Promise<number> {
-    this.running ??= (async () => {
-      let total = 0;
-      try {
-        for (;;) {
-          const handled = await this.runOnce();
-          total += handled;
-          if (handled < BATCH) return total;
-        }
-      } catch (error) {
-        this.logger.error(`SLA scan failed: ${(error as Error).message}`);
-        return total;
-      } finally {
-        this.running = null;
-      }
-    })();
-    return this.running;
+  // Works batches until nothing is due.
+  async runUntilIdle(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const handled = await this.runOnce();
+      total += handled;
+      if (handled < BATCH) return total;
+    }
   }
 
   // One batch of due clocks, in one transaction. Returns how many clocks it handled.
