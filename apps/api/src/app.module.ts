@@ -20,8 +20,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
-import { ThrottlerModule } from '@nestjs/throttler';
-import { GraphqlRateLimitGuard, rateLimits } from './graphql/rate-limit.guard';
+import { GraphqlRateLimitGuard } from './graphql/rate-limit.guard';
 import { AbuseModule } from './graphql/limits/abuse.module';
 import { AbuseBlocklist } from './graphql/limits/abuse-blocklist';
 
@@ -48,6 +47,7 @@ export class AppModule {
           replicaUrls: config.databaseReplicaUrls,
           applicationName: 'intradesk-api',
           logger: options.statementCounter,
+          drainTimeoutMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
         }),
         OrganizationModule,
         OrganizationGraphqlModule,
@@ -73,7 +73,6 @@ export class AppModule {
         HealthModule,
         ImportsModule,
         AbuseModule,
-        ThrottlerModule.forRoot(rateLimits(config)),
       ],
       providers: [
         // In this order: every root field is counted, then checked for a signed-in caller.

@@ -1,64 +1,76 @@
-import { ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
-import { AppConfig, DomainException, GraphqlContext, resolveCaller } from '@intradesk/core';
+import {
+  AppConfig,
+  TimeSource,
+  DomainException,
+  GraphqlContext,
+  resolveCaller,
+} from '@intradesk/core';
+import { RateLimitCounters, RateLimitHit } from '@intradesk/db';
 
-// Two budgets, each root field of an operation spending one from both (so aliasing the same
-// mutation ten times costs ten): the signed-in user's, and the client address's.
-export function rateLimits(config: AppConfig): ThrottlerModuleOptions {
-  const ttl = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
-  const throttlers = [
-    {
-      name: 'user',
-      ttl,
-      limit: config.RATE_LIMIT_PER_USER,
-      getTracker: (ctx: Record<string, unknown>) => {
-        const { user, clientAddress } = ctx as unknown as GraphqlContext;
-        return user ? `user:${user.id}` : `address:${clientAddress}`;
-      },
-    },
-    {
-      name: 'address',
-      ttl,
-      limit: config.RATE_LIMIT_PER_ADDRESS,
-      getTracker: (ctx: Record<string, unknown>) =>
-        `address:${(ctx as unknown as GraphqlContext).clientAddress}`,
-    },
-  ].filter((throttler) => throttler.limit > 0);
-  return {
-    throttlers,
-    // One bucket per caller across all operations (the default key is per resolver).
-    generateKey: (_context, tracker, name) => `${name}:${tracker}`,
-    setHeaders: false,
-  };
+interface Budget {
+  key: string;
+  limit: number;
 }
 
-// @nestjs/throttler for GraphQL: counts per root field from the GraphQL context, and refuses with
-// TOO_MANY_REQUESTS (HTTP 429, Retry-After). Runs before AuthGuard, so unauthenticated calls
-// are counted against their address too.
+// Two budgets, each root field of an operation spending one from both (so aliasing the same
+// mutation ten times costs ten): the signed-in user's (or, signed out, the address's), and the
+// client address's. Counted in PostgreSQL, so every API process spends from the same budgets:
+// one statement per root field for both. Refused with TOO_MANY_REQUESTS (HTTP 429, Retry-After).
+// Runs before AuthGuard, so unauthenticated calls are counted against their address too.
 @Injectable()
-export class GraphqlRateLimitGuard extends ThrottlerGuard {
-  override async canActivate(context: ExecutionContext): Promise<boolean> {
+export class GraphqlRateLimitGuard implements CanActivate {
+  private readonly logger = new Logger(GraphqlRateLimitGuard.name);
+  private readonly windowMs: number;
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly time: TimeSource,
+    private readonly counters: RateLimitCounters,
+  ) {
+    this.windowMs = config.RATE_LIMIT_WINDOW_SECONDS * 1000;
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') return true;
     const ctx = GqlExecutionContext.create(context).getContext<GraphqlContext>();
     // Subscriptions over WebSocket are authenticated once per socket and not counted here.
     if (!ctx.clientAddress) return true;
     await resolveCaller(ctx);
-    return super.canActivate(context);
-  }
-
-  protected override getRequestResponse(context: ExecutionContext) {
-    const ctx = GqlExecutionContext.create(context).getContext<GraphqlContext>();
-    return { req: ctx as unknown as Record<string, unknown>, res: {} };
-  }
-
-  protected override async throwThrottlingException(
-    _context: ExecutionContext,
-    detail: ThrottlerLimitDetail,
-  ): Promise<void> {
-    throw DomainException.tooManyRequests(
-      `Too many requests: at most ${detail.limit} operations per ${detail.ttl / 1000} s; try again in ${detail.timeToBlockExpire} s`,
-      detail.timeToBlockExpire,
-    );
+    const budgets: Budget[] = [];
+    if (this.config.RATE_LIMIT_PER_USER > 0) {
+      const tracker = ctx.user ? `user:${ctx.user.id}` : `address:${ctx.clientAddress}`;
+      budgets.push({ key: `user:${tracker}`, limit: this.config.RATE_LIMIT_PER_USER });
+    }
+    if (this.config.RATE_LIMIT_PER_ADDRESS > 0) {
+      budgets.push({
+        key: `address:address:${ctx.clientAddress}`,
+        limit: this.config.RATE_LIMIT_PER_ADDRESS,
+      });
+    }
+    if (budgets.length === 0) return true;
+    const now = this.time.now();
+    let counts;
+    try {
+      counts = await this.counters.hit(
+        budgets.map((b): RateLimitHit => ({ key: b.key, windowMs: this.windowMs })),
+        now,
+      );
+    } catch (error) {
+      // No count without the database: the operation goes on (and meets the outage itself).
+      this.logger.warn(`rate limits not counted: ${(error as Error).message}`);
+      return true;
+    }
+    for (const budget of budgets) {
+      const count = counts.get(budget.key);
+      if (!count || count.hits <= budget.limit) continue;
+      const seconds = Math.max(1, Math.ceil((count.expiresAt.getTime() - now.getTime()) / 1000));
+      throw DomainException.tooManyRequests(
+        `Too many requests: at most ${budget.limit} operations per ${this.windowMs / 1000} s; try again in ${seconds} s`,
+        seconds,
+      );
+    }
+    return true;
   }
 }

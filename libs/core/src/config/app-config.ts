@@ -138,7 +138,8 @@ export class AppConfig {
   @Min(1)
   SURVEY_MIN_ANSWERS = 3;
 
-  // How often the API looks for resolved requests to close; 0 turns it off.
+  // How often the worker (or the API running the worker) closes resolved requests, as a job on
+  // the job queue; 0 turns it off.
   @Transform(toInt)
   @IsInt()
   @Min(0)
@@ -151,7 +152,8 @@ export class AppConfig {
   @Min(1)
   ESCALATION_DELAY_MINUTES = 60;
 
-  // How often the SLA worker looks for warnings, breaches and escalations that are due.
+  // How often the worker's recurring jobs run (the SLA scan for due warnings, breaches and
+  // escalations; webhook delivery; survey sealing): one run per interval across all workers.
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -219,8 +221,8 @@ export class AppConfig {
   IMPORT_MAX_BODY_BYTES = 50 * 1024 * 1024;
 
   // Operations (root fields) per window per signed-in user and per client address; 0 turns
-  // one off. Counted per API process: with N processes behind a balancer a caller gets up to N
-  // times as many.
+  // one off. Counted in PostgreSQL (rate_limit_counters), so all API processes together allow
+  // each budget once; a caller's window starts at its first operation.
   @Transform(toInt)
   @IsInt()
   @Min(1)
@@ -254,8 +256,9 @@ export class AppConfig {
     return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY;
   }
 
-  // On SIGTERM the API waits this long for requests in flight before closing (keep it below the
-  // orchestrator's kill timeout, e.g. Docker's 10 s default: see stop_grace_period).
+  // On SIGTERM the API waits this long for requests in flight, and the job queue (worker) for its
+  // runs in flight, before closing (keep it below the orchestrator's kill timeout, e.g. Docker's
+  // 10 s default: see stop_grace_period).
   @Transform(toInt)
   @IsInt()
   @Min(0)

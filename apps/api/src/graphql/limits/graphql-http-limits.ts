@@ -5,8 +5,10 @@ import { LIMIT_STATUS, LimitCode, limitRefusalBody } from './limit-refusal';
 
 function refuser(blocklist: AbuseBlocklist) {
   return (req: Request, res: Response, code: LimitCode, message: string): void => {
-    void blocklist.recordRefusal(req.ip);
-    res.status(LIMIT_STATUS[code]).json(limitRefusalBody(code, message));
+    // Counted before the answer, so the caller's next request already meets the count.
+    void blocklist
+      .recordRefusal(req.ip)
+      .finally(() => res.status(LIMIT_STATUS[code]).json(limitRefusalBody(code, message)));
   };
 }
 
