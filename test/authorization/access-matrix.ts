@@ -399,6 +399,8 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
       proof: ['notifications'],
     },
   }),
+  NotificationConnection: fields('edges pageInfo totalCount'),
+  NotificationEdge: fields('cursor node'),
   NotificationPreference: fields('inApp kind'),
   OrgChartImportResult: fields('created errors invitedLeads updated'),
   PageInfo: fields('endCursor hasNextPage hasPreviousPage startCursor'),
@@ -473,6 +475,8 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   UserEdge: fields('cursor node'),
   Webhook: fields('active createdAt departmentId id url'),
   WebhookDelivery: fields('attempts createdAt deliveredAt event id lastError nextAttemptAt status'),
+  WebhookDeliveryConnection: fields('edges pageInfo totalCount'),
+  WebhookDeliveryEdge: fields('cursor node'),
   WeeklyHours: fields('day end start'),
 };
 

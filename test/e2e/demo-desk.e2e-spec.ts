@@ -222,7 +222,9 @@ describe('the demo desk', () => {
     );
     expect(laptop.request).toMatchObject({ status: 'RESOLVED', service: { name: 'Laptop' } });
     expect(Date.parse(laptop.rateBy)).toBeGreaterThan(NOW.getTime() + 10 * DAY);
-    const { notifications } = await member.data('{ notifications(first: 100) { kind message } }');
+    const notifications = (
+      await member.data('{ notifications(first: 100) { edges { node { kind message } } } }')
+    ).notifications.edges.map((e: { node: unknown }) => e.node);
     expect(
       notifications.some(
         (n: { kind: string; message: string }) =>

@@ -8,8 +8,9 @@ import { subscribe } from '../utils/subscription-client';
 import { startTestApp, TestApp } from '../utils/test-app';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-const LIST = `{ notifications(first: 100) { id kind message requestId readAt
-  request { number } actor { name } } unreadNotificationCount }`;
+const LIST = `{ notifications(first: 100) { totalCount edges { node { id kind message requestId readAt
+  request { number } actor { name } } } } unreadNotificationCount }`;
+const nodes = <T>(connection: { edges: { node: T }[] }): T[] => connection.edges.map((e) => e.node);
 const PREFERENCES = '{ notificationPreferences { kind inApp } }';
 const UPDATE_PREFERENCES = `mutation($input: [NotificationPreferenceInput!]!) {
   updateNotificationPreferences(input: $input) { kind inApp } }`;
@@ -38,7 +39,9 @@ describe('in-app notifications of request events', () => {
   // Each client's notifications since the last call (marking them read).
   async function fresh(client: GraphqlClient): Promise<Shown[]> {
     const data = await client.data(LIST);
-    const unread = data.notifications.filter((n: { readAt: string | null }) => !n.readAt);
+    const unread = nodes<{ readAt: string | null } & Shown>(data.notifications).filter(
+      (n: { readAt: string | null }) => !n.readAt,
+    );
     expect(data.unreadNotificationCount).toBe(unread.length);
     await client.data('mutation { markAllNotificationsRead }');
     return unread.map(({ kind, message, request, actor }: Shown) => ({
@@ -203,7 +206,8 @@ describe('in-app notifications of request events', () => {
     await agent.data('{ me { id } }');
     t.statements.reset();
     const data = await agent.data(LIST);
-    expect(data.notifications.length).toBeGreaterThan(12);
+    expect(data.notifications.edges.length).toBeGreaterThan(12);
+    expect(data.notifications.totalCount).toBe(data.notifications.edges.length);
     expect(t.statements.total).toBe(few);
   });
 

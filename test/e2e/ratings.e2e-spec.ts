@@ -11,7 +11,7 @@ const RATE_QUALITY = `mutation($id: ID!, $score: Int!, $comment: String) {
   rateRequestQuality(requestId: $id, score: $score, comment: $comment) { id side score comment } }`;
 const RATINGS = `query($id: ID!) { request(id: $id) { rating { score comment } qualityRating { score } } }`;
 const PENDING = `{ pendingRatings { request { number } rateBy } }`;
-const NOTIFICATIONS = `{ notifications { kind message } }`;
+const NOTIFICATIONS = `{ notifications { edges { node { kind message } } } }`;
 const KUDOS = `mutation($i: GiveKudosInput!) { giveKudos(input: $i) { id message from { email }
   toUser { email } toDepartment { code } request { number } } }`;
 const HOUR = 3_600_000;
@@ -46,7 +46,9 @@ describe('Request ratings, two-way feedback and kudos', () => {
 
   it('invites the requester at resolution and lists the pending rating until it is given', async () => {
     const request = await resolvedRequest();
-    const notes = (await requester.data(NOTIFICATIONS)).notifications;
+    const notes = (await requester.data(NOTIFICATIONS)).notifications.edges.map(
+      (e: { node: unknown }) => e.node,
+    );
     expect(notes).toContainEqual(
       expect.objectContaining({
         kind: 'RATING_INVITATION',

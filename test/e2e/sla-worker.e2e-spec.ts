@@ -133,7 +133,11 @@ describe('SLA worker: warnings, breaches and escalation, exactly once', () => {
     expect(new Date(occurred).toISOString()).toBe('2026-03-02T10:00:00.000Z');
 
     const coLead = await a.login(demoEmail('CO', 'lead'));
-    const inbox = await coLead.data('{ notifications { kind message requestId readAt } }');
+    const inbox = {
+      notifications: (
+        await coLead.data('{ notifications { edges { node { kind message requestId readAt } } } }')
+      ).notifications.edges.map((e: { node: unknown }) => e.node),
+    };
     // Both clocks of the request have reached the top rung by now: one notification each.
     expect(inbox.notifications.map((n: { message: string }) => n.message).sort()).toEqual([
       `${request.number} "Scanner down": first response target missed at 2026-03-02T10:00:00.000Z (escalation 3 of 3)`,

@@ -57,7 +57,9 @@ describe('Pulse surveys', () => {
       { round: { id: roundId }, supplier: { code: 'FIN' }, answered: false },
     ]);
     expect((await (await who('PAY', 'member')).data(MINE)).mySurveys).toEqual([]);
-    const notes = (await mkt.data('{ notifications { kind } }')).notifications;
+    const notes = (
+      await mkt.data('{ notifications { edges { node { kind } } } }')
+    ).notifications.edges.map((e: { node: unknown }) => e.node);
     expect(notes).toContainEqual({ kind: 'SURVEY_INVITATION' });
   });
 

@@ -151,13 +151,16 @@ describe('nobody sees what is not theirs: a sweep over every read path', () => {
           if (!sees(c, byId(node.id))) leak(c, 'requests(filter)', byId(node.id).number);
       },
       async (c) => {
-        const data = await c.client.data('{ notifications(first: 100) { id requestId } }');
+        const data = await c.client.data(
+          '{ notifications(first: 100) { edges { node { id requestId } } } }',
+        );
         const mine = new Set(
           (await t.dataSource.query('SELECT id FROM notifications WHERE user_id = $1', [c.id])).map(
             (r: { id: string }) => r.id,
           ),
         );
-        for (const n of data.notifications) if (!mine.has(n.id)) leak(c, 'notifications', n.id);
+        for (const { node: n } of data.notifications.edges)
+          if (!mine.has(n.id)) leak(c, 'notifications', n.id);
       },
       async (c) => {
         const data = await c.client.data('{ pendingRatings { request { id } } }');

@@ -1,7 +1,15 @@
 import * as http from 'node:http';
 import { AddressInfo } from 'node:net';
-import { ManualTimeSource } from '@intradesk/core';
-import { verifyWebhookSignature, WebhookDeliveryJob } from '@intradesk/notifications';
+import { Pool } from 'pg';
+import { AppConfig, ManualTimeSource } from '@intradesk/core';
+import {
+  DnsWebhookResolver,
+  verifyWebhookSignature,
+  WebhookDeliveryJob,
+  WebhookResolver,
+  WebhookSender,
+  WebhookTargets,
+} from '@intradesk/notifications';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { AutoCloseJob, BreachScanJob } from '@intradesk/requests';
 import { departmentIds } from '../factories/organization.factory';
@@ -129,14 +137,29 @@ describe('department webhooks', () => {
     expect(bad.received).toHaveLength(16); // 4 attempts each, then given up
     expect(good.received).toHaveLength(4); // delivered ones are never resent
 
-    const failed = await itLead.data(
-      'query($w: ID!) { webhookDeliveries(webhookId: $w, status: FAILED) { event attempts lastError } }',
-      {
-        w: failing.webhook.id,
-      },
+    const DELIVERIES = `query($w: ID!, $after: String) {
+      webhookDeliveries(webhookId: $w, status: FAILED, first: 3, after: $after) {
+        totalCount pageInfo { hasNextPage endCursor } edges { node { id event attempts lastError } } } }`;
+    const page1 = (await itLead.data(DELIVERIES, { w: failing.webhook.id })).webhookDeliveries;
+    expect(page1.totalCount).toBe(4);
+    expect(page1.edges).toHaveLength(3);
+    expect(page1.pageInfo.hasNextPage).toBe(true);
+    expect(page1.edges[0].node).toMatchObject({ attempts: 4, lastError: 'HTTP 500' });
+    const rest = (
+      await itLead.data(DELIVERIES, { w: failing.webhook.id, after: page1.pageInfo.endCursor })
+    ).webhookDeliveries;
+    expect(rest.edges).toHaveLength(1);
+    expect(rest.pageInfo.hasNextPage).toBe(false);
+    // Newest first, each once across the pages.
+    const seen = [...page1.edges, ...rest.edges].map((e: { node: { id: string } }) => e.node.id);
+    expect(seen).toEqual([...seen].sort((a, b) => Number(b) - Number(a)));
+    expect(
+      (await itLead.error(DELIVERIES, { w: failing.webhook.id, after: 'nonsense' })).extensions,
+    ).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['after'] });
+    const hrLead = await t.login(demoEmail('HR', 'lead'));
+    expect((await hrLead.error(DELIVERIES, { w: failing.webhook.id })).extensions?.code).toBe(
+      'FORBIDDEN',
     );
-    expect(failed.webhookDeliveries).toHaveLength(4);
-    expect(failed.webhookDeliveries[0]).toMatchObject({ attempts: 4, lastError: 'HTTP 500' });
     await Promise.all([good.close(), bad.close()]);
   });
 
@@ -216,5 +239,228 @@ describe('department webhooks', () => {
       ]);
     }
     await Promise.all([supplierSide.close(), customerSide.close()]);
+  });
+});
+
+// Server-side request forgery: in production a webhook reaches public https addresses only,
+// checked at creation and again at each delivery. Names answer from a table (the resolver is
+// the seam; the connection itself is real).
+describe('webhook targets in production', () => {
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
+  const PUBLIC = '93.184.215.14';
+  const answers: Record<string, string[]> = {
+    'hooks.example.com': [PUBLIC],
+    'internal.example.com': ['10.20.30.40'],
+    'rebind.example.com': [PUBLIC],
+  };
+  let t: TestApp;
+  let open: TestApp;
+  let ids: Record<string, string>;
+  let itLead: GraphqlClient;
+
+  const useTable = (app: TestApp) =>
+    jest
+      .spyOn(app.app.get(WebhookResolver), 'resolve')
+      .mockImplementation(async (host) =>
+        host in answers
+          ? answers[host].map((address) => ({ address, family: 4 as const }))
+          : new DnsWebhookResolver().resolve(host),
+      );
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      time,
+      env: { NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false' },
+    });
+    open = await startTestApp({
+      time,
+      sameDatabaseAs: t,
+      env: { NODE_ENV: 'production', WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' },
+    });
+    useTable(t);
+    useTable(open);
+    ids = await departmentIds(t.dataSource);
+    itLead = await t.login(demoEmail('IT', 'lead'));
+  });
+  afterAll(async () => {
+    await open.close();
+    await t.close();
+  });
+
+  it('refuses loopback, private, link-local and plain-http targets with the reason', async () => {
+    const refusals: Record<string, RegExp> = {
+      'https://127.0.0.1/hook': /127\.0\.0\.1 is a loopback address/,
+      'https://localhost:8443/hook': /loopback/,
+      'https://10.1.2.3/hook': /10\.1\.2\.3 is a private-network address/,
+      'https://169.254.169.254/latest/meta-data/': /link-local/,
+      'https://[::1]/hook': /::1 is a loopback address/,
+      'https://[fd00::1]/hook': /fd00::1 is a unique-local/,
+      'https://[::ffff:192.168.0.1]/hook': /private-network/,
+      'https://100.64.0.1/hook': /carrier-grade NAT/,
+      'https://internal.example.com/hook': /internal\.example\.com resolves to 10\.20\.30\.40/,
+      'http://hooks.example.com/hook': /https: in production/,
+    };
+    for (const [url, reason] of Object.entries(refusals)) {
+      const error = await itLead.error(CREATE, { d: ids.IT, u: url });
+      expect({ url, ...error.extensions }).toMatchObject({
+        url,
+        code: 'BAD_USER_INPUT',
+        fields: ['url'],
+        reason: 'WEBHOOK_TARGET_REFUSED',
+      });
+      expect(error.message).toMatch(reason);
+    }
+    const { count } = (
+      await t.dataSource.query('SELECT count(*)::int AS count FROM department_webhooks')
+    )[0];
+    expect(count).toBe(0);
+    // A public https address is fine.
+    const made = await itLead.data(CREATE, { d: ids.IT, u: 'https://hooks.example.com/hook' });
+    expect(made.createDepartmentWebhook.webhook.url).toBe('https://hooks.example.com/hook');
+  });
+
+  it('allows them with WEBHOOK_ALLOW_PRIVATE_NETWORKS=true', async () => {
+    const lead = await open.login(demoEmail('HR', 'lead'));
+    for (const url of [
+      'http://127.0.0.1:9/hook',
+      'https://10.1.2.3/hook',
+      'http://169.254.169.254/',
+      'https://[::1]/hook',
+      'https://[fd00::1]/hook',
+    ]) {
+      const made = await lead.data(CREATE, { d: ids.HR, u: url });
+      expect(made.createDepartmentWebhook.webhook.url).toBe(new URL(url).toString());
+    }
+    await open.dataSource.query('DELETE FROM department_webhooks WHERE department_id = $1', [
+      ids.HR,
+    ]);
+  });
+
+  it('checks again at delivery: a name rebound to a private address is refused', async () => {
+    const local = await receiver(200);
+    const port = new URL(local.url).port;
+    const made = await itLead.data(CREATE, {
+      d: ids.IT,
+      u: `https://rebind.example.com:${port}/hooks/intradesk`,
+    });
+    // After creation the name starts answering with the receiver's own address.
+    answers['rebind.example.com'] = ['127.0.0.1'];
+    await fileRequest(await t.login(demoEmail('MKT', 'member')), ids.IT, { title: 'Rebound' });
+    await t.app.get(WebhookDeliveryJob).runUntilIdle();
+    expect(local.received).toEqual([]);
+    const [delivery] = await t.dataSource.query(
+      `SELECT status, attempts, last_error FROM webhook_deliveries WHERE webhook_id = $1`,
+      [made.createDepartmentWebhook.webhook.id],
+    );
+    expect(delivery).toMatchObject({ status: 'PENDING', attempts: 1 });
+    expect(delivery.last_error).toMatch(
+      /^refused: .*127\.0\.0\.1 is a loopback address \(this machine\) \(rebind\.example\.com resolves to 127\.0\.0\.1\)/,
+    );
+    await local.close();
+  });
+});
+
+// The sender holds no connection or lock while receivers answer, and one that hangs holds up
+// no other delivery: each poll claims, starts the calls and returns.
+describe('webhook delivery with a hanging receiver', () => {
+  const time = new ManualTimeSource(new Date('2026-03-02T09:00:00Z'));
+  const POLL_MS = 1000;
+  let t: TestApp;
+  let ids: Record<string, string>;
+  let filer: GraphqlClient;
+
+  beforeAll(async () => {
+    t = await startTestApp({
+      time,
+      env: { WEBHOOK_TIMEOUT_SECONDS: '30', WORKER_POLL_SECONDS: String(POLL_MS / 1000) },
+    });
+    ids = await departmentIds(t.dataSource);
+    filer = await t.login(demoEmail('MKT', 'member'));
+  });
+  afterAll(() => t.close());
+
+  const until = async (what: string, done: () => boolean | Promise<boolean>, ms: number) => {
+    const deadline = Date.now() + ms;
+    while (!(await done())) {
+      if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
+      await new Promise((r) => setImmediate(r));
+    }
+  };
+
+  it('delivers to the answering receiver on time and keeps the pool free', async () => {
+    // Takes each call and never answers.
+    const hanging: http.ServerResponse[] = [];
+    const hang = http.createServer((_req, res) => hanging.push(res));
+    await new Promise<void>((r) => hang.listen(0, '127.0.0.1', r));
+    const good = await receiver(200);
+    const itLead = await t.login(demoEmail('IT', 'lead'));
+    const hangUrl = `http://127.0.0.1:${(hang.address() as AddressInfo).port}/hook`;
+    const hung = (await itLead.data(CREATE, { d: ids.IT, u: hangUrl })).createDepartmentWebhook;
+    await itLead.data(CREATE, { d: ids.IT, u: good.url });
+    const sender = t.app.get(WebhookSender);
+    const pool = (t.dataSource.driver as unknown as { master: Pool }).master;
+
+    for (let round = 1; round <= 3; round++) {
+      await fileRequest(filer, ids.IT, { title: `Round ${round}` });
+      const polled = Date.now();
+      expect(await sender.deliverDue()).toBe(2);
+      expect(Date.now() - polled).toBeLessThan(POLL_MS);
+      await until(
+        `delivery ${round} to the answering receiver`,
+        () => good.received.length === round,
+        POLL_MS,
+      );
+      await until(`call ${round} to the hanging receiver`, () => hanging.length === round, POLL_MS);
+      // While the hanging calls wait: no pooled connection is taken, no transaction is open,
+      // and other work runs at once.
+      expect(pool.totalCount - pool.idleCount).toBe(0);
+      const [{ open }] = await t.dataSource.query(
+        `SELECT count(*)::int AS open FROM pg_stat_activity
+          WHERE datname = current_database() AND state LIKE 'idle in transaction%'`,
+      );
+      expect(open).toBe(0);
+      const asked = Date.now();
+      await filer.data('{ me { id } }');
+      expect(Date.now() - asked).toBeLessThan(POLL_MS);
+    }
+    const states = async () =>
+      (await t.dataSource.query(
+        `SELECT d.status, d.attempts, d.next_attempt_at FROM webhook_deliveries d
+          WHERE d.webhook_id = $1 ORDER BY d.id`,
+        [hung.webhook.id],
+      )) as { status: string; attempts: number; next_attempt_at: Date }[];
+    // The hanging ones are claimed (their next attempt is the lease's end) and not yet counted.
+    for (const row of await states()) {
+      expect(row).toMatchObject({ status: 'PENDING', attempts: 0 });
+      expect(row.next_attempt_at.getTime()).toBeGreaterThan(time.now().getTime());
+    }
+
+    // A sender that died would leave its claims: once they lapse another process takes them
+    // over, and the first one's late result is not kept (at least once: the call is repeated).
+    time.advance(5 * 60_000);
+    const other = new WebhookSender(
+      t.dataSource,
+      time,
+      t.app.get(AppConfig),
+      t.app.get(WebhookTargets),
+    );
+    expect(await other.deliverDue()).toBe(3);
+    await until('the calls repeated', () => hanging.length === 6, POLL_MS);
+    for (const res of hanging.slice(0, 3)) res.writeHead(200).end();
+    await sender.settled();
+    expect((await states()).map((r) => [r.status, r.attempts])).toEqual([
+      ['PENDING', 0],
+      ['PENDING', 0],
+      ['PENDING', 0],
+    ]);
+    for (const res of hanging.slice(3)) res.writeHead(200).end();
+    await other.settled();
+    expect((await states()).map((r) => [r.status, r.attempts])).toEqual([
+      ['DELIVERED', 1],
+      ['DELIVERED', 1],
+      ['DELIVERED', 1],
+    ]);
+    await new Promise((r) => hang.close(r));
+    await good.close();
   });
 });

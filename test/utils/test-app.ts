@@ -56,6 +56,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Tokens expire at the time source's time: a test that moves it by weeks keeps its
     // sign-ins (the expiry test sets its own).
     ...(options.time ? { JWT_EXPIRES_IN: '400d' } : {}),
+    // Webhook tests deliver to receivers on 127.0.0.1; the SSRF tests set their own.
+    WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     ...(options.replicaApplicationName
       ? {
           DATABASE_REPLICA_URLS: `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${options.replicaApplicationName}`,

@@ -11,6 +11,7 @@ export * from './graphql/import-line-error.model';
 export * from './validation/uuid.pipe';
 export * from './pagination/connection';
 export * from './pagination/page-size.field';
+export * from './pagination/page.args';
 export * from './validation/id.field';
 export * from './logging/logger';
 export * from './validation/is-optional-not-null';

@@ -8,5 +8,7 @@ export * from './notifications.service';
 export * from './webhooks/webhook.entity';
 export * from './webhooks/webhooks.service';
 export * from './webhooks/webhook-delivery.job';
+export * from './webhooks/webhook-sender';
+export * from './webhooks/webhook-target';
 export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-outbox';

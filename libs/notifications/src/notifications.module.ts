@@ -5,6 +5,8 @@ import { NotificationEntity } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 import { WebhookDeliveryJob } from './webhooks/webhook-delivery.job';
 import { WebhookDeliveryEntity, WebhookEntity } from './webhooks/webhook.entity';
+import { WebhookSender } from './webhooks/webhook-sender';
+import { DnsWebhookResolver, WebhookResolver, WebhookTargets } from './webhooks/webhook-target';
 import { WebhooksService } from './webhooks/webhooks.service';
 
 export const notificationsEntities = [
@@ -16,7 +18,20 @@ export const notificationsEntities = [
 
 @Module({
   imports: [TypeOrmModule.forFeature(notificationsEntities)],
-  providers: [NotificationsService, WebhooksService, WebhookDeliveryJob],
-  exports: [NotificationsService, WebhooksService, WebhookDeliveryJob],
+  providers: [
+    NotificationsService,
+    WebhooksService,
+    WebhookDeliveryJob,
+    WebhookSender,
+    WebhookTargets,
+    { provide: WebhookResolver, useClass: DnsWebhookResolver },
+  ],
+  exports: [
+    NotificationsService,
+    WebhooksService,
+    WebhookDeliveryJob,
+    WebhookSender,
+    WebhookResolver,
+  ],
 })
 export class NotificationsModule {}

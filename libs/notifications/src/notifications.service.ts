@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { NotificationKind, NOTIFICATION_KINDS } from './notification-kind.enum';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
+import { newestFirstPage } from './newest-first.page';
 
 export interface NewNotification {
   userId: string;
@@ -105,12 +106,17 @@ export class NotificationsService {
     );
   }
 
-  list(userId: string, unreadOnly: boolean, first: number): Promise<NotificationEntity[]> {
-    return this.dataSource.getRepository(NotificationEntity).find({
-      where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: first,
-    });
+  // The caller's notifications, newest first, a page at a time.
+  async page(userId: string, unreadOnly: boolean, size: number, after?: string | null) {
+    const mine = () => {
+      const query = this.dataSource
+        .getRepository(NotificationEntity)
+        .createQueryBuilder('n')
+        .where('n.user_id = :userId', { userId });
+      if (unreadOnly) query.andWhere('n.read_at IS NULL');
+      return query;
+    };
+    return { ...(await newestFirstPage(mine(), size, after)), count: () => mine().getCount() };
   }
 
   // One notification for its recipient (the live feed); null when it is not theirs.

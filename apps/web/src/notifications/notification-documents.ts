@@ -35,7 +35,11 @@ export const NotificationsQuery = graphql(`
   query ShellNotifications {
     unreadNotificationCount
     notifications(first: 30) {
-      ...NotificationItem
+      edges {
+        node {
+          ...NotificationItem
+        }
+      }
     }
   }
 `);

@@ -33,7 +33,8 @@ export function useNotifications(): NotificationsState {
   const [, markAllMutation] = useMutation(MarkAllReadMutation);
   const refresh = useCallback(() => refetch({ requestPolicy: 'network-only' }), [refetch]);
 
-  const fetched = snapshot.data?.notifications;
+  const page = snapshot.data?.notifications;
+  const fetched = useMemo(() => page?.edges.map((e) => e.node), [page]);
   const { items, unread } = useMemo(() => {
     const known = new Set((fetched ?? []).map((n) => n.id));
     const fresh = (live.data ?? []).filter((n) => !known.has(n.id));

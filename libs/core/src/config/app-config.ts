@@ -172,6 +172,11 @@ export class AppConfig {
   @Max(60)
   WEBHOOK_TIMEOUT_SECONDS = 5;
 
+  // true: webhooks may reach loopback, private and link-local addresses and plain http: in
+  // production (development and tests only: it opens the worker to server-side request forgery).
+  @IsIn(['true', 'false'])
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true' | 'false' = 'false';
+
   // auto: the API runs the SLA worker in its own process in embedded mode only.
   @IsIn(['auto', 'true', 'false'])
   RUN_WORKER_IN_API: 'auto' | 'true' | 'false' = 'auto';
@@ -279,6 +284,10 @@ export class AppConfig {
       throw new ConfigValidationError('SURVEY_SECRET is not set');
     }
     return createHmac('sha256', this.JWT_SECRET).update('intradesk survey secret').digest('hex');
+  }
+
+  get webhooksMayReachPrivateNetworks(): boolean {
+    return this.WEBHOOK_ALLOW_PRIVATE_NETWORKS === 'true';
   }
 
   get usesEmbeddedDatabase(): boolean {

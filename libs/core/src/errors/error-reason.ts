@@ -38,6 +38,9 @@ export enum ErrorReason {
   DEFAULT_CALENDAR_REQUIRED = 'DEFAULT_CALENDAR_REQUIRED',
   SERVICE_OF_OTHER_SUPPLIER = 'SERVICE_OF_OTHER_SUPPLIER',
   NO_WORKING_TIME = 'NO_WORKING_TIME',
+  // Webhooks: the url reaches a loopback, private, link-local or otherwise non-public address,
+  // or is plain http: in production
+  WEBHOOK_TARGET_REFUSED = 'WEBHOOK_TARGET_REFUSED',
   // People
   LAST_ADMIN = 'LAST_ADMIN',
   USER_DEACTIVATED = 'USER_DEACTIVATED',

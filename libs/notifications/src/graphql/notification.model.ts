@@ -1,4 +1,5 @@
-import { Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Connection, PageArgs } from '@intradesk/core';
 import { IsBoolean, IsEnum } from 'class-validator';
 import { NotificationKind } from '../notification-kind.enum';
 import { NotificationEntity } from '../notification.entity';
@@ -38,6 +39,16 @@ export class NotificationModel {
       actorId: entity.actorId,
     });
   }
+}
+
+@ObjectType()
+export class NotificationConnection extends Connection(NotificationModel, 'Notification') {}
+
+@ArgsType()
+export class NotificationsArgs extends PageArgs {
+  @Field({ defaultValue: false })
+  @IsBoolean()
+  unreadOnly: boolean;
 }
 
 @ObjectType('NotificationPreference', {

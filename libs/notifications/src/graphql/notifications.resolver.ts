@@ -15,12 +15,16 @@ import {
   DomainException,
   GraphqlContext,
   Loaders,
+  pageSize,
   RequestLoaders,
+  toConnection,
 } from '@intradesk/core';
 import { OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
 import { NotificationCreatedEvent, NotificationsService } from '../notifications.service';
 import {
+  NotificationConnection,
   NotificationModel,
+  NotificationsArgs,
   NotificationPreferenceInput,
   NotificationPreferenceModel,
 } from './notification.model';
@@ -34,19 +38,21 @@ export class NotificationsResolver {
     private readonly organizationLoaders: OrganizationLoaderFactory,
   ) {}
 
-  @Query(() => [NotificationModel], {
+  @Query(() => NotificationConnection, {
     description: "The caller's in-app notifications, newest first",
   })
   async notifications(
     @CurrentUser() user: AuthUser,
-    @Args('unreadOnly', { defaultValue: false }) unreadOnly: boolean,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
-  ): Promise<NotificationModel[]> {
-    if (first < 1 || first > 100)
-      throw DomainException.badInput('first must be between 1 and 100', ['first']);
-    return (await this.notificationsService.list(user.id, unreadOnly, first)).map(
-      NotificationModel.from,
-    );
+    @Args() args: NotificationsArgs,
+  ): Promise<NotificationConnection> {
+    const size = pageSize(args.first);
+    const page = await this.notificationsService.page(user.id, args.unreadOnly, size, args.after);
+    return toConnection(page.rows, size, {
+      after: !!args.after,
+      cursorOf: page.cursorOf,
+      nodeOf: NotificationModel.from,
+      count: page.count,
+    });
   }
 
   @Query(() => Int, { description: "How many of the caller's notifications are unread" })

@@ -1,5 +1,6 @@
 import {
   Args,
+  ArgsType,
   Field,
   ID,
   Int,
@@ -9,7 +10,17 @@ import {
   registerEnumType,
   Resolver,
 } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, UuidPipe } from '@intradesk/core';
+import {
+  AuthUser,
+  Connection,
+  CurrentUser,
+  IdField,
+  PageArgs,
+  pageSize,
+  toConnection,
+  UuidPipe,
+} from '@intradesk/core';
+import { IsEnum, IsOptional } from 'class-validator';
 import { DeliveryStatus, WebhookDeliveryEntity, WebhookEntity } from '../webhooks/webhook.entity';
 import { WebhooksService } from '../webhooks/webhooks.service';
 
@@ -95,6 +106,23 @@ export class WebhookDeliveryModel {
   }
 }
 
+@ObjectType()
+export class WebhookDeliveryConnection extends Connection(
+  WebhookDeliveryModel,
+  'WebhookDelivery',
+) {}
+
+@ArgsType()
+export class WebhookDeliveriesArgs extends PageArgs {
+  @IdField()
+  webhookId: string;
+
+  @Field(() => DeliveryStatus, { nullable: true })
+  @IsOptional()
+  @IsEnum(DeliveryStatus)
+  status?: DeliveryStatus;
+}
+
 @Resolver(() => WebhookModel)
 export class WebhooksResolver {
   constructor(private readonly webhooks: WebhooksService) {}
@@ -120,14 +148,26 @@ export class WebhooksResolver {
     return (await this.webhooks.list(departmentId)).map(WebhookModel.from);
   }
 
-  @Query(() => [WebhookDeliveryModel], {
-    description: 'The latest deliveries of a webhook, e.g. status: FAILED',
+  @Query(() => WebhookDeliveryConnection, {
+    description: 'The deliveries of a webhook, newest first, e.g. status: FAILED',
   })
   async webhookDeliveries(
     @CurrentUser() user: AuthUser,
-    @Args('webhookId', { type: () => ID }, UuidPipe) webhookId: string,
-    @Args('status', { type: () => DeliveryStatus, nullable: true }) status?: DeliveryStatus,
-  ): Promise<WebhookDeliveryModel[]> {
-    return (await this.webhooks.deliveries(user, webhookId, status)).map(WebhookDeliveryModel.from);
+    @Args() args: WebhookDeliveriesArgs,
+  ): Promise<WebhookDeliveryConnection> {
+    const size = pageSize(args.first);
+    const page = await this.webhooks.deliveries(
+      user,
+      args.webhookId,
+      args.status,
+      size,
+      args.after,
+    );
+    return toConnection(page.rows, size, {
+      after: !!args.after,
+      cursorOf: page.cursorOf,
+      nodeOf: WebhookDeliveryModel.from,
+      count: page.count,
+    });
   }
 }

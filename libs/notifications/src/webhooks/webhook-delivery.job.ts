@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@intradesk/core';
 import { JobQueue } from '@intradesk/db';
-import { WebhooksService } from './webhooks.service';
+import { WebhookSender } from './webhook-sender';
 
 // Sends the webhook outbox: a recurring job of the worker process (and of the API in embedded
-// mode). Not exclusive: deliveries are claimed row by row, so a run stuck on a slow receiver does
-// not hold up the next one.
+// mode). Not exclusive: deliveries are claimed row by row. A run claims what is due, starts the
+// calls and ends (the sender finishes them), so a hanging receiver holds up no later run.
 @Injectable()
 export class WebhookDeliveryJob {
   constructor(
-    private readonly webhooks: WebhooksService,
+    private readonly sender: WebhookSender,
     private readonly config: AppConfig,
     private readonly jobs: JobQueue,
   ) {}
@@ -19,18 +19,12 @@ export class WebhookDeliveryJob {
       name: 'webhook-delivery',
       everySeconds: this.config.WORKER_POLL_SECONDS,
       exclusive: false,
-      run: () => this.runUntilIdle(),
+      run: () => this.sender.deliverDue(),
     });
   }
 
-  async runUntilIdle(): Promise<number> {
-    let total = 0;
-    for (
-      let sent = await this.webhooks.deliverDue();
-      sent > 0;
-      sent = await this.webhooks.deliverDue()
-    )
-      total += sent;
-    return total;
+  // Sends until nothing is due and nothing is in flight (tests).
+  runUntilIdle(): Promise<number> {
+    return this.sender.runUntilIdle();
   }
 }

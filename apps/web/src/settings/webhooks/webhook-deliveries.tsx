@@ -26,7 +26,7 @@ function statusWords(intl: ReturnType<typeof useIntl>, status: string): string {
   }
 }
 
-// The latest deliveries of one webhook, filtered by status.
+// The latest 100 deliveries of one webhook, filtered by status.
 export function WebhookDeliveries({ webhookId, url }: { webhookId: string; url: string }) {
   const intl = useIntl();
   const filterId = useId();
@@ -36,7 +36,7 @@ export function WebhookDeliveries({ webhookId, url }: { webhookId: string; url: 
     variables: { webhookId, status: (status || null) as never },
     requestPolicy: 'cache-and-network',
   });
-  const deliveries = data?.webhookDeliveries ?? [];
+  const deliveries = data?.webhookDeliveries.edges.map((e) => e.node) ?? [];
   const when = (value: string | null | undefined) =>
     value ? intl.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
   const name = intl.formatMessage(

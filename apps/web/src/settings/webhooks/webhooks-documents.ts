@@ -37,15 +37,19 @@ export const CreateWebhookMutation = graphql(`
 
 export const WebhookDeliveriesQuery = graphql(`
   query SettingsWebhookDeliveries($webhookId: ID!, $status: WebhookDeliveryStatus) {
-    webhookDeliveries(webhookId: $webhookId, status: $status) {
-      id
-      event
-      status
-      attempts
-      lastError
-      nextAttemptAt
-      deliveredAt
-      createdAt
+    webhookDeliveries(webhookId: $webhookId, status: $status, first: 100) {
+      edges {
+        node {
+          id
+          event
+          status
+          attempts
+          lastError
+          nextAttemptAt
+          deliveredAt
+          createdAt
+        }
+      }
     }
   }
 `);
