@@ -73,6 +73,8 @@ describe('database outage under write load', () => {
       AUTO_CLOSE_INTERVAL_SECONDS: '0',
       RATE_LIMIT_PER_USER: '0',
       RATE_LIMIT_PER_ADDRESS: '0',
+      // Its webhook (for the outbox rows) points at a closed local port.
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     });
     app = await createApp({ config, databaseUrl: database.url, logger: createLogger('silent') });
     await prepareDatabase(app, config, { seedDemo: true, seedDemoRequests: false });
