@@ -393,6 +393,8 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   Kudos: fields('createdAt from id message request toDepartment toUser', {
     request: { rule: 'null unless the caller may see the request', proof: ['ratings'] },
   }),
+  KudosConnection: fields('edges pageInfo totalCount'),
+  KudosEdge: fields('cursor node'),
   Notification: fields('actor createdAt id kind message readAt request requestId', {
     request: {
       rule: 'null unless the recipient may (still) see the request',
@@ -408,6 +410,8 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
     path: { rule: 'shown once, to the administrator who made it', proof: ['people-admin'] },
   }),
   PendingRating: fields('rateBy request'),
+  PendingRatingConnection: fields('edges pageInfo totalCount'),
+  PendingRatingEdge: fields('cursor node'),
   Rating: fields('comment createdAt id rater score side updatedAt'),
   Relationship: fields('explanation type'),
   ReportTrendPoint: fields(
@@ -459,6 +463,8 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   SlaSimulation: fields('actual requests simulated wouldHaveBreached wouldHaveMet'),
   SurveyCustomerResult: fields('customer scores'),
   SurveyRound: fields('closedAt closesAt id minAnswers open openedAt periodFrom periodTo title'),
+  SurveyRoundConnection: fields('edges pageInfo totalCount'),
+  SurveyRoundEdge: fields('cursor node'),
   SurveyScores: fields(
     'answers averageRecommend averageScore comments distribution netPromoterScore suppressed',
     {
@@ -470,6 +476,8 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   ),
   SurveySupplierResult: fields('byCustomer overall supplier'),
   SurveyTask: fields('answered round supplier'),
+  SurveyTaskConnection: fields('edges pageInfo totalCount'),
+  SurveyTaskEdge: fields('cursor node'),
   User: fields('active createdAt deactivatedAt department email id invited name role'),
   UserConnection: fields('edges pageInfo totalCount'),
   UserEdge: fields('cursor node'),

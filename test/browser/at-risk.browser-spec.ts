@@ -54,9 +54,12 @@ describeInBrowser('At risk and What-if in the browser', () => {
     const answer = async (email: string) => {
       const client = await desk.as(email);
       const mine = await client.data<{
-        mySurveys: { round: { id: string }; supplier: { id: string } }[];
-      }>(`{ mySurveys { round { id } supplier { id } } }`);
-      if (!mine.mySurveys.some((t) => t.round.id === round.id && t.supplier.id === it.id)) return;
+        mySurveys: { edges: { node: { round: { id: string }; supplier: { id: string } } }[] };
+      }>(`{ mySurveys(first: 100) { edges { node { round { id } supplier { id } } } } }`);
+      const asked = mine.mySurveys.edges.some(
+        ({ node: t }) => t.round.id === round.id && t.supplier.id === it.id,
+      );
+      if (!asked) return;
       await client.data(
         `mutation($i: AnswerSurveyInput!) { answerSurvey(input: $i) { answered } }`,
         { i: { roundId: round.id, supplierId: it.id, score: 4, recommend: 8 } },

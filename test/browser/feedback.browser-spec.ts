@@ -43,13 +43,15 @@ interface KudosItem {
 }
 
 const OPEN = `mutation($i: OpenSurveyRoundInput!) { openSurveyRound(input: $i) { id title open minAnswers } }`;
-const ROUNDS = `{ surveyRounds { id title open minAnswers } }`;
-const MINE = `{ mySurveys { answered round { id } supplier { id code name } } }`;
+const ROUNDS = `{ surveyRounds(first: 100) { edges { node { id title open minAnswers } } } }`;
+const MINE = `{ mySurveys(first: 100) { edges { node { answered round { id } supplier { id code name } } } } }`;
 const ANSWER = `mutation($i: AnswerSurveyInput!) { answerSurvey(input: $i) { answered } }`;
 const RESULTS = `query($id: ID!) { surveyResults(roundId: $id) {
   supplier { code name } overall { suppressed answers }
   byCustomer { customer { code } scores { suppressed answers } } } }`;
-const RECEIVED = `query($u: ID) { kudosReceived(userId: $u) { message from { email } request { number } } }`;
+const RECEIVED = `query($u: ID) { kudosReceived(userId: $u) { edges { node { message from { email } request { number } } } } }`;
+type Nodes<T> = { edges: { node: T }[] };
+const nodes = <T>(connection: Nodes<T>): T[] => connection.edges.map((e) => e.node);
 
 function check(condition: unknown, what: string): void {
   if (!condition) throw new Error(what);
@@ -99,8 +101,9 @@ describeInBrowser('surveys and kudos in the browser', () => {
         .waitFor();
     });
     round = await step('API: surveyRounds has the open round', async () => {
-      const rounds = (await (await desk.as(OPS)).data<{ surveyRounds: Round[] }>(ROUNDS))
-        .surveyRounds;
+      const rounds = nodes(
+        (await (await desk.as(OPS)).data<{ surveyRounds: Nodes<Round> }>(ROUNDS)).surveyRounds,
+      );
       const found = rounds.find((r) => r.title === title);
       check(found?.open, `API: no open round "${title}" in ${JSON.stringify(rounds)}`);
       return found!;
@@ -108,7 +111,7 @@ describeInBrowser('surveys and kudos in the browser', () => {
     await expectAccessible(ops, 'surveys, operations, a round open (en)');
 
     const memberApi = await desk.as(MEMBER);
-    const tasks = (await memberApi.data<{ mySurveys: Task[] }>(MINE)).mySurveys.filter(
+    const tasks = nodes((await memberApi.data<{ mySurveys: Nodes<Task> }>(MINE)).mySurveys).filter(
       (t) => t.round.id === round.id,
     );
     // The member answers about IT in the browser; two colleagues of Marketing answer about it
@@ -161,7 +164,7 @@ describeInBrowser('surveys and kudos in the browser', () => {
         .waitFor();
     });
     await step('API: mySurveys says the member answered about IT', async () => {
-      const now = (await memberApi.data<{ mySurveys: Task[] }>(MINE)).mySurveys;
+      const now = nodes((await memberApi.data<{ mySurveys: Nodes<Task> }>(MINE)).mySurveys);
       const answered = now.find((t) => t.round.id === round.id && t.supplier.code === 'IT');
       check(answered?.answered, `API: not answered: ${JSON.stringify(now)}`);
     });
@@ -188,7 +191,7 @@ describeInBrowser('surveys and kudos in the browser', () => {
     });
     const results = await step('API: the round is closed; surveyResults', async () => {
       const ops$ = await desk.as(OPS);
-      const rounds = (await ops$.data<{ surveyRounds: Round[] }>(ROUNDS)).surveyRounds;
+      const rounds = nodes((await ops$.data<{ surveyRounds: Nodes<Round> }>(ROUNDS)).surveyRounds);
       check(rounds.find((r) => r.id === round.id)?.open === false, 'API: the round is still open');
       return (await ops$.data<{ surveyResults: SupplierResult[] }>(RESULTS, { id: round.id }))
         .surveyResults;
@@ -279,11 +282,13 @@ describeInBrowser('surveys and kudos in the browser', () => {
     });
     await step('API: kudosReceived of the assignee has it', () =>
       eventually(async () => {
-        const got = (
-          await memberApi.data<{ kudosReceived: KudosItem[] }>(RECEIVED, {
-            u: fromRequest!.assignee!.id,
-          })
-        ).kudosReceived;
+        const got = nodes(
+          (
+            await memberApi.data<{ kudosReceived: Nodes<KudosItem> }>(RECEIVED, {
+              u: fromRequest!.assignee!.id,
+            })
+          ).kudosReceived,
+        );
         check(
           got[0]?.message === thanks &&
             got[0].from?.email === MEMBER &&
@@ -323,8 +328,10 @@ describeInBrowser('surveys and kudos in the browser', () => {
     );
     await expectAccessible(member, 'kudos page (en)');
     await step('API: kudosReceived of the IT agent has it', async () => {
-      const got = (await agentApi.data<{ kudosReceived: KudosItem[] }>(RECEIVED, { u: agentMe.id }))
-        .kudosReceived;
+      const got = nodes(
+        (await agentApi.data<{ kudosReceived: Nodes<KudosItem> }>(RECEIVED, { u: agentMe.id }))
+          .kudosReceived,
+      );
       check(
         got[0]?.message === personal && got[0].from?.email === MEMBER,
         `API: ${JSON.stringify(got)}`,
@@ -344,6 +351,57 @@ describeInBrowser('surveys and kudos in the browser', () => {
         await first.filter({ hasText: personal }).waitFor();
         await first.filter({ hasText: 'Marketing Member' }).waitFor();
         await first.getByRole('link', { name: /^IT-\d+/ }).waitFor();
+      },
+    );
+    await step(
+      'the IT agent: Kudos for IT, 20 at a time; Show more kudos adds the next page',
+      async () => {
+        const { me } = await agentApi.data<{ me: { department: { id: string; name: string } } }>(
+          '{ me { department { id name } } }',
+        );
+        const count = async () =>
+          (
+            await agentApi.data<{ kudosReceived: { totalCount: number } }>(
+              'query($d: ID!) { kudosReceived(departmentId: $d, first: 1) { totalCount } }',
+              { d: me.department.id },
+            )
+          ).kudosReceived.totalCount;
+        // More than a page: the member thanks IT for more of Marketing's requests (API).
+        const theirs = await memberApi.data<{
+          requests: { edges: { node: { id: string } }[] };
+        }>(
+          'query($s: [ID!]) { requests(first: 60, filter: { supplierIds: $s }) { edges { node { id } } } }',
+          { s: [me.department.id] },
+        );
+        for (const { node } of theirs.requests.edges) {
+          if ((await count()) > 25) break;
+          await memberApi.request('mutation($i: GiveKudosInput!) { giveKudos(input: $i) { id } }', {
+            i: { requestId: node.id, toDepartmentId: me.department.id, message: 'Thanks, IT' },
+          });
+        }
+        const total = await count();
+        check(total > 20, `IT has only ${total} kudos: no second page to show`);
+        await agent.reload();
+        const section = agent.getByRole('region', {
+          name: new RegExp(`^Kudos for \\W?${escape(me.department.name)}`),
+        });
+        const items = section.getByRole('listitem');
+        const more = section.getByRole('button', { name: names.name('Show more kudos') });
+        await items.first().waitFor();
+        let shown = Math.min(20, total);
+        await eventually(async () => check((await items.count()) === shown, 'first page'));
+        while (shown < total) {
+          await section
+            .getByRole('status')
+            .filter({ hasText: names.format('list.shown', { shown, total }) })
+            .waitFor();
+          await more.click();
+          shown = Math.min(shown + 20, total);
+          await eventually(async () =>
+            check((await items.count()) === shown, `${await items.count()} kudos, not ${shown}`),
+          );
+        }
+        check((await more.count()) === 0, 'Show more kudos after the last page');
       },
     );
   });

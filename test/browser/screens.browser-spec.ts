@@ -109,10 +109,10 @@ describeInBrowser('the screens in the browser', () => {
         await table.getByRole('row').nth(1).waitFor();
         const pending = await (
           await desk.as(MEMBER)
-        ).data<{ pendingRatings: { request: { number: string } }[] }>(
-          `{ pendingRatings(first: 5) { request { number } } }`,
+        ).data<{ pendingRatings: { edges: { node: { request: { number: string } } }[] } }>(
+          `{ pendingRatings(first: 5) { edges { node { request { number } } } } }`,
         );
-        const number = pending.pendingRatings[0]?.request.number;
+        const number = pending.pendingRatings.edges[0]?.node.request.number;
         if (!number) throw new Error('API: the demo member has no request waiting for a rating');
         await member.goto(`/requests/${number}`);
         await member.getByRole('heading', { level: 1 }).filter({ hasText: number }).waitFor();

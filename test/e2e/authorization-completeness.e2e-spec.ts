@@ -244,8 +244,8 @@ describe('authorization completeness: every operation and field is in the role m
       [USERS.OPS],
     );
     const titles = async (client: GraphqlClient) =>
-      (await client.data('{ surveyRounds { title } }')).surveyRounds.map(
-        (r: { title: string }) => r.title,
+      (await client.data('{ surveyRounds { edges { node { title } } } }')).surveyRounds.edges.map(
+        (e: { node: { title: string } }) => e.node.title,
       );
     expect(await titles(as.OPS)).toEqual(['Q1 pulse']);
     expect(await titles(as.ADMIN)).toEqual(['Q1 pulse']);

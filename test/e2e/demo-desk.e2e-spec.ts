@@ -214,9 +214,11 @@ describe('the demo desk', () => {
 
   it('asks member.mkt to rate a recent laptop, and files a new one to IT with the laptop OLA', async () => {
     const member = await t.login(demoEmail('MKT', 'member'));
-    const { pendingRatings } = await member.data(
-      '{ pendingRatings { rateBy request { number title status service { name } } } }',
-    );
+    const pendingRatings = (
+      await member.data(
+        '{ pendingRatings(first: 100) { edges { node { rateBy request { number title status service { name } } } } } }',
+      )
+    ).pendingRatings.edges.map((e: { node: unknown }) => e.node);
     const laptop = pendingRatings.find(
       (p: { request: { title: string } }) => p.request.title === 'Laptop for the new designer',
     );

@@ -10,7 +10,8 @@ const RATE = `mutation($id: ID!, $score: Int!, $comment: String) {
 const RATE_QUALITY = `mutation($id: ID!, $score: Int!, $comment: String) {
   rateRequestQuality(requestId: $id, score: $score, comment: $comment) { id side score comment } }`;
 const RATINGS = `query($id: ID!) { request(id: $id) { rating { score comment } qualityRating { score } } }`;
-const PENDING = `{ pendingRatings { request { number } rateBy } }`;
+const PENDING = `{ pendingRatings(first: 100) { edges { node { request { number } rateBy } } } }`;
+const nodes = <T>(connection: { edges: { node: T }[] }): T[] => connection.edges.map((e) => e.node);
 const NOTIFICATIONS = `{ notifications { edges { node { kind message } } } }`;
 const KUDOS = `mutation($i: GiveKudosInput!) { giveKudos(input: $i) { id message from { email }
   toUser { email } toDepartment { code } request { number } } }`;
@@ -55,7 +56,7 @@ describe('Request ratings, two-way feedback and kudos', () => {
         message: expect.stringContaining(request.number),
       }),
     );
-    const pending = (await requester.data(PENDING)).pendingRatings;
+    const pending = nodes((await requester.data(PENDING)).pendingRatings);
     expect(pending).toContainEqual({
       request: { number: request.number },
       rateBy: new Date(time.now().getTime() + 14 * 24 * HOUR).toISOString(),
@@ -68,7 +69,7 @@ describe('Request ratings, two-way feedback and kudos', () => {
       comment: 'quick',
       rater: { email: demoEmail('MKT', 'member') },
     });
-    expect((await requester.data(PENDING)).pendingRatings).not.toContainEqual(
+    expect(nodes((await requester.data(PENDING)).pendingRatings)).not.toContainEqual(
       expect.objectContaining({ request: { number: request.number } }),
     );
     // Both sides see the customer's rating.
@@ -129,7 +130,7 @@ describe('Request ratings, two-way feedback and kudos', () => {
   it('withdraws the pending rating when the request is reopened', async () => {
     const request = await resolvedRequest();
     const pendingNumbers = async () =>
-      (await requester.data(PENDING)).pendingRatings.map(
+      nodes<{ request: { number: string } }>((await requester.data(PENDING)).pendingRatings).map(
         (p: { request: { number: string } }) => p.request.number,
       );
     expect(await pendingNumbers()).toContain(request.number);
@@ -196,12 +197,12 @@ describe('Request ratings, two-way feedback and kudos', () => {
       ).extensions?.code,
     ).toBe('NOT_FOUND');
     // Recognition is public; the request behind it is shown only to those who may see it.
-    const received = `query($d: ID!) { kudosReceived(departmentId: $d) { message request { number } } }`;
-    expect((await outsider.data(received, { d: ids.IT })).kudosReceived).toContainEqual({
+    const received = `query($d: ID!) { kudosReceived(departmentId: $d, first: 100) { edges { node { message request { number } } } } }`;
+    expect(nodes((await outsider.data(received, { d: ids.IT })).kudosReceived)).toContainEqual({
       message: 'Great team',
       request: null,
     });
-    expect((await agent.data(received, { d: ids.IT })).kudosReceived).toContainEqual({
+    expect(nodes((await agent.data(received, { d: ids.IT })).kudosReceived)).toContainEqual({
       message: 'Great team',
       request: { number: request.number },
     });
@@ -212,6 +213,102 @@ describe('Request ratings, two-way feedback and kudos', () => {
         })
       ).request.kudos,
     ).toHaveLength(2);
+  });
+
+  it('pages kudosReceived and pendingRatings as Relay connections, newest kudos and oldest pending first', async () => {
+    // Three more kudos to IT, a millisecond apart, and three requests waiting for a rating.
+    const waiting: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      time.advance(1000);
+      const request = await resolvedRequest();
+      waiting.push(request.number);
+      await requester.data(KUDOS, {
+        i: { requestId: request.id, toDepartmentId: ids.IT, message: `Page ${i}` },
+      });
+    }
+    const KUDOS_PAGE = `query($d: ID!, $after: String) { kudosReceived(departmentId: $d, first: 2, after: $after) {
+      edges { cursor node { message } } pageInfo { hasNextPage hasPreviousPage endCursor } totalCount } }`;
+    const walk = async (query: string, field: string, variables: Record<string, unknown>) => {
+      const seen: unknown[] = [];
+      let after: string | null = null;
+      let total: number;
+      for (;;) {
+        const page: {
+          edges: { node: unknown }[];
+          pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string };
+          totalCount: number;
+        } = (await agent.data(query, { ...variables, after }))[field];
+        expect(page.pageInfo.hasPreviousPage).toBe(after !== null);
+        expect(page.edges.length).toBeLessThanOrEqual(2);
+        seen.push(...page.edges.map((e) => e.node));
+        total = page.totalCount;
+        if (!page.pageInfo.hasNextPage) break;
+        after = page.pageInfo.endCursor;
+      }
+      return { seen, total };
+    };
+    const kudos = await walk(KUDOS_PAGE, 'kudosReceived', { d: ids.IT });
+    expect(kudos.seen).toHaveLength(kudos.total);
+    expect(kudos.total).toBe(
+      (
+        await t.dataSource.query(
+          'SELECT count(*)::int AS n FROM kudos WHERE to_department_id = $1',
+          [ids.IT],
+        )
+      )[0].n,
+    );
+    expect(kudos.seen.slice(0, 3)).toEqual([
+      { message: 'Page 2' },
+      { message: 'Page 1' },
+      { message: 'Page 0' },
+    ]);
+
+    const PENDING_PAGE = `query($after: String) { pendingRatings(first: 2, after: $after) {
+      edges { node { request { number } } } pageInfo { hasNextPage hasPreviousPage endCursor } totalCount } }`;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: {
+        edges: { node: { request: { number: string } } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        totalCount: number;
+      } = (await requester.data(PENDING_PAGE, { after })).pendingRatings;
+      seen.push(...page.edges.map((e) => e.node.request.number));
+      expect(page.totalCount).toBeGreaterThanOrEqual(3);
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // Oldest resolved first: the three just resolved come last, in order.
+    expect(seen.slice(-3)).toEqual(waiting);
+    expect(new Set(seen).size).toBe(seen.length);
+
+    // first is checked, and a forged cursor is bad input, not a server error.
+    for (const variables of [{ first: 0 }, { first: 101 }]) {
+      const error = await requester.error(
+        'query($first: Int) { pendingRatings(first: $first) { totalCount } }',
+        variables,
+      );
+      expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['first'] });
+    }
+    const forged = Buffer.from(JSON.stringify(['2026-03-02T09:00:00Z', "1' OR '1'='1"])).toString(
+      'base64url',
+    );
+    const error = await agent.error(KUDOS_PAGE, { d: ids.IT, after: forged });
+    expect(error.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['after'] });
+    // A page costs the same statements however long it is (people, departments and requests
+    // come through the loaders).
+    const LIST = `query($d: ID!, $first: Int) { kudosReceived(departmentId: $d, first: $first) {
+      totalCount edges { node { message from { name department { code } } toDepartment { code }
+      request { number } } } } }`;
+    const statements = async (first: number) => {
+      t.statements.reset();
+      await agent.data(LIST, { d: ids.IT, first });
+      return t.statements.total;
+    };
+    expect(await statements(5)).toBe(await statements(1));
+    expect(await statements(5)).toBeLessThanOrEqual(6);
+    const neither = await agent.error('{ kudosReceived { totalCount } }');
+    expect(neither.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('loads ratings and kudos of a page of requests in a fixed number of statements', async () => {

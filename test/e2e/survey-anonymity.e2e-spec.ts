@@ -18,7 +18,7 @@ import { startTestApp, TestApp } from '../utils/test-app';
 
 const OPEN = `mutation($i: OpenSurveyRoundInput!) { openSurveyRound(input: $i) { id } }`;
 const CLOSE = `mutation($id: ID!) { closeSurveyRound(id: $id) { id open } }`;
-const MINE = `{ mySurveys { round { id } supplier { code } answered } }`;
+const MINE = `{ mySurveys(first: 100) { edges { node { round { id } supplier { code } answered } } } }`;
 const ANSWER = `mutation($i: AnswerSurveyInput!) { answerSurvey(input: $i) { answered } }`;
 const RESULTS = `query($id: ID!) { surveyResults(roundId: $id) { overall { answers } } }`;
 
@@ -392,9 +392,9 @@ describe('Survey anonymity: a closed round cannot be linked to people', () => {
       // The open round keeps its old salt until it closes: its people still see "answered" and
       // answering again replaces their answer.
       const first = respondents[0].client;
-      const task = (await first.data(MINE)).mySurveys.find(
-        (n: { round: { id: string } }) => n.round.id === rounds.open.id,
-      );
+      const task = (await first.data(MINE)).mySurveys.edges
+        .map((e: { node: { round: { id: string }; answered: boolean } }) => e.node)
+        .find((n: { round: { id: string } }) => n.round.id === rounds.open.id);
       expect(task.answered).toBe(true);
       await first.data(ANSWER, {
         i: {

@@ -7,7 +7,7 @@ import { startTestApp, TestApp } from '../utils/test-app';
 
 const OPEN = `mutation($i: OpenSurveyRoundInput!) { openSurveyRound(input: $i) { id title open closesAt } }`;
 const CLOSE = `mutation($id: ID!) { closeSurveyRound(id: $id) { id open closedAt } }`;
-const MINE = `{ mySurveys { round { id } supplier { code } answered } }`;
+const MINE = `{ mySurveys { edges { node { round { id } supplier { code } answered } } } }`;
 const ANSWER = `mutation($i: AnswerSurveyInput!) { answerSurvey(input: $i) { supplier { code } answered } }`;
 const SCORES = `suppressed answers averageScore distribution averageRecommend netPromoterScore comments`;
 const RESULTS = `query($id: ID!) { surveyResults(roundId: $id) { supplier { code }
@@ -21,6 +21,8 @@ describe('Pulse surveys', () => {
   let ops: GraphqlClient;
   let roundId: string;
   const who = (code: string, role: (typeof PEOPLE)[number]) => t.login(demoEmail(code, role));
+  const mine = async (client: GraphqlClient) =>
+    (await client.data(MINE)).mySurveys.edges.map((e: { node: unknown }) => e.node);
   const answer = (client: GraphqlClient, score: number, recommend: number, comment = '') =>
     client.data(ANSWER, { i: { roundId, supplierId: ids.IT, score, recommend, comment } });
 
@@ -50,13 +52,13 @@ describe('Pulse surveys', () => {
 
   it('asks each customer department about each supplier it used in the period', async () => {
     const mkt = await who('MKT', 'agent');
-    expect((await mkt.data(MINE)).mySurveys).toEqual([
+    expect(await mine(mkt)).toEqual([
       { round: { id: roundId }, supplier: { code: 'IT' }, answered: false },
     ]);
-    expect((await (await who('LOG', 'lead')).data(MINE)).mySurveys).toEqual([
+    expect(await mine(await who('LOG', 'lead'))).toEqual([
       { round: { id: roundId }, supplier: { code: 'FIN' }, answered: false },
     ]);
-    expect((await (await who('PAY', 'member')).data(MINE)).mySurveys).toEqual([]);
+    expect(await mine(await who('PAY', 'member'))).toEqual([]);
     const notes = (
       await mkt.data('{ notifications { edges { node { kind } } } }')
     ).notifications.edges.map((e: { node: unknown }) => e.node);
@@ -132,7 +134,7 @@ describe('Pulse surveys', () => {
     await answer(member, 1, 0, 'first thoughts');
     const second = (await answer(member, 4, 9, 'Quick and friendly')).answerSurvey;
     expect(second).toEqual({ supplier: { code: 'IT' }, answered: true });
-    expect((await member.data(MINE)).mySurveys[0].answered).toBe(true);
+    expect((await mine(member))[0].answered).toBe(true);
     expect(await countRows(t.dataSource, 'survey_answers')).toBe(1);
   });
 
@@ -239,5 +241,64 @@ describe('Pulse surveys', () => {
     expect(
       fin.byCustomer.every((c: { scores: { suppressed: boolean } }) => c.scores.suppressed),
     ).toBe(true);
+  });
+
+  it('pages surveyRounds (newest first) and mySurveys (soonest closing first) as Relay connections', async () => {
+    // After the rounds of the tests above have closed.
+    time.set(new Date('2026-03-11T09:00:00Z'));
+    const opened: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      time.advance(60_000);
+      opened.push(
+        (
+          await ops.data(OPEN, {
+            i: {
+              title: `Paged ${i}`,
+              periodFrom: '2026-02-01',
+              periodTo: '2026-02-28',
+              closesAt: `2026-04-0${3 - i}T00:00:00Z`,
+            },
+          })
+        ).openSurveyRound.id,
+      );
+    }
+    const ROUNDS = `query($after: String) { surveyRounds(first: 2, after: $after) {
+      edges { node { id title } } pageInfo { hasNextPage endCursor } totalCount } }`;
+    const rounds: { id: string; title: string }[] = [];
+    let after: string | null = null;
+    let total: number;
+    for (;;) {
+      const page: {
+        edges: { node: { id: string; title: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string };
+        totalCount: number;
+      } = (await ops.data(ROUNDS, { after })).surveyRounds;
+      rounds.push(...page.edges.map((e) => e.node));
+      total = page.totalCount;
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    // Every round (with those opened earlier in this file), each once, the newest first.
+    const [{ n }] = await t.dataSource.query('SELECT count(*)::int AS n FROM survey_rounds');
+    expect(total).toBe(n);
+    expect(new Set(rounds.map((r) => r.id)).size).toBe(n);
+    expect(rounds.map((r) => r.id).slice(0, 3)).toEqual([...opened].reverse());
+
+    // Marketing is asked about IT in the three open rounds: the one closing first comes first.
+    const MINE_PAGE = `query($after: String) { mySurveys(first: 2, after: $after) {
+      edges { node { round { id } } } pageInfo { hasNextPage endCursor } totalCount } }`;
+    const mkt = await who('MKT', 'member');
+    const first = (await mkt.data(MINE_PAGE)).mySurveys;
+    expect(first.totalCount).toBe(3);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+    const second = (await mkt.data(MINE_PAGE, { after: first.pageInfo.endCursor })).mySurveys;
+    expect(second.pageInfo.hasNextPage).toBe(false);
+    expect(
+      [...first.edges, ...second.edges].map(
+        (e: { node: { round: { id: string } } }) => e.node.round.id,
+      ),
+    ).toEqual([...opened].reverse());
+    const forged = await mkt.error(MINE_PAGE, { after: 'bm90LWEtY3Vyc29y' });
+    expect(forged.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['after'] });
   });
 });

@@ -163,8 +163,10 @@ describe('nobody sees what is not theirs: a sweep over every read path', () => {
           if (!mine.has(n.id)) leak(c, 'notifications', n.id);
       },
       async (c) => {
-        const data = await c.client.data('{ pendingRatings { request { id } } }');
-        for (const p of data.pendingRatings) {
+        const data = await c.client.data(
+          '{ pendingRatings(first: 100) { edges { node { request { id } } } } }',
+        );
+        for (const { node: p } of data.pendingRatings.edges) {
           const row = byId(p.request.id);
           if (row.requester_id !== c.id) leak(c, 'pendingRatings', row.number);
         }
@@ -185,10 +187,10 @@ describe('nobody sees what is not theirs: a sweep over every read path', () => {
       async (c, i) => {
         const department = ids[DEPARTMENTS[i % DEPARTMENTS.length]];
         const data = await c.client.data(
-          'query($d: ID) { kudosReceived(departmentId: $d) { request { id } } }',
+          'query($d: ID) { kudosReceived(departmentId: $d, first: 100) { edges { node { request { id } } } } }',
           { d: department },
         );
-        for (const k of data.kudosReceived)
+        for (const { node: k } of data.kudosReceived.edges)
           if (k.request && !sees(c, byId(k.request.id)))
             leak(c, 'kudosReceived.request', k.request.id);
       },

@@ -120,16 +120,20 @@ export const AtRiskTrendQuery = graphql(`
 
 export const AtRiskSurveyRoundsQuery = graphql(`
   query AtRiskSurveyRounds {
-    surveyRounds {
-      id
-      title
-      open
-      openedAt
-      closesAt
-      closedAt
-      periodFrom
-      periodTo
-      minAnswers
+    surveyRounds(first: 100) {
+      edges {
+        node {
+          id
+          title
+          open
+          openedAt
+          closesAt
+          closedAt
+          periodFrom
+          periodTo
+          minAnswers
+        }
+      }
     }
   }
 `);

@@ -1,7 +1,7 @@
 import { FormattedMessage, useIntl } from 'react-intl';
 import type { AtRiskSurveyResultsQuery, AtRiskSurveyRoundsQuery } from '../gql/graphql';
 
-type Round = AtRiskSurveyRoundsQuery['surveyRounds'][number];
+type Round = AtRiskSurveyRoundsQuery['surveyRounds']['edges'][number]['node'];
 type Result = AtRiskSurveyResultsQuery['surveyResults'][number];
 type Scores = Pick<Result['overall'], 'suppressed' | 'averageScore' | 'netPromoterScore'>;
 

@@ -1,9 +1,18 @@
 import { graphql } from '../gql';
 
 export const KudosReceivedQuery = graphql(`
-  query KudosPageReceived($userId: ID, $departmentId: ID, $first: Int!) {
-    kudosReceived(userId: $userId, departmentId: $departmentId, first: $first) {
-      ...KudosPageItem
+  query KudosPageReceived($userId: ID, $departmentId: ID, $first: Int!, $after: String) {
+    kudosReceived(userId: $userId, departmentId: $departmentId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...KudosPageItem
+        }
+      }
     }
   }
   fragment KudosPageItem on Kudos {

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
+import { ShowMore } from '../ui/show-more';
 
 export interface AttentionItem {
   id: string;
@@ -10,15 +11,20 @@ export interface AttentionItem {
 }
 
 // What needs the reader before anything else: requests waiting on their department's answer,
-// and resolved requests they filed that still wait for a rating. Hidden when there is nothing.
+// and resolved requests they filed that still wait for a rating (ten at a time). Hidden when
+// there is nothing.
 export function AttentionCallout({
   waiting,
   waitingTotal,
   toRate,
+  toRateTotal,
+  toRateMore,
 }: {
   waiting: AttentionItem[];
   waitingTotal: number;
   toRate: (AttentionItem & { rateBy: string })[];
+  toRateTotal: number;
+  toRateMore: { hasMore: boolean; loading: boolean; failed: boolean; onMore: () => void };
 }) {
   const intl = useIntl();
   const waitingId = useId();
@@ -65,8 +71,9 @@ export function AttentionCallout({
         <section className="callout rate" aria-labelledby={rateId}>
           <h2 id={rateId}>
             <FormattedMessage
-              id="myRequests.rate.title"
-              defaultMessage="Rate your resolved requests"
+              id="myRequests.rate.titleCount"
+              defaultMessage="Rate your resolved requests ({count, number})"
+              values={{ count: toRateTotal }}
             />
           </h2>
           <p className="muted">
@@ -95,6 +102,12 @@ export function AttentionCallout({
               </li>
             ))}
           </ul>
+          <ShowMore shown={toRate.length} total={toRateTotal} {...toRateMore}>
+            <FormattedMessage
+              id="myRequests.rate.showMore"
+              defaultMessage="Show more requests to rate"
+            />
+          </ShowMore>
         </section>
       )}
     </div>

@@ -180,7 +180,8 @@ function Department({ departmentId, within }: { departmentId: string; within: nu
   const [rounds] = useQuery({ query: AtRiskSurveyRoundsQuery });
   const latestClosed = useMemo(
     () =>
-      [...(rounds.data?.surveyRounds ?? [])]
+      (rounds.data?.surveyRounds.edges ?? [])
+        .map((e) => e.node)
         .filter((r) => !r.open)
         .sort((a, b) => (b.closedAt ?? b.closesAt).localeCompare(a.closedAt ?? a.closesAt))[0] ??
       null,

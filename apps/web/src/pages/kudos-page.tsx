@@ -1,33 +1,41 @@
-import { useState } from 'react';
+import { ReactNode, useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useQuery } from 'urql';
+import { useQuery, UseQueryState } from 'urql';
 import { refusalOf } from '../api/errors';
+import { useMorePages } from '../api/use-more-pages';
+import type { KudosPageReceivedQuery, KudosPageReceivedQueryVariables } from '../gql/graphql';
 import { useSignedInUser } from '../auth/session';
 import { GiveKudosForm } from '../kudos/give-kudos-form';
 import { KudosReceivedQuery } from '../kudos/kudos-documents';
 import { KudosList } from '../kudos/kudos-list';
 import { isolate, kudosRefusalWords } from '../kudos/kudos-words';
+import { ShowMore } from '../ui/show-more';
 import { useDocumentTitle } from '../ui/use-document-title';
 import '../styles/kudos.css';
 
 const CONTEXT = { additionalTypenames: ['Kudos'] };
-const FIRST = 50;
+const FIRST = 20;
 
-// Recognition: kudos the reader and their department received (newest first), and a form to
-// thank someone for a request.
+// Recognition: kudos the reader and their department received (newest first, a page at a
+// time), and a form to thank someone for a request.
 export default function KudosPage() {
   const intl = useIntl();
   const user = useSignedInUser();
   useDocumentTitle(intl.formatMessage({ id: 'kudos.title', defaultMessage: 'Kudos' }));
   const [done, setDone] = useState<string | null>(null);
+  const mineVariables = useMemo(() => ({ userId: user.id, first: FIRST }), [user.id]);
+  const teamVariables = useMemo(
+    () => ({ departmentId: user.department?.id ?? '', first: FIRST }),
+    [user.department?.id],
+  );
   const [mine, reexecuteMine] = useQuery({
     query: KudosReceivedQuery,
-    variables: { userId: user.id, first: FIRST },
+    variables: mineVariables,
     context: CONTEXT,
   });
   const [team, reexecuteTeam] = useQuery({
     query: KudosReceivedQuery,
-    variables: { departmentId: user.department?.id ?? '', first: FIRST },
+    variables: teamVariables,
     context: CONTEXT,
     pause: !user.department,
   });
@@ -68,20 +76,17 @@ export default function KudosPage() {
       <div className="kd-layout">
         <section className="card kd-received" aria-labelledby="kd-mine-title">
           <h2 id="kd-mine-title">{mineLabel}</h2>
-          {mine.data && mine.data.kudosReceived.length === 0 ? (
-            <p className="muted">
+          <ReceivedKudos
+            result={mine}
+            variables={mineVariables}
+            label={mineLabel}
+            none={
               <FormattedMessage
                 id="kudos.received.noneMine"
                 defaultMessage="No kudos for you yet. Kudos others give you for a request appear here."
               />
-            </p>
-          ) : mine.data ? (
-            <KudosList kudos={mine.data.kudosReceived} label={mineLabel} />
-          ) : (
-            <p className="muted">
-              <FormattedMessage id="kudos.loading" defaultMessage="Loading…" />
-            </p>
-          )}
+            }
+          />
         </section>
         {user.department && (
           <section className="card kd-received" aria-labelledby="kd-team-title">
@@ -92,20 +97,17 @@ export default function KudosPage() {
                 values={{ department: <bdi>{user.department.name}</bdi> }}
               />
             </h2>
-            {team.data && team.data.kudosReceived.length === 0 ? (
-              <p className="muted">
+            <ReceivedKudos
+              result={team}
+              variables={teamVariables}
+              label={teamLabel}
+              none={
                 <FormattedMessage
                   id="kudos.received.noneDepartment"
                   defaultMessage="No kudos for the department yet."
                 />
-              </p>
-            ) : team.data ? (
-              <KudosList kudos={team.data.kudosReceived} label={teamLabel} />
-            ) : (
-              <p className="muted">
-                <FormattedMessage id="kudos.loading" defaultMessage="Loading…" />
-              </p>
-            )}
+              }
+            />
           </section>
         )}
       </div>
@@ -122,5 +124,50 @@ export default function KudosPage() {
         }}
       />
     </div>
+  );
+}
+
+const pageOf = (data: KudosPageReceivedQuery) => ({
+  nodes: data.kudosReceived.edges.map((e) => e.node),
+  hasNextPage: data.kudosReceived.pageInfo.hasNextPage,
+  endCursor: data.kudosReceived.pageInfo.endCursor ?? null,
+});
+
+// One received list: the first page from the page's query, then "Show more kudos".
+function ReceivedKudos({
+  result,
+  variables,
+  label,
+  none,
+}: {
+  result: UseQueryState<KudosPageReceivedQuery, KudosPageReceivedQueryVariables>;
+  variables: KudosPageReceivedQueryVariables;
+  label: string;
+  none: ReactNode;
+}) {
+  const first = useMemo(() => (result.data ? pageOf(result.data) : null), [result.data]);
+  const pages = useMorePages(KudosReceivedQuery, variables, first, pageOf);
+  if (!result.data) {
+    return (
+      <p className="muted">
+        <FormattedMessage id="kudos.loading" defaultMessage="Loading…" />
+      </p>
+    );
+  }
+  if (pages.nodes.length === 0) return <p className="muted">{none}</p>;
+  return (
+    <>
+      <KudosList kudos={pages.nodes} label={label} />
+      <ShowMore
+        shown={pages.nodes.length}
+        total={result.data.kudosReceived.totalCount}
+        hasMore={pages.hasNextPage}
+        loading={pages.loading}
+        failed={!!pages.error}
+        onMore={pages.showMore}
+      >
+        <FormattedMessage id="kudos.showMore" defaultMessage="Show more kudos" />
+      </ShowMore>
+    </>
   );
 }

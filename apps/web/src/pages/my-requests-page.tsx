@@ -2,9 +2,10 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { useMorePages } from '../api/use-more-pages';
 import { useSignedInUser } from '../auth/session';
 import { graphql } from '../gql';
-import type { RequestFilter } from '../gql/graphql';
+import type { MyRequestsPendingRatingsFragment, RequestFilter } from '../gql/graphql';
 import { useRequestEvents } from '../live/live-events';
 import { AttentionCallout } from '../my-requests/attention-callout';
 import { DONE_STATUSES, MyRequestsTable, OPEN_STATUSES } from '../my-requests/my-requests-table';
@@ -35,19 +36,46 @@ const SummaryQuery = graphql(`
       }
     }
     pendingRatings(first: 10) {
-      rateBy
-      request {
-        id
-        number
-        title
-        supplier {
+      ...MyRequestsPendingRatings
+    }
+  }
+  fragment MyRequestsPendingRatings on PendingRatingConnection {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        rateBy
+        request {
           id
-          name
+          number
+          title
+          supplier {
+            id
+            name
+          }
         }
       }
     }
   }
 `);
+
+// The pending ratings after the first ten ("Show more requests to rate").
+const MorePendingRatingsQuery = graphql(`
+  query MyRequestsMorePendingRatings($after: String) {
+    pendingRatings(first: 10, after: $after) {
+      ...MyRequestsPendingRatings
+    }
+  }
+`);
+const NO_VARIABLES = {};
+const pendingPage = (data: { pendingRatings: MyRequestsPendingRatingsFragment }) => ({
+  nodes: data.pendingRatings.edges.map((e) => e.node),
+  hasNextPage: data.pendingRatings.pageInfo.hasNextPage,
+  endCursor: data.pendingRatings.pageInfo.endCursor ?? null,
+});
 
 // MY REQUESTS (UI.md): what the caller's department filed, open first, with what needs them.
 export default function MyRequestsPage() {
@@ -82,6 +110,8 @@ export default function MyRequestsPage() {
   });
   useRequestEvents(() => refetch({ requestPolicy: 'network-only' }));
   const data = summary.data;
+  const firstPending = useMemo(() => (data ? pendingPage(data) : null), [data]);
+  const pending = useMorePages(MorePendingRatingsQuery, NO_VARIABLES, firstPending, pendingPage);
   const counts = data ? { open: data.open.totalCount, done: data.done.totalCount } : null;
   const empty = counts !== null && counts.open + counts.done === 0;
 
@@ -150,13 +180,20 @@ export default function MyRequestsPage() {
             supplierName: node.supplier.name,
           }))}
           waitingTotal={data.waiting.totalCount}
-          toRate={data.pendingRatings.map((p) => ({
+          toRate={pending.nodes.map((p) => ({
             id: p.request.id,
             number: p.request.number,
             title: p.request.title,
             supplierName: p.request.supplier.name,
             rateBy: p.rateBy,
           }))}
+          toRateTotal={data.pendingRatings.totalCount}
+          toRateMore={{
+            hasMore: pending.hasNextPage,
+            loading: pending.loading,
+            failed: !!pending.error,
+            onMore: pending.showMore,
+          }}
         />
       )}
 

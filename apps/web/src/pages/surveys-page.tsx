@@ -1,8 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router';
 import { useQuery, useSubscription } from 'urql';
 import { refusalOf } from '../api/errors';
+import { useMorePages } from '../api/use-more-pages';
+import type { SurveysPageMineQuery, SurveysPageRoundsQuery } from '../gql/graphql';
 import { useSignedInUser } from '../auth/session';
 import { NotificationAddedSubscription } from '../notifications/notification-documents';
 import { Invitations } from '../surveys/invitations';
@@ -11,11 +13,23 @@ import { RoundsTable } from '../surveys/rounds-table';
 import { SurveyResults } from '../surveys/survey-results';
 import { MySurveysQuery, SurveyRoundsQuery } from '../surveys/surveys-documents';
 import { isolate, surveyRefusalWords } from '../surveys/survey-words';
+import { ShowMore } from '../ui/show-more';
 import { useDocumentTitle } from '../ui/use-document-title';
 import '../styles/surveys.css';
 
 // Empty lists carry no typename for the cache: name what the page's mutations change.
 const CONTEXT = { additionalTypenames: ['SurveyRound', 'SurveyTask'] };
+const PAGE = { first: 20 };
+const roundsPage = (data: SurveysPageRoundsQuery) => ({
+  nodes: data.surveyRounds.edges.map((e) => e.node),
+  hasNextPage: data.surveyRounds.pageInfo.hasNextPage,
+  endCursor: data.surveyRounds.pageInfo.endCursor ?? null,
+});
+const minePage = (data: SurveysPageMineQuery) => ({
+  nodes: data.mySurveys.edges.map((e) => e.node),
+  hasNextPage: data.mySurveys.pageInfo.hasNextPage,
+  endCursor: data.mySurveys.pageInfo.endCursor ?? null,
+});
 
 // Pulse surveys: operations open and close rounds and read every result; team leads read
 // their own department's; everyone answers their department's invitations.
@@ -32,14 +46,20 @@ export default function SurveysPage() {
 
   const [rounds, reexecuteRounds] = useQuery({
     query: SurveyRoundsQuery,
+    variables: PAGE,
     context: CONTEXT,
     pause: !seesResults,
   });
   const [mine, reexecuteMine] = useQuery({
     query: MySurveysQuery,
+    variables: PAGE,
     context: CONTEXT,
     pause: !user.department,
   });
+  const firstRounds = useMemo(() => (rounds.data ? roundsPage(rounds.data) : null), [rounds.data]);
+  const firstMine = useMemo(() => (mine.data ? minePage(mine.data) : null), [mine.data]);
+  const roundPages = useMorePages(SurveyRoundsQuery, PAGE, firstRounds, roundsPage);
+  const minePages = useMorePages(MySurveysQuery, PAGE, firstMine, minePage);
   const refetch = () => {
     if (seesResults) reexecuteRounds({ requestPolicy: 'network-only' });
     if (user.department) reexecuteMine({ requestPolicy: 'network-only' });
@@ -54,13 +74,28 @@ export default function SurveysPage() {
     if (seesResults) reexecuteRounds({ requestPolicy: 'network-only' });
     if (user.department) reexecuteMine({ requestPolicy: 'network-only' });
   }, [liveId, invited, seesResults, user.department, reexecuteRounds, reexecuteMine]);
-  const roundList = rounds.data?.surveyRounds ?? [];
+  const roundList = roundPages.nodes;
   const selected = roundList.find((r) => r.id === selectedId && !r.open) ?? null;
   const loadRefusal = refusalOf(rounds.error ?? mine.error);
   const invitations = user.department ? (
     <Invitations
-      tasks={mine.data?.mySurveys ?? []}
+      tasks={minePages.nodes}
       loading={mine.fetching}
+      more={
+        <ShowMore
+          shown={minePages.nodes.length}
+          total={mine.data?.mySurveys.totalCount ?? null}
+          hasMore={minePages.hasNextPage}
+          loading={minePages.loading}
+          failed={!!minePages.error}
+          onMore={minePages.showMore}
+        >
+          <FormattedMessage
+            id="surveys.invitations.showMore"
+            defaultMessage="Show more invitations"
+          />
+        </ShowMore>
+      }
       onAnswered={(task) => {
         setDone(
           intl.formatMessage(
@@ -120,6 +155,21 @@ export default function SurveysPage() {
           ) : (
             <RoundsTable
               rounds={roundList}
+              more={
+                <ShowMore
+                  shown={roundList.length}
+                  total={rounds.data?.surveyRounds.totalCount ?? null}
+                  hasMore={roundPages.hasNextPage}
+                  loading={roundPages.loading}
+                  failed={!!roundPages.error}
+                  onMore={roundPages.showMore}
+                >
+                  <FormattedMessage
+                    id="surveys.rounds.showMore"
+                    defaultMessage="Show more rounds"
+                  />
+                </ShowMore>
+              }
               canClose={operations}
               canSeeResults={seesResults}
               selectedId={selected?.id ?? null}

@@ -1,22 +1,25 @@
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { FormEvent, ReactNode, useEffect, useRef, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation } from 'urql';
 import { refusalOf, Refusal } from '../api/errors';
-import type { SurveysPageMineQuery } from '../gql/graphql';
+import type { SurveysPageTaskFragment } from '../gql/graphql';
 import { AnswerSurveyMutation } from './surveys-documents';
 import { periodText, surveyRefusalWords } from './survey-words';
 
-type Task = SurveysPageMineQuery['mySurveys'][number];
+type Task = SurveysPageTaskFragment;
 
 // "Your invitations": the suppliers the reader's department is asked to rate in open rounds.
 export function Invitations({
   tasks,
   loading,
   onAnswered,
+  more,
 }: {
   tasks: Task[];
   loading: boolean;
   onAnswered: (task: Task) => void;
+  // The list's foot when it has more pages ("Show more invitations").
+  more?: ReactNode;
 }) {
   const intl = useIntl();
   const [answering, setAnswering] = useState<Task | null>(null);
@@ -108,6 +111,7 @@ export function Invitations({
               </li>
             ))}
           </ul>
+          {more}
         </>
       )}
       {answering && (

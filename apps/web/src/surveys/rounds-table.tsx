@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { ReactNode, useEffect, useRef, useState } from 'react';
 import { FormattedDate, FormattedMessage, useIntl } from 'react-intl';
 import { Link } from 'react-router';
 import { useMutation } from 'urql';
@@ -9,8 +9,8 @@ import { periodText, surveyRefusalWords } from './survey-words';
 
 export type RoundView = SurveysPageRoundFragment;
 
-// Every round the reader may see, newest first; operations close open rounds (after a
-// confirmation), and closed rounds link to their results.
+// The rounds the reader may see, newest first, a page at a time (`more` is the list's foot);
+// operations close open rounds (after a confirmation), and closed rounds link to their results.
 export function RoundsTable({
   rounds,
   canClose,
@@ -18,7 +18,9 @@ export function RoundsTable({
   selectedId,
   onClosed,
   onShowResults,
+  more,
 }: {
+  more?: ReactNode;
   rounds: RoundView[];
   canClose: boolean;
   canSeeResults: boolean;
@@ -138,6 +140,7 @@ export function RoundsTable({
           </table>
         </div>
       )}
+      {more}
       {closing && (
         <CloseRoundDialog
           round={closing}

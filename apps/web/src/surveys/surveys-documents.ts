@@ -1,9 +1,18 @@
 import { graphql } from '../gql';
 
 export const SurveyRoundsQuery = graphql(`
-  query SurveysPageRounds {
-    surveyRounds {
-      ...SurveysPageRound
+  query SurveysPageRounds($first: Int!, $after: String) {
+    surveyRounds(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...SurveysPageRound
+        }
+      }
     }
   }
   fragment SurveysPageRound on SurveyRound {
@@ -20,17 +29,29 @@ export const SurveyRoundsQuery = graphql(`
 `);
 
 export const MySurveysQuery = graphql(`
-  query SurveysPageMine {
-    mySurveys {
-      answered
-      round {
-        ...SurveysPageRound
+  query SurveysPageMine($first: Int!, $after: String) {
+    mySurveys(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
       }
-      supplier {
-        id
-        code
-        name
+      edges {
+        node {
+          ...SurveysPageTask
+        }
       }
+    }
+  }
+  fragment SurveysPageTask on SurveyTask {
+    answered
+    round {
+      ...SurveysPageRound
+    }
+    supplier {
+      id
+      code
+      name
     }
   }
 `);
@@ -88,15 +109,7 @@ export const CloseRoundMutation = graphql(`
 export const AnswerSurveyMutation = graphql(`
   mutation SurveysPageAnswer($input: AnswerSurveyInput!) {
     answerSurvey(input: $input) {
-      answered
-      round {
-        ...SurveysPageRound
-      }
-      supplier {
-        id
-        code
-        name
-      }
+      ...SurveysPageTask
     }
   }
 `);

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, ObjectType } from '@nestjs/graphql';
 import { IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { Connection, PageArgs } from '@intradesk/core';
 import { KudosEntity } from '../kudos/kudos.entity';
 
 @ObjectType('Kudos', { description: 'A thank-you for a request, to a person or a department' })
@@ -52,4 +53,20 @@ export class GiveKudosInput {
   @MinLength(1)
   @MaxLength(500)
   message: string;
+}
+
+@ObjectType()
+export class KudosConnection extends Connection(KudosModel, 'Kudos') {}
+
+@ArgsType()
+export class KudosReceivedArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Kudos to this person (or give departmentId)' })
+  @IsOptional()
+  @IsUUID()
+  userId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Kudos to this department' })
+  @IsOptional()
+  @IsUUID()
+  departmentId?: string | null;
 }

@@ -1,17 +1,17 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   AuthUser,
   CurrentUser,
-  DomainException,
   Loaders,
+  pageSize,
   RequestLoaders,
-  UuidPipe,
+  toConnection,
 } from '@intradesk/core';
 import { DepartmentModel, OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
 import { canSeeRequest, RequestModel } from '@intradesk/requests';
 import { KudosService } from '../kudos/kudos.service';
 import { FeedbackLoaderFactory } from './feedback.loaders';
-import { GiveKudosInput, KudosModel } from './kudos.model';
+import { GiveKudosInput, KudosConnection, KudosModel, KudosReceivedArgs } from './kudos.model';
 
 @Resolver(() => KudosModel)
 export class KudosResolver {
@@ -31,23 +31,18 @@ export class KudosResolver {
     return KudosModel.from(await this.kudos.give(user, input));
   }
 
-  @Query(() => [KudosModel], {
-    description: 'Kudos received by a person or a department, newest first',
+  @Query(() => KudosConnection, {
+    description: 'Kudos received by a person or a department (exactly one), newest first',
   })
-  async kudosReceived(
-    @Args('userId', { type: () => ID, nullable: true }, UuidPipe) userId?: string,
-    @Args('departmentId', { type: () => ID, nullable: true }, UuidPipe) departmentId?: string,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first = 50,
-  ): Promise<KudosModel[]> {
-    if (!userId === !departmentId) {
-      throw DomainException.badInput('Give exactly one of userId and departmentId', [
-        'userId',
-        'departmentId',
-      ]);
-    }
-    if (first < 1 || first > 100)
-      throw DomainException.badInput('first must be between 1 and 100', ['first']);
-    return (await this.kudos.received({ userId, departmentId }, first)).map(KudosModel.from);
+  async kudosReceived(@Args() args: KudosReceivedArgs): Promise<KudosConnection> {
+    const size = pageSize(args.first);
+    const page = await this.kudos.received(args, size, args.after);
+    return toConnection(page.rows, size, {
+      after: !!args.after,
+      cursorOf: page.cursorOf,
+      nodeOf: KudosModel.from,
+      count: page.count,
+    });
   }
 
   @ResolveField(() => UserModel, { nullable: true })

@@ -1,4 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '@intradesk/core';
 import { RequestModel } from '@intradesk/requests';
 import { RequestRatingEntity } from '../ratings/request-rating.entity';
 import { RatingSide } from './feedback.enums';
@@ -50,3 +51,6 @@ export class PendingRatingModel {
   @Field({ description: 'The rating window closes at this time' })
   rateBy: Date;
 }
+
+@ObjectType()
+export class PendingRatingConnection extends Connection(PendingRatingModel, 'PendingRating') {}

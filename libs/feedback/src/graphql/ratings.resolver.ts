@@ -2,9 +2,11 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import {
   AuthUser,
   CurrentUser,
-  DomainException,
   Loaders,
+  PageArgs,
+  pageSize,
   RequestLoaders,
+  toConnection,
   UuidPipe,
 } from '@intradesk/core';
 import { OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
@@ -12,7 +14,7 @@ import { RequestModel } from '@intradesk/requests';
 import { RatingSide } from '../ratings/rating-side.enum';
 import { RatingsService } from '../ratings/ratings.service';
 import { FeedbackLoaderFactory } from './feedback.loaders';
-import { PendingRatingModel, RatingModel } from './rating.model';
+import { PendingRatingConnection, RatingModel } from './rating.model';
 
 @Resolver(() => RatingModel)
 export class RatingsResolver {
@@ -51,19 +53,24 @@ export class RatingsResolver {
     );
   }
 
-  @Query(() => [PendingRatingModel], {
+  @Query(() => PendingRatingConnection, {
     description: 'Resolved requests the caller filed that still wait for a rating, oldest first',
   })
   async pendingRatings(
     @CurrentUser() user: AuthUser,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
-  ): Promise<PendingRatingModel[]> {
-    if (first < 1 || first > 100)
-      throw DomainException.badInput('first must be between 1 and 100', ['first']);
-    return (await this.ratings.pendingFor(user, first)).map((request) => ({
-      request: RequestModel.from(request),
-      rateBy: this.ratings.rateBy(request)!,
-    }));
+    @Args() args: PageArgs,
+  ): Promise<PendingRatingConnection> {
+    const size = pageSize(args.first);
+    const page = await this.ratings.pendingFor(user, size, args.after);
+    return toConnection(page.rows, size, {
+      after: !!args.after,
+      cursorOf: page.cursorOf,
+      nodeOf: (request) => ({
+        request: RequestModel.from(request),
+        rateBy: this.ratings.rateBy(request)!,
+      }),
+      count: page.count,
+    });
   }
 
   @ResolveField(() => UserModel, { nullable: true })

@@ -11,6 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { Type } from 'class-transformer';
+import { Connection } from '@intradesk/core';
 import { SurveyRoundEntity } from '../surveys/survey-round.entity';
 
 @ObjectType('SurveyRound')
@@ -69,6 +70,12 @@ export class SurveyTaskModel {
 
   supplierId: string;
 }
+
+@ObjectType()
+export class SurveyRoundConnection extends Connection(SurveyRoundModel, 'SurveyRound') {}
+
+@ObjectType()
+export class SurveyTaskConnection extends Connection(SurveyTaskModel, 'SurveyTask') {}
 
 @ObjectType('SurveyScores', {
   description:

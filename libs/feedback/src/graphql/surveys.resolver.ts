@@ -1,5 +1,15 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, Loaders, RequestLoaders, Roles, UuidPipe } from '@intradesk/core';
+import {
+  AuthUser,
+  CurrentUser,
+  Loaders,
+  PageArgs,
+  pageSize,
+  RequestLoaders,
+  Roles,
+  toConnection,
+  UuidPipe,
+} from '@intradesk/core';
 import { DepartmentModel, OrganizationLoaderFactory } from '@intradesk/organization';
 import { SurveyRoundEntity } from '../surveys/survey-round.entity';
 import { SurveysService, SurveyTask } from '../surveys/surveys.service';
@@ -7,8 +17,10 @@ import {
   AnswerSurveyInput,
   OpenSurveyRoundInput,
   SurveyCustomerResultModel,
+  SurveyRoundConnection,
   SurveyRoundModel,
   SurveySupplierResultModel,
+  SurveyTaskConnection,
   SurveyTaskModel,
 } from './survey.model';
 
@@ -36,18 +48,40 @@ export class SurveysResolver {
     return this.model(await this.surveys.close(id));
   }
 
-  @Query(() => [SurveyRoundModel], {
-    description: "Survey rounds: all for operations, otherwise those about the caller's department",
+  @Query(() => SurveyRoundConnection, {
+    description:
+      "Survey rounds, newest first: all for operations, otherwise those about the caller's department",
   })
-  async surveyRounds(@CurrentUser() user: AuthUser): Promise<SurveyRoundModel[]> {
-    return (await this.surveys.list(user)).map((r) => this.model(r));
+  async surveyRounds(
+    @CurrentUser() user: AuthUser,
+    @Args() args: PageArgs,
+  ): Promise<SurveyRoundConnection> {
+    const size = pageSize(args.first);
+    const page = await this.surveys.list(user, size, args.after);
+    return toConnection(page.rows, size, {
+      after: !!args.after,
+      cursorOf: page.cursorOf,
+      nodeOf: (round) => this.model(round),
+      count: page.count,
+    });
   }
 
-  @Query(() => [SurveyTaskModel], {
-    description: "Suppliers the caller's department is asked to rate in open rounds",
+  @Query(() => SurveyTaskConnection, {
+    description:
+      "Suppliers the caller's department is asked to rate in open rounds, the soonest closing first",
   })
-  async mySurveys(@CurrentUser() user: AuthUser): Promise<SurveyTaskModel[]> {
-    return (await this.surveys.tasks(user)).map((t) => this.task(t));
+  async mySurveys(
+    @CurrentUser() user: AuthUser,
+    @Args() args: PageArgs,
+  ): Promise<SurveyTaskConnection> {
+    const size = pageSize(args.first);
+    const page = await this.surveys.tasks(user, size, args.after);
+    return toConnection(page.rows, size, {
+      after: !!args.after,
+      cursorOf: page.cursorOf,
+      nodeOf: (task) => this.task(task),
+      count: page.count,
+    });
   }
 
   @Mutation(() => SurveyTaskModel, {

@@ -1,10 +1,22 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
+import {
+  AuthUser,
+  TimeSource,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  ErrorReason,
+} from '@intradesk/core';
 import { UserEntity } from '@intradesk/organization';
 import { canSeeRequest, RequestEntity } from '@intradesk/requests';
 import { DataSource, In } from 'typeorm';
 import { FeedbackException } from '../feedback.exception';
 import { KudosEntity } from './kudos.entity';
+
+export interface KudosPage {
+  rows: KudosEntity[];
+  cursorOf: (kudos: KudosEntity) => string;
+  count: () => Promise<number>;
+}
 
 export interface GiveKudosCommand {
   requestId: string;
@@ -76,13 +88,41 @@ export class KudosService {
     });
   }
 
-  // Kudos received by a person or a department, newest first.
-  received(to: { userId?: string; departmentId?: string }, first: number): Promise<KudosEntity[]> {
-    return this.dataSource.getRepository(KudosEntity).find({
-      where: to.userId ? { toUserId: to.userId } : { toDepartmentId: to.departmentId },
-      order: { createdAt: 'DESC', id: 'DESC' },
-      take: first,
-    });
+  // A page of the kudos a person or a department received, newest first (size + 1 rows: the
+  // extra one says there is a next page).
+  async received(
+    to: { userId?: string | null; departmentId?: string | null },
+    size: number,
+    after?: string | null,
+  ): Promise<KudosPage> {
+    if (!to.userId === !to.departmentId) {
+      throw FeedbackException.badInput('Give exactly one of userId and departmentId', [
+        'userId',
+        'departmentId',
+      ]);
+    }
+    const received = () =>
+      this.dataSource
+        .getRepository(KudosEntity)
+        .createQueryBuilder('k')
+        .where(to.userId ? 'k.to_user_id = :to' : 'k.to_department_id = :to', {
+          to: to.userId ?? to.departmentId,
+        });
+    const query = received();
+    if (after) {
+      const [at, id] = decodeKeysetCursor(after, ['time', 'uuid']);
+      query.andWhere('(k.created_at, k.id) < (:at, :id)', { at, id });
+    }
+    const rows = await query
+      .orderBy('k.created_at', 'DESC')
+      .addOrderBy('k.id', 'DESC')
+      .limit(size + 1)
+      .getMany();
+    return {
+      rows,
+      cursorOf: (k) => encodeKeysetCursor([k.createdAt, k.id]),
+      count: () => received().getCount(),
+    };
   }
 
   requestsByIds(ids: readonly string[]): Promise<RequestEntity[]> {

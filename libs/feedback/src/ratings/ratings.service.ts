@@ -1,5 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AppConfig, AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
+import {
+  AppConfig,
+  AuthUser,
+  TimeSource,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  ErrorReason,
+} from '@intradesk/core';
 import {
   canSeeRequest,
   ImportedRating,
@@ -15,6 +22,12 @@ import { RequestRatingEntity } from './request-rating.entity';
 
 const RATEABLE = new Set([RequestStatus.RESOLVED, RequestStatus.CLOSED]);
 const DAY_MS = 86_400_000;
+
+export interface PendingRatingsPage {
+  rows: RequestEntity[];
+  cursorOf: (request: RequestEntity) => string;
+  count: () => Promise<number>;
+}
 
 export interface RateCommand {
   requestId: string;
@@ -81,21 +94,39 @@ export class RatingsService implements OnModuleInit, ImportedRatingsSink {
   }
 
   // Requests the caller filed that are resolved and still waiting for their rating, oldest first.
-  async pendingFor(user: AuthUser, first: number): Promise<RequestEntity[]> {
+  // A page of the caller's resolved requests still waiting for their rating, oldest first
+  // (size + 1 rows: the extra one says there is a next page).
+  async pendingFor(
+    user: AuthUser,
+    size: number,
+    after?: string | null,
+  ): Promise<PendingRatingsPage> {
     const since = new Date(this.time.now().getTime() - this.config.RATING_WINDOW_DAYS * DAY_MS);
-    return this.dataSource
-      .getRepository(RequestEntity)
-      .createQueryBuilder('r')
-      .where('r.requester_id = :userId', { userId: user.id })
-      .andWhere(`r.status IN ('RESOLVED', 'CLOSED')`)
-      .andWhere('r.resolved_at >= :since', { since })
-      .andWhere(
-        `NOT EXISTS (SELECT 1 FROM request_ratings rr WHERE rr.request_id = r.id AND rr.side = 'CUSTOMER')`,
-      )
+    const pending = () =>
+      this.dataSource
+        .getRepository(RequestEntity)
+        .createQueryBuilder('r')
+        .where('r.requester_id = :userId', { userId: user.id })
+        .andWhere(`r.status IN ('RESOLVED', 'CLOSED')`)
+        .andWhere('r.resolved_at >= :since', { since })
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM request_ratings rr WHERE rr.request_id = r.id AND rr.side = 'CUSTOMER')`,
+        );
+    const query = pending();
+    if (after) {
+      const [at, id] = decodeKeysetCursor(after, ['time', 'uuid']);
+      query.andWhere('(r.resolved_at, r.id) > (:at, :id)', { at, id });
+    }
+    const rows = await query
       .orderBy('r.resolved_at', 'ASC')
       .addOrderBy('r.id', 'ASC')
-      .take(first)
+      .limit(size + 1)
       .getMany();
+    return {
+      rows,
+      cursorOf: (r) => encodeKeysetCursor([r.resolvedAt!, r.id]),
+      count: () => pending().getCount(),
+    };
   }
 
   rateBy(request: RequestEntity): Date | null {

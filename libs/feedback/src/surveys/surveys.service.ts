@@ -1,6 +1,13 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
+import {
+  AppConfig,
+  AuthUser,
+  TimeSource,
+  decodeKeysetCursor,
+  encodeKeysetCursor,
+  ErrorReason,
+} from '@intradesk/core';
 import { DepartmentsService } from '@intradesk/organization';
 import { NotificationKind, NotificationsService } from '@intradesk/notifications';
 import { DateTime } from 'luxon';
@@ -28,6 +35,14 @@ export interface SurveyTask {
   round: SurveyRoundEntity;
   supplierId: string;
   answered: boolean;
+}
+
+// A page of a list: size + 1 rows (the extra one says there is a next page), their cursors and
+// the total, counted only when asked for.
+export interface SurveyPage<T> {
+  rows: T[];
+  cursorOf: (row: T) => string;
+  count: () => Promise<number>;
 }
 
 // Scores of a group of answers; null everywhere when the group is too small to show.
@@ -199,19 +214,38 @@ export class SurveysService {
   }
 
   // Operations and administrators see every round; others the rounds their department is in.
-  async list(user: AuthUser): Promise<SurveyRoundEntity[]> {
-    const qb = this.dataSource
-      .getRepository(SurveyRoundEntity)
-      .createQueryBuilder('round')
-      .orderBy('round.opened_at', 'DESC');
-    if (user.role !== 'OPS' && user.role !== 'ADMIN') {
-      qb.where(
-        `EXISTS (SELECT 1 FROM survey_invitations i WHERE i.round_id = round.id
-                  AND (i.customer_id = :dept OR i.supplier_id = :dept))`,
-        { dept: user.departmentId },
-      );
+  // Newest first.
+  async list(
+    user: AuthUser,
+    size: number,
+    after?: string | null,
+  ): Promise<SurveyPage<SurveyRoundEntity>> {
+    const visible = () => {
+      const qb = this.dataSource.getRepository(SurveyRoundEntity).createQueryBuilder('round');
+      if (user.role !== 'OPS' && user.role !== 'ADMIN') {
+        qb.where(
+          `EXISTS (SELECT 1 FROM survey_invitations i WHERE i.round_id = round.id
+                    AND (i.customer_id = :dept OR i.supplier_id = :dept))`,
+          { dept: user.departmentId },
+        );
+      }
+      return qb;
+    };
+    const query = visible();
+    if (after) {
+      const [at, id] = decodeKeysetCursor(after, ['time', 'uuid']);
+      query.andWhere('(round.opened_at, round.id) < (:at, :id)', { at, id });
     }
-    return qb.take(100).getMany();
+    const rows = await query
+      .orderBy('round.opened_at', 'DESC')
+      .addOrderBy('round.id', 'DESC')
+      .limit(size + 1)
+      .getMany();
+    return {
+      rows,
+      cursorOf: (r) => encodeKeysetCursor([r.openedAt, r.id]),
+      count: () => visible().getCount(),
+    };
   }
 
   // The k of the small-group suppression (results of groups with fewer answers are hidden).
@@ -223,17 +257,44 @@ export class SurveysService {
     return !round.closedAt && round.closesAt > this.time.now();
   }
 
-  // What the caller's department is asked in open rounds, and whether the caller answered.
-  async tasks(user: AuthUser): Promise<SurveyTask[]> {
-    if (!user.departmentId) return [];
+  // What the caller's department is asked in open rounds, and whether the caller answered;
+  // the rounds closing first come first.
+  async tasks(
+    user: AuthUser,
+    size: number,
+    after?: string | null,
+  ): Promise<SurveyPage<SurveyTask>> {
+    const now = this.time.now();
+    const asked = `FROM survey_invitations i JOIN survey_rounds r ON r.id = i.round_id
+        WHERE i.customer_id = $1 AND r.closed_at IS NULL AND r.closes_at > $2`;
+    const count = async () =>
+      user.departmentId
+        ? (
+            (await this.dataSource.query(`SELECT count(*)::int AS n ${asked}`, [
+              user.departmentId,
+              now,
+            ])) as { n: number }[]
+          )[0].n
+        : 0;
+    const cursorOf = (t: SurveyTask) =>
+      encodeKeysetCursor([t.round.closesAt, t.round.id, t.supplierId]);
+    const cursor = after ? decodeKeysetCursor(after, ['time', 'uuid', 'uuid']) : null;
+    if (!user.departmentId) return { rows: [], cursorOf, count };
     const rows: { round_id: string; supplier_id: string }[] = await this.dataSource.query(
-      `SELECT i.round_id, i.supplier_id
-         FROM survey_invitations i JOIN survey_rounds r ON r.id = i.round_id
-        WHERE i.customer_id = $1 AND r.closed_at IS NULL AND r.closes_at > $2
-        ORDER BY r.closes_at, i.supplier_id`,
-      [user.departmentId, this.time.now()],
+      `SELECT i.round_id, i.supplier_id ${asked}
+          AND ($3::timestamptz IS NULL OR (r.closes_at, i.round_id, i.supplier_id) > ($3, $4::uuid, $5::uuid))
+        ORDER BY r.closes_at, i.round_id, i.supplier_id
+        LIMIT $6`,
+      [
+        user.departmentId,
+        now,
+        cursor?.[0] ?? null,
+        cursor?.[1] ?? null,
+        cursor?.[2] ?? null,
+        size + 1,
+      ],
     );
-    if (rows.length === 0) return [];
+    if (rows.length === 0) return { rows: [], cursorOf, count };
     const rounds = new Map(
       (
         await this.dataSource
@@ -252,11 +313,15 @@ export class SurveysService {
         )) as { respondent_key: string }[]
       ).map((a) => a.respondent_key),
     );
-    return rows.map((r, i) => ({
-      round: rounds.get(r.round_id)!,
-      supplierId: r.supplier_id,
-      answered: keys[i] !== '' && answered.has(keys[i]),
-    }));
+    return {
+      rows: rows.map((r, i) => ({
+        round: rounds.get(r.round_id)!,
+        supplierId: r.supplier_id,
+        answered: keys[i] !== '' && answered.has(keys[i]),
+      })),
+      cursorOf,
+      count,
+    };
   }
 
   async answer(user: AuthUser, command: AnswerSurveyCommand): Promise<SurveyTask> {
