@@ -34,7 +34,7 @@ describe('read replicas', () => {
     const connections = await replicaConnections();
     expect(connections.length).toBeGreaterThan(0);
     // pg_stat_activity keeps the first 1,024 characters of the last statement.
-    expect(connections.map((c) => c.query).join('\n')).toMatch(/resolution_breached/);
+    expect(connections.map((c) => c.query).join('\n')).toMatch(/first_response_met/);
     for (const { query } of connections) expect(query).not.toMatch(/^\s*(INSERT|UPDATE|DELETE)/i);
   });
 });
