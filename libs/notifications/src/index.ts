@@ -12,3 +12,4 @@ export * from './webhooks/webhook-sender';
 export * from './webhooks/webhook-target';
 export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-outbox';
+export * from './mail/reply-token';

@@ -272,6 +272,19 @@ export class AppConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
+  // Where people open the web app: the base of every link in an e-mail.
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, {
+    message: 'PUBLIC_URL must be an http(s) URL, e.g. https://desk.example.org',
+  })
+  PUBLIC_URL = 'http://localhost:3000';
+
+  // The desk's mail domain: reply+<token>@MAIL_DOMAIN for replies, <department code>@MAIL_DOMAIN
+  // for new requests.
+  @Matches(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/i, {
+    message: 'MAIL_DOMAIN must be a domain name, e.g. desk.example.org',
+  })
+  MAIL_DOMAIN = 'intradesk.localhost';
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -284,6 +297,19 @@ export class AppConfig {
       throw new ConfigValidationError('SURVEY_SECRET is not set');
     }
     return createHmac('sha256', this.JWT_SECRET).update('intradesk survey secret').digest('hex');
+  }
+
+  // Signs the reply+<token> addresses of outgoing mail; derived, so that no process needs another
+  // secret and rotating JWT_SECRET also retires old reply addresses.
+  get mailReplySecret(): string {
+    if (!this.JWT_SECRET) throw new ConfigValidationError('JWT_SECRET is not set');
+    return createHmac('sha256', this.JWT_SECRET)
+      .update('intradesk mail reply tokens')
+      .digest('hex');
+  }
+
+  get publicUrl(): string {
+    return this.PUBLIC_URL.replace(/\/+$/, '');
   }
 
   get webhooksMayReachPrivateNetworks(): boolean {
