@@ -13,3 +13,6 @@ export * from './webhooks/webhook-target';
 export * from './webhooks/webhook-signature';
 export * from './webhooks/webhook-outbox';
 export * from './mail/reply-token';
+export * from './mail/mail-message.entity';
+export * from './mail/mail-settings.entity';
+export * from './mail/mail-choice.enum';

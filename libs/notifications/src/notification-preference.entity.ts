@@ -1,8 +1,7 @@
 import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { UserEntity } from '@intradesk/organization';
 
-// One row per user and kind they changed (no row: the default, everything on). A later channel
-// (e-mail) is another column beside in_app.
+// One row per user and kind they changed (no row: the defaults, everything on).
 @Entity({ name: 'notification_preferences' })
 export class NotificationPreferenceEntity {
   @PrimaryColumn({ type: 'uuid' })
@@ -17,6 +16,10 @@ export class NotificationPreferenceEntity {
 
   @Column({ type: 'boolean', default: true })
   inApp: boolean;
+
+  // IMMEDIATE, DIGEST or OFF (MailChoice); null: the kind's default.
+  @Column({ type: 'varchar', length: 10, nullable: true })
+  email: string | null;
 
   @Column({ type: 'timestamptz', precision: 3 })
   updatedAt: Date;

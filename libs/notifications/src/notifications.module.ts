@@ -3,6 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsService } from './notifications.service';
+import { MailMessageEntity } from './mail/mail-message.entity';
+import { MailSettingsEntity } from './mail/mail-settings.entity';
 import { WebhookDeliveryJob } from './webhooks/webhook-delivery.job';
 import { WebhookDeliveryEntity, WebhookEntity } from './webhooks/webhook.entity';
 import { WebhookSender } from './webhooks/webhook-sender';
@@ -14,6 +16,8 @@ export const notificationsEntities = [
   NotificationPreferenceEntity,
   WebhookEntity,
   WebhookDeliveryEntity,
+  MailMessageEntity,
+  MailSettingsEntity,
 ];
 
 @Module({

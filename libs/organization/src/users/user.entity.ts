@@ -47,6 +47,10 @@ export class UserEntity {
   @JoinColumn({ name: 'department_id' })
   department?: DepartmentEntity | null;
 
+  // The web app's language (en, es, it, fa, el): e-mail to them is written in it.
+  @Column({ type: 'varchar', length: 5, default: 'en' })
+  locale: string;
+
   @Column({ type: 'enum', enum: Role, enumName: 'user_role', default: Role.MEMBER })
   role: Role;
 
