@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { TimeSource, ConfigValidationError, loadConfig } from '@intradesk/core';
 import { SurveySealJob } from '@intradesk/feedback';
 import { DEMO_PASSWORD } from '@intradesk/organization';
-import { WebhookDeliveryJob } from '@intradesk/notifications';
+import { MailDeliveryJob, WebhookDeliveryJob } from '@intradesk/notifications';
 import { AutoCloseJob, BreachScanJob } from '@intradesk/requests';
 import { RateLimitCounters } from '@intradesk/db';
 import { createApp, prepareDatabase } from './app.factory';
@@ -56,6 +56,7 @@ async function main(): Promise<void> {
   if (worker) {
     await app.get(BreachScanJob).start();
     await app.get(WebhookDeliveryJob).start();
+    await app.get(MailDeliveryJob).start();
     await app.get(SurveySealJob).start();
     await app.get(AutoCloseJob).start();
     await app

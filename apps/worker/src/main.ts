@@ -8,7 +8,7 @@ import {
   PinoNestLogger,
 } from '@intradesk/core';
 import { SurveySealJob } from '@intradesk/feedback';
-import { WebhookDeliveryJob } from '@intradesk/notifications';
+import { MailDeliveryJob, WebhookDeliveryJob } from '@intradesk/notifications';
 import { AutoCloseJob, BreachScanJob } from '@intradesk/requests';
 import { RateLimitCounters } from '@intradesk/db';
 import { WorkerModule } from './worker.module';
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
   // the runs in flight.
   await app.get(BreachScanJob).start();
   await app.get(WebhookDeliveryJob).start();
+  await app.get(MailDeliveryJob).start();
   await app.get(SurveySealJob).start();
   await app.get(AutoCloseJob).start();
   await app

@@ -16,3 +16,7 @@ export * from './mail/reply-token';
 export * from './mail/mail-message.entity';
 export * from './mail/mail-settings.entity';
 export * from './mail/mail-choice.enum';
+export * from './mail/mail-sender';
+export * from './mail/mail-digest';
+export * from './mail/mail-delivery.job';
+export * from './mail/mail-templates';

@@ -5,6 +5,9 @@ import { NotificationEntity } from './notification.entity';
 import { NotificationsService } from './notifications.service';
 import { MailMessageEntity } from './mail/mail-message.entity';
 import { MailSettingsEntity } from './mail/mail-settings.entity';
+import { MailDeliveryJob } from './mail/mail-delivery.job';
+import { MailDigest } from './mail/mail-digest';
+import { MailSender } from './mail/mail-sender';
 import { WebhookDeliveryJob } from './webhooks/webhook-delivery.job';
 import { WebhookDeliveryEntity, WebhookEntity } from './webhooks/webhook.entity';
 import { WebhookSender } from './webhooks/webhook-sender';
@@ -29,6 +32,9 @@ export const notificationsEntities = [
     WebhookSender,
     WebhookTargets,
     { provide: WebhookResolver, useClass: DnsWebhookResolver },
+    MailSender,
+    MailDigest,
+    MailDeliveryJob,
   ],
   exports: [
     NotificationsService,
@@ -36,6 +42,9 @@ export const notificationsEntities = [
     WebhookDeliveryJob,
     WebhookSender,
     WebhookResolver,
+    MailSender,
+    MailDigest,
+    MailDeliveryJob,
   ],
 })
 export class NotificationsModule {}

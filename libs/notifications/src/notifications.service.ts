@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { TimeSource } from '@intradesk/core';
+import { AppConfig, TimeSource } from '@intradesk/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { NotificationKind, NOTIFICATION_KINDS } from './notification-kind.enum';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
 import { newestFirstPage } from './newest-first.page';
+import { MailStatus } from './mail/mail-message.entity';
+import { MailChoice } from './mail/mail-choice.enum';
 
 export interface NewNotification {
   userId: string;
@@ -14,6 +16,8 @@ export interface NewNotification {
   // Who caused it; null or absent for the system.
   actorId?: string | null;
   createdAt: Date;
+  // What the e-mail templates need beyond the request (a comment's body, a status, a clock).
+  params?: Record<string, string | null>;
 }
 
 export interface NotificationPreference {
@@ -31,12 +35,41 @@ export interface NotificationCreatedEvent {
 }
 
 const MAX_MESSAGE = 300;
+const MAX_DETAIL = 4000;
+
+function mailParams(n: Omit<NewNotification, 'userId'>): Record<string, string | null> {
+  const params: Record<string, string | null> = { message: n.message.slice(0, MAX_MESSAGE) };
+  for (const [key, value] of Object.entries(n.params ?? {}))
+    params[key] = value === null ? null : value.slice(0, MAX_DETAIL);
+  return params;
+}
+
+// The e-mail outbox, riding the notification's statement (so in the event's transaction and at no
+// extra round trip): one mail_messages row per recipient n (a CTE n of user_id, kind, message,
+// request_id, actor_id, created_at, params) who is active and has not turned the kind's e-mail
+// off; DIGEST choices wait for the daily digest. $9 is MAIL_DOMAIN (for the Message-ID).
+const MAIL_OUTBOX_CTE = `mail_outbox AS (
+         INSERT INTO mail_messages (id, recipient_user_id, request_id, kind, actor_id, params,
+                                    status, message_id, next_attempt_at, created_at)
+         SELECT m.id, m.user_id, m.request_id, m.kind, m.actor_id, m.params, m.status,
+                '<' || m.id || '@' || $9::varchar || '>',
+                CASE WHEN m.status = 'PENDING' THEN m.created_at END, m.created_at
+           FROM (SELECT gen_random_uuid() AS id, n.*,
+                        CASE COALESCE(p.email, '${MailChoice.IMMEDIATE}')
+                          WHEN '${MailChoice.DIGEST}' THEN '${MailStatus.DIGEST_QUEUED}'
+                          ELSE '${MailStatus.PENDING}' END AS status
+                   FROM n
+                   JOIN users u ON u.id = n.user_id AND u.deactivated_at IS NULL
+                   LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
+                  WHERE COALESCE(p.email, '${MailChoice.IMMEDIATE}') <> '${MailChoice.OFF}') m
+       )`;
 
 @Injectable()
 export class NotificationsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly time: TimeSource,
+    private readonly config: AppConfig,
   ) {}
 
   // In the caller's transaction, announced to listening processes when it commits.
@@ -50,11 +83,14 @@ export class NotificationsService {
     const wanted = notifications.filter((n) => n.userId !== n.actorId);
     if (wanted.length === 0) return;
     await manager.query(
-      `WITH added AS (
+      `WITH n AS (
+         SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[],
+                              $6::timestamptz[], $8::jsonb[])
+                    AS n(user_id, kind, message, request_id, actor_id, created_at, params)
+       ), ${MAIL_OUTBOX_CTE}, added AS (
          INSERT INTO notifications (user_id, kind, message, request_id, actor_id, created_at)
          SELECT n.user_id, n.kind, n.message, n.request_id, n.actor_id, n.created_at
-           FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[],
-                       $6::timestamptz[]) AS n(user_id, kind, message, request_id, actor_id, created_at)
+           FROM n
           WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p
                              WHERE p.user_id = n.user_id AND p.kind = n.kind AND NOT p.in_app)
          RETURNING id, user_id, kind
@@ -69,6 +105,8 @@ export class NotificationsService {
         wanted.map((n) => n.actorId ?? null),
         wanted.map((n) => n.createdAt),
         NOTIFICATION_CHANNEL,
+        wanted.map((n) => JSON.stringify(mailParams(n))),
+        this.config.MAIL_DOMAIN,
       ],
     );
   }
@@ -81,15 +119,20 @@ export class NotificationsService {
     notification: Omit<NewNotification, 'userId'>,
   ): Promise<void> {
     await manager.query(
-      `WITH added AS (
-         INSERT INTO notifications (user_id, kind, message, request_id, actor_id, created_at)
-         SELECT u.id, $2::varchar, $3::varchar, $4::uuid, $5::uuid, $6::timestamptz
+      `WITH n AS (
+         SELECT u.id AS user_id, $2::varchar AS kind, $3::varchar AS message,
+                $4::uuid AS request_id, $5::uuid AS actor_id, $6::timestamptz AS created_at,
+                $8::jsonb AS params
            FROM users u
           WHERE ((u.department_id = $1 AND u.role IN ('AGENT', 'LEAD'))
                  OR u.id = (SELECT lead_id FROM departments WHERE id = $1))
             AND u.id IS DISTINCT FROM $5::uuid
-            AND NOT EXISTS (SELECT 1 FROM notification_preferences p
-                             WHERE p.user_id = u.id AND p.kind = $2::varchar AND NOT p.in_app)
+       ), ${MAIL_OUTBOX_CTE}, added AS (
+         INSERT INTO notifications (user_id, kind, message, request_id, actor_id, created_at)
+         SELECT n.user_id, n.kind, n.message, n.request_id, n.actor_id, n.created_at
+           FROM n
+          WHERE NOT EXISTS (SELECT 1 FROM notification_preferences p
+                             WHERE p.user_id = n.user_id AND p.kind = n.kind AND NOT p.in_app)
          RETURNING id, user_id, kind
        )
        SELECT pg_notify($7, json_build_object('id', id::text, 'userId', user_id, 'kind', kind)::text)
@@ -102,6 +145,8 @@ export class NotificationsService {
         notification.actorId ?? null,
         notification.createdAt,
         NOTIFICATION_CHANNEL,
+        JSON.stringify(mailParams(notification)),
+        this.config.MAIL_DOMAIN,
       ],
     );
   }

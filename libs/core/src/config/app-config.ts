@@ -285,6 +285,49 @@ export class AppConfig {
   })
   MAIL_DOMAIN = 'intradesk.localhost';
 
+  // Outgoing mail: smtp://user:pass@host:587 (STARTTLS when the server offers it; add
+  // ?requireTLS=true to refuse a server that does not) or smtps://…:465. Unset: nothing is sent,
+  // administrators read the outgoing messages in the web app (Settings, Outgoing mail).
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s/]+(\/?(\?[^\s]*)?)?$/, {
+    message:
+      'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.org:587',
+  })
+  SMTP_URL?: string;
+
+  // The From of outgoing mail (an address, or "Name <address>"); default Intradesk
+  // <no-reply@MAIL_DOMAIN>.
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/, {
+    message: 'MAIL_FROM must be an e-mail address, or "Name <address>"',
+  })
+  MAIL_FROM?: string;
+
+  // An outgoing message is given up (FAILED, shown to administrators) after this many attempts
+  // (a permanent 5xx refusal at once); retries back off from 30 s, doubling, up to 6 h.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_MAX_ATTEMPTS = 8;
+
+  // A sender's claim on a batch of messages: a worker that died holding one leaves its messages to
+  // the others after this long (never sent twice either way: see the README).
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  MAIL_CLAIM_SECONDS = 60;
+
+  // Connection and reply timeout of the SMTP server.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  MAIL_TIMEOUT_SECONDS = 30;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
@@ -306,6 +349,10 @@ export class AppConfig {
     return createHmac('sha256', this.JWT_SECRET)
       .update('intradesk mail reply tokens')
       .digest('hex');
+  }
+
+  get mailFrom(): string {
+    return this.MAIL_FROM ?? `Intradesk <no-reply@${this.MAIL_DOMAIN}>`;
   }
 
   get publicUrl(): string {
@@ -332,6 +379,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'DATABASE_REPLICA_URLS',
     'JWT_SECRET',
     'SURVEY_SECRET',
+    'SMTP_URL',
+    'MAIL_FROM',
     'ADMIN_EMAIL',
     'ADMIN_PASSWORD',
   ];

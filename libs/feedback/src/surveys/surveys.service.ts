@@ -448,6 +448,7 @@ export class SurveysService {
         kind: NotificationKind.SURVEY_INVITATION,
         message: `Pulse survey "${round.title.slice(0, 150)}": how well do the departments you used serve you? Open until ${round.closesAt.toISOString()}`,
         createdAt: round.openedAt,
+        params: { title: round.title, closesAt: round.closesAt.toISOString() },
       })),
     );
   }

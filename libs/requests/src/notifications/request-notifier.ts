@@ -45,6 +45,7 @@ export class RequestNotifier {
       requestId: request.id,
       actorId: actor.id,
       createdAt: request.updatedAt,
+      params: { priority: request.priority },
     });
   }
 
@@ -86,6 +87,7 @@ export class RequestNotifier {
       [recipient],
       NotificationKind.REQUEST_COMMENTED,
       `${who} replied on ${subject(request)}${back}: ${excerpt(body)}`,
+      { detail: body },
     );
   }
 
@@ -115,6 +117,7 @@ export class RequestNotifier {
         [recipient],
         NotificationKind.REQUEST_STATUS_CHANGED,
         message,
+        { status: to, from },
       );
       return;
     }
@@ -131,6 +134,7 @@ export class RequestNotifier {
       [recipient],
       NotificationKind.REQUEST_STATUS_CHANGED,
       message,
+      { status: to, from },
     );
   }
 
@@ -162,6 +166,8 @@ export class RequestNotifier {
     userIds: string[],
     kind: NotificationKind,
     message: string,
+    // For the e-mail templates (a comment's body, a status).
+    params?: Record<string, string | null>,
   ): Promise<void> {
     const rows: NewNotification[] = [...new Set(userIds)].map((userId) => ({
       userId,
@@ -170,6 +176,7 @@ export class RequestNotifier {
       requestId: request.id,
       actorId: actor.id,
       createdAt: request.updatedAt,
+      params,
     }));
     return this.notifications.addMany(manager, rows);
   }

@@ -202,6 +202,7 @@ export class BreachScanJob {
         message: this.message(request, clock, event, breachedAt),
         requestId: request.id,
         createdAt: now,
+        params: { clock: clock.kind, dueAt: clock.dueAt?.toISOString() ?? null },
       });
     }
     const next = nextCheckAt({ ...clock, ...changes }, delayMs);

@@ -1,0 +1,337 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import * as path from 'node:path';
+import { AppConfig } from '@intradesk/core';
+import {
+  MailDeliveryJob,
+  NotificationKind,
+  NotificationsService,
+  replyAddress,
+  verifyReplyToken,
+  replyTokenOf,
+} from '@intradesk/notifications';
+import { demoEmail } from '@intradesk/organization';
+import { departmentIds } from '../factories/organization.factory';
+import { ADD_COMMENT, fileRequest, moveTo } from '../factories/requests.factory';
+import { startSmtpSink, SmtpSink } from '../utils/smtp-sink';
+import { startTestApp, TestApp } from '../utils/test-app';
+import { waitUntil } from '../utils/wait-until';
+
+const ROOT = path.resolve(__dirname, '../..');
+const DOMAIN = 'desk.example.org';
+
+const header = (m: { parsed: { headers: Map<string, unknown> } }, name: string) =>
+  m.parsed.headers.get(name);
+
+describe('Outgoing e-mail through SMTP (a real SMTP sink)', () => {
+  let sink: SmtpSink;
+  let t: TestApp;
+  let ids: Record<string, string>;
+  let mail: MailDeliveryJob;
+
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    t = await startTestApp({
+      env: {
+        SMTP_URL: sink.url,
+        MAIL_DOMAIN: DOMAIN,
+        MAIL_FROM: 'Intradesk <desk@desk.example.org>',
+        PUBLIC_URL: 'https://desk.example.org/',
+        MAIL_MAX_ATTEMPTS: '3',
+      },
+    });
+    ids = await departmentIds(t.dataSource);
+    mail = t.app.get(MailDeliveryJob);
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
+
+  const to = (email: string) => sink.messages.filter((m) => m.envelope.to.includes(email));
+
+  it('tells IT’s agents of a new request, then the member, threaded and in Spanish, of the agent’s question; an internal note mails nobody on the customer side', async () => {
+    const member = await t.login(demoEmail('MKT', 'member'));
+    const agent = await t.login(demoEmail('IT', 'agent'));
+    await t.dataSource.query(`UPDATE users SET locale = 'es' WHERE email = $1`, [
+      demoEmail('MKT', 'member'),
+    ]);
+    const staff: { email: string }[] = await t.dataSource.query(
+      `SELECT email FROM users WHERE (department_id = $1 AND role IN ('AGENT', 'LEAD'))
+          OR id = (SELECT lead_id FROM departments WHERE id = $1)`,
+      [ids.IT],
+    );
+    expect(staff.length).toBeGreaterThan(0);
+
+    const request = await fileRequest(member, ids.IT, {
+      title: 'Laptop <b>screen</b> & "dock"',
+      description: 'It flickers',
+    });
+    await mail.runUntilIdle();
+    for (const { email } of staff) {
+      const got = to(email);
+      expect(got).toHaveLength(1);
+      const m = got[0];
+      expect(m.parsed.subject).toBe(`[${request.number}] Laptop <b>screen</b> & "dock"`);
+      expect(m.parsed.text).toContain('filed a new request for');
+      expect(m.parsed.text).toContain(`https://desk.example.org/requests/${request.number}`);
+      // The title is escaped in the HTML part, never markup.
+      expect(m.parsed.html).toContain('Laptop &lt;b&gt;screen&lt;/b&gt; &amp; &quot;dock&quot;');
+      expect(m.parsed.html).not.toContain('<b>screen</b>');
+      expect(m.parsed.html).toContain('lang="en" dir="ltr"');
+      expect(m.envelope.from).toBe('desk@desk.example.org');
+    }
+    const [row] = await t.dataSource.query(
+      `SELECT id, message_id, status, to_address, request_id FROM mail_messages
+        WHERE to_address = $1 AND kind = 'REQUEST_CREATED'`,
+      [staff[0].email],
+    );
+    expect(row.status).toBe('SENT');
+    const first = to(staff[0].email)[0];
+    expect(first.parsed.messageId).toBe(`<${row.id}@${DOMAIN}>`);
+    expect(row.message_id).toBe(first.parsed.messageId);
+    const thread = `<request-${request.id}@${DOMAIN}>`;
+    expect(first.parsed.inReplyTo).toBe(thread);
+    expect(first.parsed.references).toBe(thread);
+    const replyTo = first.parsed.replyTo!.value[0].address!;
+    const config = t.app.get(AppConfig);
+    expect(replyTo).toBe(replyAddress(config.mailReplySecret, row.id, DOMAIN));
+    expect(verifyReplyToken(config.mailReplySecret, replyTokenOf(replyTo, DOMAIN)!)).toBe(row.id);
+    const rawHeaders = first.raw.toString('utf8').split('\r\n\r\n')[0];
+    expect(rawHeaders).toMatch(
+      /^List-Unsubscribe: <https:\/\/desk\.example\.org\/settings\/notifications>/m,
+    );
+    expect(header(first, 'auto-submitted')).toBe('auto-generated');
+
+    // The agent asks for information: a public comment and "waiting on the customer".
+    const before = to(demoEmail('MKT', 'member')).length;
+    await agent.data(ADD_COMMENT, {
+      requestId: request.id,
+      body: 'Which model is it? <script>alert(1)</script>',
+      internal: false,
+    });
+    const current = await agent.data<{ request: { version: number; status: string } }>(
+      'query($id: ID!) { request(id: $id) { id version status } }',
+      { id: request.id },
+    );
+    await moveTo(agent, { ...request, ...current.request }, 'WAITING_ON_CUSTOMER');
+    // An internal note: nothing for the customer side.
+    await agent.data(ADD_COMMENT, {
+      requestId: request.id,
+      body: 'secret supplier note',
+      internal: true,
+    });
+    await mail.runUntilIdle();
+    const memberMail = to(demoEmail('MKT', 'member')).slice(before);
+    expect(memberMail).toHaveLength(2);
+    for (const m of memberMail) {
+      expect(m.parsed.subject).toContain(request.number);
+      expect(m.parsed.inReplyTo).toBe(thread);
+      expect(m.parsed.references).toBe(thread);
+      expect(m.parsed.html).toContain('lang="es" dir="ltr"');
+      expect(m.parsed.text).not.toContain('secret supplier note');
+      expect(m.parsed.html).not.toContain('secret supplier note');
+    }
+    const texts = memberMail.map((m) => m.parsed.text).join('\n');
+    expect(texts).toContain('ha respondido');
+    expect(texts).toContain('necesita su respuesta');
+    expect(texts).toContain('Which model is it?');
+    expect(memberMail.map((m) => m.parsed.html).join('')).not.toContain('<script>');
+    const leaked = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM mail_messages m JOIN users u ON u.id = m.recipient_user_id
+        WHERE u.department_id <> $1 AND (m.params->>'detail' LIKE '%secret%' OR m.params->>'message' LIKE '%secret%')`,
+      [ids.IT],
+    );
+    expect(leaked[0].n).toBe(0);
+  }, 60_000);
+
+  it('writes Farsi right to left', async () => {
+    const member = await t.login(demoEmail('HR', 'member'));
+    const agent = await t.login(demoEmail('IT', 'agent'));
+    await t.dataSource.query(`UPDATE users SET locale = 'fa' WHERE email = $1`, [
+      demoEmail('HR', 'member'),
+    ]);
+    const request = await fileRequest(member, ids.IT, { title: 'چاپگر' });
+    await agent.data(ADD_COMMENT, { requestId: request.id, body: 'OK', internal: false });
+    await mail.runUntilIdle();
+    const [m] = to(demoEmail('HR', 'member'));
+    expect(m.parsed.html).toContain('lang="fa" dir="rtl"');
+    expect(m.parsed.text).toContain('پاسخ داد');
+  }, 30_000);
+
+  it('retries a refused message with backoff, then records it as failed; a 5xx fails at once', async () => {
+    const notifications = t.app.get(NotificationsService);
+    const [user] = await t.dataSource.query(`SELECT id, email FROM users WHERE email = $1`, [
+      demoEmail('FIN', 'member'),
+    ]);
+    const add = (message: string) =>
+      t.dataSource.transaction((manager) =>
+        notifications.add(manager, {
+          userId: user.id,
+          kind: NotificationKind.SURVEY_INVITATION,
+          message,
+          params: { title: message, closesAt: new Date().toISOString() },
+          createdAt: new Date(),
+        }),
+      );
+    await add('temporary');
+    sink.refuseNext(5, 451, 'try later');
+    const started = Date.now();
+    await mail.runUntilIdle();
+    const row = async () =>
+      (
+        await t.dataSource.query(
+          `SELECT status, attempts, last_error, next_attempt_at, sent_at FROM mail_messages
+            WHERE recipient_user_id = $1 AND params->>'title' = 'temporary'`,
+          [user.id],
+        )
+      )[0];
+    let r = await row();
+    expect(r).toMatchObject({ status: 'PENDING', attempts: 1, sent_at: null });
+    expect(r.last_error).toContain('try later');
+    const delay = new Date(r.next_attempt_at).getTime() - started;
+    expect(delay).toBeGreaterThan(25_000);
+    expect(delay).toBeLessThan(40_000);
+    // Due again: the second failure waits twice as long.
+    const due = () =>
+      t.dataSource.query(
+        `UPDATE mail_messages SET next_attempt_at = now() WHERE status = 'PENDING' AND recipient_user_id = $1`,
+        [user.id],
+      );
+    await due();
+    const second = Date.now();
+    await mail.runUntilIdle();
+    r = await row();
+    expect(r).toMatchObject({ status: 'PENDING', attempts: 2 });
+    expect(new Date(r.next_attempt_at).getTime() - second).toBeGreaterThan(55_000);
+    await due();
+    await mail.runUntilIdle();
+    r = await row();
+    // MAIL_MAX_ATTEMPTS is 3 here.
+    expect(r).toMatchObject({ status: 'FAILED', attempts: 3, next_attempt_at: null });
+    expect(to(user.email)).toHaveLength(0);
+
+    sink.refuseNext(1, 550, 'no such mailbox');
+    await add('permanent');
+    await mail.runUntilIdle();
+    const [p] = await t.dataSource.query(
+      `SELECT status, attempts, last_error FROM mail_messages WHERE params->>'title' = 'permanent'`,
+    );
+    expect(p).toMatchObject({ status: 'FAILED', attempts: 1 });
+    expect(p.last_error).toContain('no such mailbox');
+    sink.refuseNext(0, 0);
+  }, 30_000);
+
+  it('without SMTP_URL sends nothing and keeps the rendered messages', async () => {
+    const quiet = await startTestApp({ sameDatabaseAs: t, env: { MAIL_DOMAIN: DOMAIN } });
+    try {
+      const member = await t.login(demoEmail('SALES', 'member'));
+      const before = sink.messages.length;
+      const request = await fileRequest(member, ids.IT, { title: 'Unsent' });
+      await quiet.app.get(MailDeliveryJob).runUntilIdle();
+      expect(sink.messages.length).toBe(before);
+      const rows = await t.dataSource.query(
+        `SELECT status, subject, text_body, html_body FROM mail_messages WHERE request_id = $1`,
+        [request.id],
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      for (const r of rows) {
+        expect(r.status).toBe('NOT_SENT');
+        expect(r.subject).toBe(`[${request.number}] Unsent`);
+        expect(r.text_body).toContain(request.number);
+        expect(r.html_body).toContain('<html');
+      }
+    } finally {
+      await quiet.close();
+    }
+  }, 30_000);
+});
+
+// Real worker processes: one is killed with SIGKILL while 500 messages are queued, another
+// finishes; the sink must hold each message exactly once.
+describe('Outgoing e-mail: a worker killed mid-queue', () => {
+  const TOTAL = 500;
+  let sink: SmtpSink;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // A little slow per message, so the kill lands mid-queue.
+    sink = await startSmtpSink();
+    t = await startTestApp({ env: { MAIL_DOMAIN: DOMAIN } });
+    const notifications = t.app.get(NotificationsService);
+    const users: { id: string }[] = await t.dataSource.query(
+      `SELECT id FROM users WHERE deactivated_at IS NULL ORDER BY email`,
+    );
+    await t.dataSource.transaction((manager) =>
+      notifications.addMany(
+        manager,
+        Array.from({ length: TOTAL }, (_, i) => ({
+          userId: users[i % users.length].id,
+          kind: NotificationKind.SURVEY_INVITATION,
+          message: `Queued ${i}`,
+          params: { title: `Queued ${i}`, closesAt: new Date().toISOString() },
+          createdAt: new Date(),
+        })),
+      ),
+    );
+  });
+  afterAll(async () => {
+    await t.close();
+    await sink.close();
+  });
+
+  function worker(): ChildProcess {
+    return spawn(process.execPath, ['-r', '@swc-node/register', 'apps/worker/src/main.ts'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DATABASE_URL: t.databaseUrl,
+        JWT_SECRET: 'e2e-secret-that-is-long-enough-for-production-checks',
+        LOG_LEVEL: 'silent',
+        WORKER_POLL_SECONDS: '1',
+        MAIL_CLAIM_SECONDS: '3',
+        MAIL_DOMAIN: DOMAIN,
+        SMTP_URL: sink.url,
+      },
+      stdio: 'ignore',
+    });
+  }
+
+  const stop = (child: ChildProcess, signal: NodeJS.Signals) =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill(signal);
+    });
+
+  it('delivers each of 500 queued messages exactly once', async () => {
+    const first = worker();
+    await waitUntil(() => sink.messages.length >= 60, 'the first deliveries', 60_000, 5);
+    await stop(first, 'SIGKILL');
+    const atKill = sink.messages.length;
+    expect(atKill).toBeLessThan(TOTAL);
+
+    const second = worker();
+    await waitUntil(
+      async () =>
+        (
+          await t.dataSource.query(
+            `SELECT count(*)::int AS n FROM mail_messages WHERE status <> 'SENT'`,
+          )
+        )[0].n === 0,
+      'every message sent',
+      120_000,
+      100,
+    );
+    // Anything still in flight lands (and a duplicate would show) within this.
+    await new Promise((r) => setTimeout(r, 2_000));
+    await stop(second, 'SIGTERM');
+
+    const ids = sink.messages.map((m) => m.parsed.messageId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toHaveLength(TOTAL);
+    const rows: { message_id: string }[] = await t.dataSource.query(
+      `SELECT message_id FROM mail_messages`,
+    );
+    expect(new Set(rows.map((r) => r.message_id))).toEqual(new Set(ids));
+  }, 180_000);
+});
