@@ -254,6 +254,21 @@ export const OPERATIONS: Record<string, OperationAccess> = {
     scope: "the caller's own, as they are written",
     proof: ['notifications'],
   },
+  'Query.mailSettings': {
+    guard: ANY,
+    scope: "the caller's own",
+    proof: ['mail-outgoing'],
+  },
+  'Mutation.updateMailSettings': {
+    guard: ANY,
+    scope: "the caller's own",
+    proof: ['mail-outgoing'],
+  },
+  'Query.outgoingMail': {
+    guard: ['ADMIN'],
+    scope: 'administrators: every outgoing message',
+    proof: ['mail-outgoing'],
+  },
   'Query.departmentWebhooks': {
     guard: ANY,
     scope: "the department's lead, operations, admins",
@@ -403,7 +418,13 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   }),
   NotificationConnection: fields('edges pageInfo totalCount'),
   NotificationEdge: fields('cursor node'),
-  NotificationPreference: fields('inApp kind'),
+  NotificationPreference: fields('email inApp kind'),
+  MailSettings: fields('digestHour locale'),
+  OutgoingMail: fields(
+    'attempts createdAt htmlBody id kind lastError locale messageId nextAttemptAt recipient requestId sentAt status subject textBody toAddress',
+  ),
+  OutgoingMailConnection: fields('edges pageInfo totalCount'),
+  OutgoingMailEdge: fields('cursor node'),
   OrgChartImportResult: fields('created errors invitedLeads updated'),
   PageInfo: fields('endCursor hasNextPage hasPreviousPage startCursor'),
   PasswordResetLink: fields('expiresAt path user', {

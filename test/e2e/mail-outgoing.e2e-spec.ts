@@ -9,7 +9,7 @@ import {
   verifyReplyToken,
   replyTokenOf,
 } from '@intradesk/notifications';
-import { demoEmail } from '@intradesk/organization';
+import { demoEmail, DEMO_EMAIL_DOMAIN } from '@intradesk/organization';
 import { departmentIds } from '../factories/organization.factory';
 import { ADD_COMMENT, fileRequest, moveTo } from '../factories/requests.factory';
 import { startSmtpSink, SmtpSink } from '../utils/smtp-sink';
@@ -219,6 +219,157 @@ describe('Outgoing e-mail through SMTP (a real SMTP sink)', () => {
     expect(p).toMatchObject({ status: 'FAILED', attempts: 1 });
     expect(p.last_error).toContain('no such mailbox');
     sink.refuseNext(0, 0);
+  }, 30_000);
+
+  const OUTGOING = `query($first: Int, $after: String, $status: [MailStatus!]) {
+    outgoingMail(first: $first, after: $after, status: $status) {
+      totalCount pageInfo { hasNextPage endCursor }
+      edges { node { id kind status messageId toAddress subject attempts lastError sentAt
+                     nextAttemptAt createdAt recipient { email } } } } }`;
+
+  it('shows administrators every outgoing message, failures included, in a fixed number of statements; nobody else', async () => {
+    const admin = await t.login(`admin@${DEMO_EMAIL_DOMAIN}`);
+    const failed = (await admin.data(OUTGOING, { status: ['FAILED'] })).outgoingMail;
+    expect(failed.totalCount).toBeGreaterThanOrEqual(2);
+    expect(
+      failed.edges.map((e: { node: { lastError: string } }) => e.node.lastError).join(),
+    ).toContain('no such mailbox');
+    const page1 = (await admin.data(OUTGOING, { first: 3 })).outgoingMail;
+    expect(page1.edges).toHaveLength(3);
+    const page2 = (await admin.data(OUTGOING, { first: 3, after: page1.pageInfo.endCursor }))
+      .outgoingMail;
+    const seen = [...page1.edges, ...page2.edges].map((e: { node: { id: string } }) => e.node.id);
+    expect(new Set(seen).size).toBe(6);
+    expect((await admin.error(OUTGOING, { after: 'nonsense' })).extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
+    // Statements do not grow with the page (recipients through one loader).
+    await admin.data('{ me { id } }');
+    t.statements.reset();
+    await admin.data(OUTGOING, { first: 2 });
+    const few = t.statements.total;
+    await admin.data('{ me { id } }');
+    t.statements.reset();
+    const many = (await admin.data(OUTGOING, { first: 40 })).outgoingMail;
+    expect(many.edges.length).toBeGreaterThan(5);
+    expect(t.statements.total).toBe(few);
+    for (const who of [
+      demoEmail('IT', 'lead'),
+      `ops@${DEMO_EMAIL_DOMAIN}`,
+      demoEmail('MKT', 'member'),
+    ]) {
+      const client = await t.login(who);
+      expect((await client.error(OUTGOING)).extensions?.code).toBe('FORBIDDEN');
+    }
+  }, 30_000);
+
+  it('follows each person’s choice per kind: off, immediately, or in a daily digest at their local hour', async () => {
+    const email = demoEmail('LOG', 'member');
+    const member = await t.login(email);
+    const agent = await t.login(demoEmail('IT', 'agent'));
+    const PREFS = `mutation($input: [NotificationPreferenceInput!]!) {
+      updateNotificationPreferences(input: $input) { kind inApp email } }`;
+    const prefs = (
+      await member.data(PREFS, {
+        input: [
+          { kind: 'REQUEST_COMMENTED', email: 'DIGEST' },
+          { kind: 'REQUEST_STATUS_CHANGED', email: 'OFF' },
+        ],
+      })
+    ).updateNotificationPreferences as { kind: string; inApp: boolean; email: string }[];
+    const byKind = new Map(prefs.map((p) => [p.kind, p]));
+    expect(byKind.get('REQUEST_COMMENTED')).toEqual({
+      kind: 'REQUEST_COMMENTED',
+      inApp: true,
+      email: 'DIGEST',
+    });
+    expect(byKind.get('REQUEST_STATUS_CHANGED')?.email).toBe('OFF');
+    expect(byKind.get('REQUEST_CREATED')?.email).toBe('IMMEDIATE');
+    // Turning the app off keeps the e-mail choice.
+    await member.data(PREFS, { input: [{ kind: 'REQUEST_COMMENTED', inApp: false }] });
+    const again = (await member.data('{ notificationPreferences { kind inApp email } }'))
+      .notificationPreferences as { kind: string; inApp: boolean; email: string }[];
+    expect(again.find((p) => p.kind === 'REQUEST_COMMENTED')).toEqual({
+      kind: 'REQUEST_COMMENTED',
+      inApp: false,
+      email: 'DIGEST',
+    });
+    const SETTINGS = `mutation($input: MailSettingsInput!) { updateMailSettings(input: $input) { digestHour locale } }`;
+    expect((await member.error(SETTINGS, { input: { digestHour: 24 } })).extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect((await member.error(SETTINGS, { input: { locale: 'de' } })).extensions?.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    // The digest hour is the next local hour in the department's time zone: not due yet.
+    const [{ tz }] = await t.dataSource.query(
+      `SELECT d.time_zone AS tz FROM users u JOIN departments d ON d.id = u.department_id WHERE u.email = $1`,
+      [email],
+    );
+    const localHour = Number(
+      new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: tz }).format(
+        new Date(),
+      ),
+    );
+    const next = (localHour + 1) % 24;
+    expect(
+      (await member.data(SETTINGS, { input: { digestHour: next, locale: 'it' } }))
+        .updateMailSettings,
+    ).toEqual({
+      digestHour: next,
+      locale: 'it',
+    });
+    expect((await member.data('{ mailSettings { digestHour locale } }')).mailSettings).toEqual({
+      digestHour: next,
+      locale: 'it',
+    });
+
+    const before = to(email).length;
+    const request = await fileRequest(member, ids.IT, { title: 'Digest me' });
+    await agent.data(ADD_COMMENT, { requestId: request.id, body: 'First answer', internal: false });
+    await agent.data(ADD_COMMENT, {
+      requestId: request.id,
+      body: 'Second answer',
+      internal: false,
+    });
+    const current = await agent.data<{ request: { version: number; status: string } }>(
+      'query($id: ID!) { request(id: $id) { id version status } }',
+      { id: request.id },
+    );
+    await moveTo(agent, { ...request, ...current.request }, 'IN_PROGRESS');
+    await mail.runUntilIdle();
+    // Status changes are off, comments wait for the digest.
+    expect(to(email).length).toBe(before);
+    const queued = await t.dataSource.query(
+      `SELECT count(*)::int AS n FROM mail_messages m JOIN users u ON u.id = m.recipient_user_id
+        WHERE u.email = $1 AND m.status = 'DIGEST_QUEUED'`,
+      [email],
+    );
+    expect(queued[0].n).toBe(2);
+    // An hour later (the hour has passed): one digest with both, in Italian.
+    await t.dataSource.query(
+      `UPDATE mail_settings SET digest_hour = $2 WHERE user_id = (SELECT id FROM users WHERE email = $1)`,
+      [email, localHour],
+    );
+    await t.dataSource.query(
+      `UPDATE mail_messages SET created_at = created_at - interval '1 hour'
+        WHERE status = 'DIGEST_QUEUED' AND recipient_user_id = (SELECT id FROM users WHERE email = $1)`,
+      [email],
+    );
+    await mail.runUntilIdle();
+    await mail.runUntilIdle();
+    const digests = to(email).slice(before);
+    expect(digests).toHaveLength(1);
+    expect(digests[0].parsed.subject).toContain('riepilogo giornaliero (2)');
+    expect(digests[0].parsed.text).toContain('First answer');
+    expect(digests[0].parsed.text).toContain('Second answer');
+    expect(digests[0].parsed.text).toContain(`/requests/${request.number}`);
+    const left = await t.dataSource.query(
+      `SELECT status, count(*)::int AS n FROM mail_messages m JOIN users u ON u.id = m.recipient_user_id
+        WHERE u.email = $1 AND m.kind = 'REQUEST_COMMENTED' GROUP BY status`,
+      [email],
+    );
+    expect(left).toEqual([{ status: 'DIGESTED', n: 2 }]);
   }, 30_000);
 
   it('without SMTP_URL sends nothing and keeps the rendered messages', async () => {

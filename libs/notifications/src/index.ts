@@ -20,3 +20,5 @@ export * from './mail/mail-sender';
 export * from './mail/mail-digest';
 export * from './mail/mail-delivery.job';
 export * from './mail/mail-templates';
+export * from './mail/mail.service';
+export * from './graphql/mail.resolver';

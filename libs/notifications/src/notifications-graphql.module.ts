@@ -3,9 +3,10 @@ import { OrganizationGraphqlModule } from '@intradesk/organization';
 import { NotificationsHub } from './graphql/notifications.hub';
 import { NotificationsResolver } from './graphql/notifications.resolver';
 import { WebhooksResolver } from './graphql/webhooks.resolver';
+import { MailResolver } from './graphql/mail.resolver';
 import { NotificationsModule } from './notifications.module';
 
-export const notificationsResolvers = [NotificationsResolver, WebhooksResolver];
+export const notificationsResolvers = [NotificationsResolver, WebhooksResolver, MailResolver];
 
 @Module({
   imports: [NotificationsModule, OrganizationGraphqlModule],

@@ -8,6 +8,7 @@ import { MailSettingsEntity } from './mail/mail-settings.entity';
 import { MailDeliveryJob } from './mail/mail-delivery.job';
 import { MailDigest } from './mail/mail-digest';
 import { MailSender } from './mail/mail-sender';
+import { MailService } from './mail/mail.service';
 import { WebhookDeliveryJob } from './webhooks/webhook-delivery.job';
 import { WebhookDeliveryEntity, WebhookEntity } from './webhooks/webhook.entity';
 import { WebhookSender } from './webhooks/webhook-sender';
@@ -35,6 +36,7 @@ export const notificationsEntities = [
     MailSender,
     MailDigest,
     MailDeliveryJob,
+    MailService,
   ],
   exports: [
     NotificationsService,
@@ -45,6 +47,7 @@ export const notificationsEntities = [
     MailSender,
     MailDigest,
     MailDeliveryJob,
+    MailService,
   ],
 })
 export class NotificationsModule {}

@@ -6,7 +6,7 @@ import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
 import { newestFirstPage } from './newest-first.page';
 import { MailStatus } from './mail/mail-message.entity';
-import { MailChoice } from './mail/mail-choice.enum';
+import { DEFAULT_MAIL_CHOICE, MailChoice } from './mail/mail-choice.enum';
 
 export interface NewNotification {
   userId: string;
@@ -23,6 +23,13 @@ export interface NewNotification {
 export interface NotificationPreference {
   kind: NotificationKind;
   inApp: boolean;
+  email: MailChoice;
+}
+
+export interface NotificationPreferenceChange {
+  kind: NotificationKind;
+  inApp?: boolean | null;
+  email?: MailChoice | null;
 }
 
 // What every listening API process hears of a new notification ({ id, userId, kind }).
@@ -187,31 +194,55 @@ export class NotificationsService {
     return result.affected ?? 0;
   }
 
-  // Every kind, in enum order, with the caller's choice or the default (on).
+  // Every kind, in enum order, with the caller's choice or the default (in the app: on; by
+  // e-mail: DEFAULT_MAIL_CHOICE).
   async preferences(
     userId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<NotificationPreference[]> {
     const rows = await manager.getRepository(NotificationPreferenceEntity).findBy({ userId });
-    const chosen = new Map(rows.map((r) => [r.kind, r.inApp]));
-    return NOTIFICATION_KINDS.map((kind) => ({ kind, inApp: chosen.get(kind) ?? true }));
+    const chosen = new Map(rows.map((r) => [r.kind, r]));
+    return NOTIFICATION_KINDS.map((kind) => ({
+      kind,
+      inApp: chosen.get(kind)?.inApp ?? true,
+      email: (chosen.get(kind)?.email as MailChoice | null) ?? DEFAULT_MAIL_CHOICE,
+    }));
   }
 
-  // Upserts the given kinds (the others keep their setting) and answers the whole list.
+  // Upserts the given kinds (the others, and what a change leaves out, keep their setting) and
+  // answers the whole list.
   async updatePreferences(
     userId: string,
-    changes: NotificationPreference[],
+    changes: NotificationPreferenceChange[],
   ): Promise<NotificationPreference[]> {
     return this.dataSource.transaction(async (manager) => {
       if (changes.length > 0) {
-        const now = this.time.now();
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(NotificationPreferenceEntity)
-          .values(changes.map((c) => ({ userId, kind: c.kind, inApp: c.inApp, updatedAt: now })))
-          .orUpdate(['in_app', 'updated_at'], ['user_id', 'kind'])
-          .execute();
+        await manager.query(
+          `INSERT INTO notification_preferences AS p (user_id, kind, in_app, email, updated_at)
+           SELECT $1, c.kind, COALESCE(c.in_app, true), c.email, $5
+             FROM unnest($2::varchar[], $3::boolean[], $4::varchar[]) AS c(kind, in_app, email)
+           ON CONFLICT (user_id, kind) DO UPDATE
+              SET in_app = COALESCE($6::jsonb ->> EXCLUDED.kind, p.in_app::text)::boolean,
+                  email = CASE WHEN $7::jsonb ? EXCLUDED.kind THEN EXCLUDED.email ELSE p.email END,
+                  updated_at = EXCLUDED.updated_at`,
+          [
+            userId,
+            changes.map((c) => c.kind),
+            changes.map((c) => c.inApp ?? null),
+            changes.map((c) => c.email ?? null),
+            this.time.now(),
+            JSON.stringify(
+              Object.fromEntries(
+                changes
+                  .filter((c) => typeof c.inApp === 'boolean')
+                  .map((c) => [c.kind, String(c.inApp)]),
+              ),
+            ),
+            JSON.stringify(
+              Object.fromEntries(changes.filter((c) => c.email).map((c) => [c.kind, true])),
+            ),
+          ],
+        );
       }
       return this.preferences(userId, manager);
     });

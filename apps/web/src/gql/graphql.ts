@@ -99,6 +99,12 @@ export type HistoryKind =
   | 'PRIORITY_CHANGED'
   | 'STATUS_CHANGED';
 
+/** How a kind of notification comes by e-mail */
+export type MailChoice =
+  | 'DIGEST'
+  | 'IMMEDIATE'
+  | 'OFF';
+
 export type NotificationKind =
   | 'RATING_INVITATION'
   | 'REQUEST_ASSIGNED'
@@ -111,7 +117,10 @@ export type NotificationKind =
   | 'SURVEY_INVITATION';
 
 export type NotificationPreferenceInput = {
-  inApp: boolean;
+  /** Left out: unchanged */
+  email?: MailChoice | null | undefined;
+  /** Left out: unchanged */
+  inApp?: boolean | null | undefined;
   kind: NotificationKind;
 };
 

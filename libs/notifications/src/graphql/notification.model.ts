@@ -1,10 +1,16 @@
 import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Connection, PageArgs } from '@intradesk/core';
-import { IsBoolean, IsEnum } from 'class-validator';
+import { IsBoolean, IsEnum, IsOptional } from 'class-validator';
+import { MailChoice } from '../mail/mail-choice.enum';
+
 import { NotificationKind } from '../notification-kind.enum';
 import { NotificationEntity } from '../notification.entity';
 
 registerEnumType(NotificationKind, { name: 'NotificationKind' });
+registerEnumType(MailChoice, {
+  name: 'MailChoice',
+  description: 'How a kind of notification comes by e-mail',
+});
 
 @ObjectType('Notification')
 export class NotificationModel {
@@ -60,6 +66,11 @@ export class NotificationPreferenceModel {
 
   @Field({ description: 'Shown in the app (and live over notificationAdded)' })
   inApp: boolean;
+
+  @Field(() => MailChoice, {
+    description: 'By e-mail: at once, in the daily digest, or not at all',
+  })
+  email: MailChoice;
 }
 
 @InputType()
@@ -68,7 +79,13 @@ export class NotificationPreferenceInput {
   @IsEnum(NotificationKind)
   kind: NotificationKind;
 
-  @Field()
+  @Field(() => Boolean, { nullable: true, description: 'Left out: unchanged' })
+  @IsOptional()
   @IsBoolean()
-  inApp: boolean;
+  inApp?: boolean | null;
+
+  @Field(() => MailChoice, { nullable: true, description: 'Left out: unchanged' })
+  @IsOptional()
+  @IsEnum(MailChoice)
+  email?: MailChoice | null;
 }
