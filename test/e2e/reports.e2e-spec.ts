@@ -493,6 +493,32 @@ describe('Reports over an imported history', () => {
     expect(grouped).toBeLessThanOrEqual(8);
   });
 
+  it('computes the percentiles only when they are asked for, with the same counts', async () => {
+    const sorted = () =>
+      t.statements.recent.filter(
+        (s) => /FROM request_report_facts r/.test(s) && /percentile_cont/.test(s),
+      ).length;
+    const counts = `supplier { code } total open firstResponseMet firstResponseBreached resolutionMet resolutionBreached resolutionCompliance`;
+    t.statements.reset();
+    const without = await ops.data(`{ slaReport(groupBy: [SUPPLIER]) { ${counts} } }`);
+    expect(sorted()).toBe(0);
+    t.statements.reset();
+    const withTimes = await ops.data(
+      `{ slaReport(groupBy: [SUPPLIER]) { ${counts} ...Times } } fragment Times on SlaReportRow { medianResolutionMinutes }`,
+    );
+    expect(sorted()).toBe(1);
+    expect(
+      withTimes.slaReport.map(
+        ({ medianResolutionMinutes: _, ...rest }: Record<string, unknown>) => rest,
+      ),
+    ).toEqual(without.slaReport);
+    expect(
+      withTimes.slaReport.some(
+        (r: { medianResolutionMinutes: number | null }) => r.medianResolutionMinutes !== null,
+      ),
+    ).toBe(true);
+  });
+
   it('computes the matrix once when the pair ranking is asked for beside it', async () => {
     const facts = () =>
       t.statements.recent.filter((s) => /FROM request_report_facts r/.test(s)).length;

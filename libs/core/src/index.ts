@@ -16,3 +16,4 @@ export * from './validation/id.field';
 export * from './logging/logger';
 export * from './validation/is-optional-not-null';
 export * from './auth/session-credentials';
+export * from './graphql/selected-fields';

@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
-import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, Loaders, RequestLoaders } from '@intradesk/core';
+import { Args, Info, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
+import { AuthUser, CurrentUser, Loaders, RequestLoaders, selectsAnyField } from '@intradesk/core';
 import { CatalogLoaderFactory, ServiceModel } from '@intradesk/catalog';
 import { DepartmentModel, OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
 import { ReportsService } from '../reports/reports.service';
@@ -29,8 +30,15 @@ export class ReportsResolver {
     @Args('groupBy', { type: () => [ReportGroupBy], defaultValue: [] })
     groupBy: ReportGroupBy[] = [],
     @Args('period', { type: () => ReportPeriod, nullable: true }) period?: ReportPeriod,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<SlaReportRowModel[]> {
-    const rows = await this.reports.sla(user, filter ?? {}, { groupBy, period: period ?? null });
+    const percentiles = selectsAnyField(info, ['medianResolutionMinutes', 'p90ResolutionMinutes']);
+    const rows = await this.reports.sla(
+      user,
+      filter ?? {},
+      { groupBy, period: period ?? null },
+      { percentiles },
+    );
     return rows.map((row) => Object.assign(new SlaReportRowModel(), row));
   }
 

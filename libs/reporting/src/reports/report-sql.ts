@@ -56,8 +56,10 @@ const PERIOD_UNITS: Record<ReportPeriod, string> = {
 const met = (c: string, now: string) => clockIsSql(SlaClockState.MET, clockColumns(`r.${c}_`), now);
 const breached = (c: string, now: string) =>
   clockIsSql(SlaClockState.BREACHED, clockColumns(`r.${c}_`), now);
-// Working minutes of a stopped clock, as Request.sla shows them (whole minutes).
-const stoppedMinutes = (c: string) => `floor(r.${c}_elapsed_ms / 60000.0)`;
+// Working minutes of a stopped clock, as Request.sla shows them (whole minutes): integer
+// division, which is floor() for elapsed time (never negative) and several times cheaper than
+// numeric arithmetic over a million rows.
+const stoppedMinutes = (c: string) => `(r.${c}_elapsed_ms / 60000)`;
 const stopped = (c: string) => `r.${c}_stopped_at IS NOT NULL AND r.${c}_cancelled_at IS NULL`;
 
 // The scope and filter of a report as a WHERE clause over r (requests or request_report_facts,
