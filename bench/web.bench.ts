@@ -304,6 +304,7 @@ function recordOperations(page: Page): Map<string, string> {
 const REPORT_OPERATIONS = [
   'ReportsOptions',
   'ReportsSla',
+  'ReportsSlaTimes',
   'ReportsSatisfaction',
   'ReportsTrend',
   'ReportsPairRanking',

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { demoEmail } from '@intradesk/organization';
 import { parse } from 'csv-parse/sync';
 import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { formatMinutes } from '../../apps/web/src/sla/business-duration';
 import { expectAccessible } from './support/axe';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { Desk, startDesk } from './support/desk';
@@ -166,6 +167,24 @@ describeInBrowser('reports in the browser', () => {
       figures.map((f) => ['IT', f.total, f.resolutionCompliance]),
     );
     expect(slaReport[0].total).toBe(month.total);
+
+    await step('the percentiles follow the compliance into the table', async () => {
+      const { slaReport: times } = await ops.data<{
+        slaReport: {
+          medianResolutionMinutes: number | null;
+          p90ResolutionMinutes: number | null;
+        }[];
+      }>(
+        `query($f: ReportFilter) { slaReport(filter: $f, groupBy: [SUPPLIER]) { medianResolutionMinutes p90ResolutionMinutes } }`,
+        { f: filter },
+      );
+      const words = (v: number | null) => (v === null ? '—' : formatMinutes(v, 'en'));
+      await table.locator('td[aria-busy="true"]').first().waitFor({ state: 'detached' });
+      const rows = await tableRows(table);
+      expect(rows.map((row) => [row[5], row[6]])).toEqual(
+        times.map((r) => [words(r.medianResolutionMinutes), words(r.p90ResolutionMinutes)]),
+      );
+    });
 
     await step('Download CSV of the SLA report: the same rows', async () => {
       const [download] = await Promise.all([

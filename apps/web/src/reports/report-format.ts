@@ -58,6 +58,25 @@ export interface RowKeys {
   period?: string | null;
 }
 
+// Which group a row is, as text: the same for a report's rows however many fields were asked.
+export function rowKey(row: {
+  supplier?: { id: string } | null;
+  customer?: { id: string } | null;
+  service?: { id: string } | null;
+  priority?: string | null;
+  relationshipType?: string | null;
+  period?: string | null;
+}): string {
+  return [
+    row.supplier?.id,
+    row.customer?.id,
+    row.service?.id,
+    row.priority,
+    row.relationshipType,
+    row.period,
+  ].join('|');
+}
+
 // A row's group in words: `short` for a chart's axis, `long` for the table.
 export function groupLabel(
   intl: IntlShape,

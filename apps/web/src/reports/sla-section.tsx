@@ -1,11 +1,21 @@
 import { useMemo } from 'react';
+import { useQuery } from 'urql';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { Chart, ChartOption } from '../charts/chart';
 import type { ReportFilter } from '../gql/graphql';
-import { byGroup, count, groupLabel, groupName, minutes, pct, percent } from './report-format';
+import {
+  byGroup,
+  count,
+  groupLabel,
+  groupName,
+  minutes,
+  pct,
+  percent,
+  rowKey,
+} from './report-format';
 import { csvHref, ReportView, toGrouping } from './report-params';
 import { Loading, ReportSection } from './report-section';
-import { ReportsSlaQuery } from './reports-documents';
+import { ReportsSlaQuery, ReportsSlaTimesQuery } from './reports-documents';
 import { useSectionQuery } from './use-section-query';
 
 // Are departments keeping their promises? Resolution and first-response compliance per group,
@@ -28,6 +38,29 @@ export function SlaSection({
     eager: true,
   });
   const rows = useMemo(() => data?.slaReport ?? [], [data]);
+  // The percentiles follow the compliance for the same variables, so they never compete with
+  // the chart's query; until they come, their cells say they are loading.
+  const [times] = useQuery({
+    query: ReportsSlaTimesQuery,
+    variables: result.operation?.variables ?? {
+      filter,
+      groupBy: grouping.groupBy,
+      period: grouping.period,
+    },
+    pause: !result.data || result.fetching,
+  });
+  const timesOf = useMemo(() => {
+    const byKey = new Map<string, { median: number | null; p90: number | null }>();
+    if (times.data && !times.fetching) {
+      for (const row of times.data.slaReport) {
+        byKey.set(rowKey(row), {
+          median: row.medianResolutionMinutes ?? null,
+          p90: row.p90ResolutionMinutes ?? null,
+        });
+      }
+    }
+    return byKey;
+  }, [times.data, times.fetching]);
   const labelled = useMemo(
     () => rows.map((row) => ({ row, label: groupLabel(intl, view.group, row, view.period) })),
     [rows, intl, view.group, view.period],
@@ -143,8 +176,8 @@ export function SlaSection({
                 {percent(intl, row.firstResponseCompliance)}
                 <MetBreached met={row.firstResponseMet} breached={row.firstResponseBreached} />
               </td>
-              <td>{minutes(intl, row.medianResolutionMinutes)}</td>
-              <td>{minutes(intl, row.p90ResolutionMinutes)}</td>
+              <WorkingTime minutes={timesOf.get(rowKey(row))} pick="median" />
+              <WorkingTime minutes={timesOf.get(rowKey(row))} pick="p90" />
             </tr>
           ))}
         </tbody>
@@ -176,6 +209,25 @@ export function SlaSection({
       )}
     </ReportSection>
   );
+}
+
+// A percentile's cell: the working time in words, or loading while the percentiles are asked.
+function WorkingTime({
+  minutes: times,
+  pick,
+}: {
+  minutes: { median: number | null; p90: number | null } | undefined;
+  pick: 'median' | 'p90';
+}) {
+  const intl = useIntl();
+  if (!times) {
+    return (
+      <td aria-busy="true" className="muted">
+        <FormattedMessage id="reports.loading" defaultMessage="Loading…" />
+      </td>
+    );
+  }
+  return <td>{minutes(intl, times[pick])}</td>;
 }
 
 // The counts behind a compliance figure, under it.

@@ -26,11 +26,11 @@ export class ReportsResolver {
   })
   async slaReport(
     @CurrentUser() user: AuthUser,
+    @Info() info: GraphQLResolveInfo,
     @Args('filter', { type: () => ReportFilter, nullable: true }) filter?: ReportFilter,
     @Args('groupBy', { type: () => [ReportGroupBy], defaultValue: [] })
     groupBy: ReportGroupBy[] = [],
     @Args('period', { type: () => ReportPeriod, nullable: true }) period?: ReportPeriod,
-    @Info() info: GraphQLResolveInfo,
   ): Promise<SlaReportRowModel[]> {
     const percentiles = selectsAnyField(info, ['medianResolutionMinutes', 'p90ResolutionMinutes']);
     const rows = await this.reports.sla(
