@@ -5,6 +5,7 @@ import { slaEntities } from '@intradesk/sla';
 import { notificationsEntities } from '@intradesk/notifications';
 import { feedbackEntities } from '@intradesk/feedback';
 import { reportingEntities } from '@intradesk/reporting';
+import { inboundMailEntities } from '@intradesk/inbound-mail';
 
 // Every entity of every domain lib, for the migration tooling.
 export const allEntities = [
@@ -15,4 +16,5 @@ export const allEntities = [
   ...notificationsEntities,
   ...feedbackEntities,
   ...reportingEntities,
+  ...inboundMailEntities,
 ];

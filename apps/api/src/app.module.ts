@@ -10,6 +10,7 @@ import { FeedbackGraphqlModule, FeedbackModule } from '@intradesk/feedback';
 import { ReportingGraphqlModule, ReportingModule } from '@intradesk/reporting';
 import { SlaGraphqlModule, SlaModule } from '@intradesk/sla';
 import { NotificationsGraphqlModule, NotificationsModule } from '@intradesk/notifications';
+import { InboundMailModule } from '@intradesk/inbound-mail';
 import {
   AuthService,
   OrganizationGraphqlModule,
@@ -63,6 +64,8 @@ export class AppModule {
         FeedbackGraphqlModule,
         ReportingModule,
         ReportingGraphqlModule,
+        // The SMTP receiver, started only where the worker runs (see main.ts).
+        InboundMailModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [OrganizationModule, AbuseModule],

@@ -5,6 +5,7 @@ import { DEMO_PASSWORD } from '@intradesk/organization';
 import { MailDeliveryJob, WebhookDeliveryJob } from '@intradesk/notifications';
 import { AutoCloseJob, BreachScanJob } from '@intradesk/requests';
 import { RateLimitCounters } from '@intradesk/db';
+import { InboundSmtpServer } from '@intradesk/inbound-mail';
 import { createApp, prepareDatabase } from './app.factory';
 import { createLogger } from '@intradesk/core';
 import { embeddedJwtSecret, openDatabase } from './runtime/database-runtime';
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
     await app
       .get(RateLimitCounters)
       .schedulePurge(config.RATE_LIMIT_WINDOW_SECONDS, () => app.get(TimeSource).now());
+    await app.get(InboundSmtpServer).start();
   }
 
   const url = `http://localhost:${config.PORT}/graphql`;

@@ -11,6 +11,7 @@ import { SurveySealJob } from '@intradesk/feedback';
 import { MailDeliveryJob, WebhookDeliveryJob } from '@intradesk/notifications';
 import { AutoCloseJob, BreachScanJob } from '@intradesk/requests';
 import { RateLimitCounters } from '@intradesk/db';
+import { InboundSmtpServer } from '@intradesk/inbound-mail';
 import { WorkerModule } from './worker.module';
 
 // The SLA worker process: several may run side by side on one database.
@@ -47,6 +48,9 @@ async function main(): Promise<void> {
   await app
     .get(RateLimitCounters)
     .schedulePurge(config.RATE_LIMIT_WINDOW_SECONDS, () => app.get(TimeSource).now());
+  // Incoming e-mail, when INBOUND_SMTP_PORT is set (every worker may listen: each message is
+  // filed once, by its Message-ID).
+  await app.get(InboundSmtpServer).start();
   logger.info('SLA worker running');
 }
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, TimeSource, CoreModule, SystemTimeSource } from '@intradesk/core';
 import { DatabaseModule, StatementCounter } from '@intradesk/db';
 import { FeedbackModule } from '@intradesk/feedback';
+import { InboundMailModule } from '@intradesk/inbound-mail';
 import { RequestsModule } from '@intradesk/requests';
 
 // The SLA worker: domain modules only, no HTTP and no GraphQL.
@@ -28,6 +29,8 @@ export class WorkerModule {
         RequestsModule,
         // Imports store ratings (the import script runs on this module).
         FeedbackModule,
+        // The SMTP receiver (INBOUND_SMTP_PORT).
+        InboundMailModule,
       ],
     };
   }

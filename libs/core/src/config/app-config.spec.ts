@@ -105,3 +105,25 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('loadConfig: the SMTP receiver', () => {
+  it('is off by default, with a 25 MiB limit and 90-day reply tokens', () => {
+    const config = loadConfig({});
+    expect(config.INBOUND_SMTP_PORT).toBe(0);
+    expect(config.INBOUND_MAIL_MAX_BYTES).toBe(25 * 1024 * 1024);
+    expect(config.MAIL_REPLY_TOKEN_DAYS).toBe(90);
+    expect(config.inboundSmtpAllowedNetworks).toEqual([]);
+  });
+
+  it('reads the allowed networks and refuses a bad port or list', () => {
+    expect(
+      loadConfig({ INBOUND_SMTP_ALLOWED_NETWORKS: '10.0.0.5, 10.1.0.0/16,::1' })
+        .inboundSmtpAllowedNetworks,
+    ).toEqual(['10.0.0.5', '10.1.0.0/16', '::1']);
+    expect(() => loadConfig({ INBOUND_SMTP_PORT: '70000' })).toThrow(ConfigValidationError);
+    expect(() => loadConfig({ INBOUND_SMTP_ALLOWED_NETWORKS: 'mail.example.org' })).toThrow(
+      /INBOUND_SMTP_ALLOWED_NETWORKS/,
+    );
+    expect(() => loadConfig({ MAIL_REPLY_TOKEN_DAYS: '0' })).toThrow(ConfigValidationError);
+  });
+});

@@ -328,6 +328,51 @@ export class AppConfig {
   @Max(300)
   MAIL_TIMEOUT_SECONDS = 30;
 
+  // The built-in SMTP receiver for MAIL_DOMAIN (replies to notifications, new requests to
+  // <code>@MAIL_DOMAIN), run by the worker (and by the API when it runs the worker); 0 is off.
+  // Feed it from the organisation's mail server only: it takes no AUTH (see README).
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  INBOUND_SMTP_PORT = 0;
+
+  @IsString()
+  INBOUND_SMTP_HOST = '0.0.0.0';
+
+  // Client addresses or subnets allowed to connect (comma-separated, e.g. "10.0.0.5,10.1.0.0/16");
+  // empty allows any (keep the port reachable from the mail server only).
+  @IsString()
+  @Matches(/^\s*$|^[0-9a-f.:/\s,]+$/i, {
+    message: 'INBOUND_SMTP_ALLOWED_NETWORKS must be addresses or CIDR subnets separated by commas',
+  })
+  INBOUND_SMTP_ALLOWED_NETWORKS = '';
+
+  // PEM files for STARTTLS on the receiver; without both, STARTTLS is not offered.
+  @IsString()
+  INBOUND_SMTP_TLS_KEY_FILE = '';
+
+  @IsString()
+  INBOUND_SMTP_TLS_CERT_FILE = '';
+
+  // Largest message the receiver takes (announced with SIZE, enforced while it streams).
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  INBOUND_MAIL_MAX_BYTES = 25 * 1024 * 1024;
+
+  // A reply to a notification older than this (from when it was written) is refused.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MAIL_REPLY_TOKEN_DAYS = 90;
+
+  get inboundSmtpAllowedNetworks(): string[] {
+    return this.INBOUND_SMTP_ALLOWED_NETWORKS.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean);
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

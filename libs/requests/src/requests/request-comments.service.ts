@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/request-access';
 import { CommentEntity } from '../comments/comment.entity';
 import { RequestChangeKind } from '../events/request-events';
@@ -37,7 +37,20 @@ export class RequestCommentsService {
     body: string,
     internal: boolean,
   ): Promise<CommentEntity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.dataSource.transaction((manager) =>
+      this.addCommentIn(manager, actor, requestId, body, internal),
+    );
+  }
+
+  // addComment inside the caller's transaction (an e-mail reply records its receipt with it).
+  async addCommentIn(
+    manager: EntityManager,
+    actor: AuthUser,
+    requestId: string,
+    body: string,
+    internal: boolean,
+  ): Promise<CommentEntity> {
+    {
       const request = await this.writer.loadForChange(manager, actor, requestId, undefined, true);
       if (internal && !seesInternalNotes(actor, request)) {
         throw RequestsException.forbidden('Internal notes are for the supplier side only').because(
@@ -100,6 +113,6 @@ export class RequestCommentsService {
         );
       }
       return comment;
-    });
+    }
   }
 }

@@ -51,6 +51,15 @@ export class RequestFilingService {
   // Files a request from the caller's department. A repeated idempotency key returns the first
   // request; the same key with a different payload is a CONFLICT.
   async create(actor: AuthUser, command: CreateRequestCommand): Promise<RequestEntity> {
+    return this.dataSource.transaction((manager) => this.createIn(manager, actor, command));
+  }
+
+  // create inside the caller's transaction (an e-mail records its receipt with the request).
+  async createIn(
+    manager: EntityManager,
+    actor: AuthUser,
+    command: CreateRequestCommand,
+  ): Promise<RequestEntity> {
     if (!actor.departmentId) {
       throw RequestsException.badInput(
         'You belong to no department, so you cannot file requests',
@@ -67,7 +76,7 @@ export class RequestFilingService {
         ]),
       )
       .digest('hex');
-    return this.dataSource.transaction(async (manager) => {
+    {
       if (command.idempotencyKey) {
         const existing = await this.findIdempotent(manager, actor.id, command.idempotencyKey);
         if (existing) {
@@ -136,7 +145,7 @@ export class RequestFilingService {
         customerName: customer.name,
       });
       return request;
-    });
+    }
   }
 
   // What filing now would give, before filing: the relationship type and the OLA targets and due
