@@ -117,6 +117,7 @@ async function queueFirstRow(page: Page, baseUrl: string, token: string) {
       operations.set(name, body);
     }
   });
+  const quiet = quietWhenDone(page);
   // The last navigation's requests: what the page waits on before its data (ms after start).
   let timeline: { what: string; sent: number; done: number }[] = [];
   const what = (r: Request) =>
@@ -135,6 +136,7 @@ async function queueFirstRow(page: Page, baseUrl: string, token: string) {
   const sentTimes: number[] = [];
   let rows = 0;
   for (let i = 0; i <= RUNS; i++) {
+    await quiet();
     await page.goto('about:blank');
     navigationStart = process.hrtime.bigint();
     timeline = [];
@@ -291,6 +293,28 @@ async function replayAlone(
   return alone;
 }
 
+// Waits until the page has no GraphQL request in flight (and none starts for a moment): each
+// timed run then starts on a server that is not still computing the last run's reports (the
+// browser leaving a page does not stop its queries in PostgreSQL, so they would be timed as
+// part of the next run).
+function quietWhenDone(page: Page): () => Promise<void> {
+  const inFlight = new Set<Request>();
+  page.on('request', (r) => {
+    if (r.url().endsWith('/graphql')) inFlight.add(r);
+  });
+  page.on('requestfinished', (r) => inFlight.delete(r));
+  page.on('requestfailed', (r) => inFlight.delete(r));
+  return async () => {
+    const until = Date.now() + 60_000;
+    let quietSince = Date.now();
+    while (Date.now() < until) {
+      if (inFlight.size > 0) quietSince = Date.now();
+      else if (Date.now() - quietSince >= 300) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+}
+
 function recordOperations(page: Page): Map<string, string> {
   const operations = new Map<string, string>();
   page.on('request', (r) => {
@@ -315,16 +339,24 @@ const REPORT_OPERATIONS = [
 // drawn: the SLA report's, at the top of the page.
 async function reportsFirstChart(page: Page, baseUrl: string, token: string) {
   const operations = recordOperations(page);
+  const quiet = quietWhenDone(page);
   let navigationStart = process.hrtime.bigint();
   let slaDataAt = 0;
+  let slaSentAt = 0;
+  page.on('request', (r) => {
+    if (r.url().endsWith('/graphql') && r.postData()?.includes('"operationName":"ReportsSla"'))
+      slaSentAt = ms(navigationStart);
+  });
   page.on('requestfinished', (r) => {
     if (r.url().endsWith('/graphql') && r.postData()?.includes('"operationName":"ReportsSla"'))
       slaDataAt = ms(navigationStart);
   });
   const times: number[] = [];
   const dataTimes: number[] = [];
+  const sentTimes: number[] = [];
   let chart = '';
   for (let i = 0; i <= RUNS; i++) {
+    await quiet();
     await page.goto('about:blank');
     navigationStart = process.hrtime.bigint();
     await page.goto(`${baseUrl}/reports`);
@@ -344,16 +376,18 @@ async function reportsFirstChart(page: Page, baseUrl: string, token: string) {
     if (i > 0) {
       times.push(t);
       dataTimes.push(slaDataAt);
+      sentTimes.push(slaSentAt);
     }
   }
   const alone = await replayAlone(baseUrl, token, operations, REPORT_OPERATIONS);
-  return { ms: median(times), dataMs: median(dataTimes), chart, alone };
+  return { ms: median(times), dataMs: median(dataTimes), sentMs: median(sentTimes), chart, alone };
 }
 
 // (e) The reports page with From set to a year ago (drawn), then To set to today: until the
 // heatmap has drawn the year's cells (its data-revision moves on, in the state drawn).
 async function yearHeatmap(page: Page, baseUrl: string, token: string) {
   const operations = recordOperations(page);
+  const quiet = quietWhenDone(page);
   const day = (d: Date) => d.toISOString().slice(0, 10);
   const to = day(new Date());
   const from = day(new Date(Date.now() - 364 * 86_400_000));
@@ -371,6 +405,7 @@ async function yearHeatmap(page: Page, baseUrl: string, token: string) {
       .getByRole('region', { name: 'Department matrix' })
       .and(page.locator('[aria-busy="false"]'))
       .waitFor({ timeout: 60_000 });
+    await quiet();
     const before = await heatmap.getAttribute('data-revision');
     const start = process.hrtime.bigint();
     await page.getByLabel('To', { exact: true }).fill(to);
@@ -417,7 +452,7 @@ async function reportsOnly(url: string): Promise<void> {
       ['figure', 'measured', 'budget', 'ratio', 'the API alone'],
       [
         [
-          `(d) navigation to the reports page's first chart drawn ("${reports.chart}", SVG), over ${reportTotal.toLocaleString('en')} requests (median of ${RUNS}, warm cache; ReportsSla's data in at ${reports.dataMs.toFixed(0)} ms)`,
+          `(d) navigation to the reports page's first chart drawn ("${reports.chart}", SVG), over ${reportTotal.toLocaleString('en')} requests (median of ${RUNS}, warm cache; ReportsSla sent at ${reports.sentMs.toFixed(0)} ms, its data in at ${reports.dataMs.toFixed(0)} ms)`,
           `${reports.ms.toFixed(0)} ms`,
           '1500 ms',
           (reports.ms / 1500).toFixed(2),
@@ -558,7 +593,7 @@ async function main(): Promise<void> {
           `${live.apiMs.toFixed(0)} ms (changeRequestStatus)`,
         ],
         [
-          `(d) navigation to the reports page's first chart drawn ("${reports.chart}", SVG), over ${reportTotal.toLocaleString('en')} requests (median of ${RUNS}, warm cache; ReportsSla's data in at ${reports.dataMs.toFixed(0)} ms)`,
+          `(d) navigation to the reports page's first chart drawn ("${reports.chart}", SVG), over ${reportTotal.toLocaleString('en')} requests (median of ${RUNS}, warm cache; ReportsSla sent at ${reports.sentMs.toFixed(0)} ms, its data in at ${reports.dataMs.toFixed(0)} ms)`,
           `${reports.ms.toFixed(0)} ms`,
           '1500 ms',
           (reports.ms / 1500).toFixed(2),
