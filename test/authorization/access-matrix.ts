@@ -264,6 +264,11 @@ export const OPERATIONS: Record<string, OperationAccess> = {
     scope: "the caller's own",
     proof: ['mail-outgoing'],
   },
+  'Query.incomingMailCounts': {
+    guard: ['ADMIN'],
+    scope: "administrators: the SMTP receiver's outcomes and counts",
+    proof: ['inbound-mail'],
+  },
   'Query.outgoingMail': {
     guard: ['ADMIN'],
     scope: 'administrators: every outgoing message',
@@ -405,6 +410,7 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
     },
   }),
   ImportLineError: fields('line message'),
+  IncomingMailCount: fields('count lastAt outcome'),
   Kudos: fields('createdAt from id message request toDepartment toUser', {
     request: { rule: 'null unless the caller may see the request', proof: ['ratings'] },
   }),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig, ManualTimeSource } from '@intradesk/core';
 import { InboundMailCounter, InboundSmtpServer } from '@intradesk/inbound-mail';
 import { replyAddress } from '@intradesk/notifications';
-import { demoEmail } from '@intradesk/organization';
+import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { createTransport, Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import { departmentIds } from '../factories/organization.factory';
@@ -159,6 +159,24 @@ describe('incoming e-mail', () => {
       expect(await requestsFiled()).toBe(before);
       expect((await counts()).OVERSIZED).toBe(1);
     });
+  });
+
+  it('shows administrators the counts (incomingMailCounts), and no other role', async () => {
+    const admin = await t.login(`admin@${DEMO_EMAIL_DOMAIN}`);
+    const COUNTS = '{ incomingMailCounts { outcome count lastAt } }';
+    const { incomingMailCounts } = await admin.data(COUNTS);
+    expect(incomingMailCounts).toContainEqual({
+      outcome: 'FILED',
+      count: 3,
+      lastAt: time.now().toISOString(),
+    });
+    expect(incomingMailCounts.map((c: { outcome: string }) => c.outcome)).toEqual(
+      Object.keys(await counts()),
+    );
+    const ops = await t.login(`ops@${DEMO_EMAIL_DOMAIN}`);
+    for (const client of [member, agent, ops]) {
+      expect((await client.error(COUNTS)).extensions?.code).toBe('FORBIDDEN');
+    }
   });
 
   describe('a reply to a notification', () => {

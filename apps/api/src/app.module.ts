@@ -10,7 +10,7 @@ import { FeedbackGraphqlModule, FeedbackModule } from '@intradesk/feedback';
 import { ReportingGraphqlModule, ReportingModule } from '@intradesk/reporting';
 import { SlaGraphqlModule, SlaModule } from '@intradesk/sla';
 import { NotificationsGraphqlModule, NotificationsModule } from '@intradesk/notifications';
-import { InboundMailModule } from '@intradesk/inbound-mail';
+import { InboundMailGraphqlModule, InboundMailModule } from '@intradesk/inbound-mail';
 import {
   AuthService,
   OrganizationGraphqlModule,
@@ -66,6 +66,7 @@ export class AppModule {
         ReportingGraphqlModule,
         // The SMTP receiver, started only where the worker runs (see main.ts).
         InboundMailModule,
+        InboundMailGraphqlModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [OrganizationModule, AbuseModule],

@@ -15,6 +15,17 @@ export class InboundMailCounter {
     );
   }
 
+  async list(): Promise<{ outcome: string; count: number; lastAt: Date }[]> {
+    const rows: { outcome: string; count: string; last_at: Date }[] = await this.dataSource.query(
+      'SELECT outcome, count, last_at FROM inbound_mail_counts ORDER BY outcome',
+    );
+    return rows.map((row) => ({
+      outcome: row.outcome,
+      count: Number(row.count),
+      lastAt: new Date(row.last_at),
+    }));
+  }
+
   async all(): Promise<Record<string, number>> {
     const rows: { outcome: string; count: string }[] = await this.dataSource.query(
       'SELECT outcome, count FROM inbound_mail_counts ORDER BY outcome',

@@ -1,4 +1,5 @@
 export * from './inbound-mail.module';
+export * from './inbound-mail-graphql.module';
 export * from './inbound-mail.service';
 export * from './inbound-smtp.server';
 export * from './inbound-mail-counter';

@@ -7,6 +7,7 @@ import { slaResolvers } from '@intradesk/sla';
 import { notificationsResolvers } from '@intradesk/notifications';
 import { feedbackResolvers } from '@intradesk/feedback';
 import { reportingResolvers } from '@intradesk/reporting';
+import { inboundMailResolvers } from '@intradesk/inbound-mail';
 import { lexicographicSortSchema, printSchema } from 'graphql';
 
 // Every resolver class the API serves; the schema is built from these alone.
@@ -18,6 +19,7 @@ export const allResolvers = [
   ...notificationsResolvers,
   ...feedbackResolvers,
   ...reportingResolvers,
+  ...inboundMailResolvers,
 ];
 
 export async function printCodeFirstSchema(): Promise<string> {
