@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppConfig, ManualTimeSource } from '@intradesk/core';
-import { InboundMailCounter, InboundSmtpServer } from '@intradesk/inbound-mail';
+import { InboundMailCounter, InboundMailService, InboundSmtpServer } from '@intradesk/inbound-mail';
 import { replyAddress } from '@intradesk/notifications';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { createTransport, Transporter } from 'nodemailer';
@@ -159,6 +159,28 @@ describe('incoming e-mail', () => {
       expect(await requestsFiled()).toBe(before);
       expect((await counts()).OVERSIZED).toBe(1);
     });
+  });
+
+  it('refuses a client outside INBOUND_SMTP_ALLOWED_NETWORKS at connection', async () => {
+    const port = await freePort();
+    const config = Object.assign(Object.create(AppConfig.prototype), t.app.get(AppConfig), {
+      INBOUND_SMTP_PORT: port,
+      INBOUND_SMTP_ALLOWED_NETWORKS: '10.0.0.0/8, 192.0.2.7',
+    }) as AppConfig;
+    const guarded = new InboundSmtpServer(config, t.app.get(InboundMailService));
+    await guarded.start();
+    const client = createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+    try {
+      const before = await requestsFiled();
+      await expect(
+        client.sendMail({ from: memberEmail, to: `it@${DOMAIN}`, subject: 'x', text: 'y' }),
+      ).rejects.toMatchObject({ responseCode: 554 });
+      expect(await requestsFiled()).toBe(before);
+      expect((await counts()).NETWORK_DENIED).toBe(1);
+    } finally {
+      client.close();
+      await guarded.stop();
+    }
   });
 
   it('shows administrators the counts (incomingMailCounts), and no other role', async () => {
