@@ -1,4 +1,4 @@
-import { AuthUser, ManualTimeSource } from '@intradesk/core';
+import { AuthUser, ManualTimeSource, Role } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, demoEmail } from '@intradesk/organization';
 import { ReportFactsAudit, ReportsService, RequestsCsvService } from '@intradesk/reporting';
 import { BreachScanJob, RequestsService } from '@intradesk/requests';
@@ -533,7 +533,7 @@ describe('Reports over an imported history', () => {
       id: '00000000-0000-4000-8000-000000000000',
       email: `ops@${DEMO_EMAIL_DOMAIN}`,
       name: 'Ops',
-      role: 'OPS',
+      role: Role.OPS,
       departmentId: null,
     };
     t.statements.reset();

@@ -4,6 +4,8 @@ export * from './time/time-source';
 export * from './core.module';
 export * from './validation/time-zone';
 export * from './auth/auth-user';
+export * from './auth/role.enum';
+export * from './auth/roles.policy';
 export * from './auth/auth.decorators';
 export * from './auth/auth.guard';
 export * from './graphql/request-loaders';

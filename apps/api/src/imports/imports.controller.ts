@@ -1,6 +1,6 @@
 import { Controller, Logger, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { AppConfig, AuthUser, sessionCredential } from '@intradesk/core';
+import { AppConfig, AuthUser, Role, sessionCredential } from '@intradesk/core';
 import { AuthService, OrgChartImportService } from '@intradesk/organization';
 import { MAX_REPORTED_ERRORS, RequestImportService } from '@intradesk/requests';
 import {
@@ -21,19 +21,19 @@ export const UPLOAD_HEADER = 'x-intradesk-upload';
 
 interface UploadKind {
   name: string;
-  roles: AuthUser['role'][];
+  roles: readonly Role[];
   mediaTypes: string[];
 }
 
 const ORG_CHART: UploadKind = {
   name: 'org-chart',
-  roles: ['ADMIN'],
+  roles: [Role.ADMIN],
   mediaTypes: ['text/csv'],
 };
 
 const REQUESTS: UploadKind = {
   name: 'requests',
-  roles: ['OPS', 'ADMIN'],
+  roles: [Role.OPS, Role.ADMIN],
   mediaTypes: ['application/x-ndjson', 'application/ndjson', 'application/jsonl'],
 };
 

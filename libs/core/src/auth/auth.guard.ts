@@ -3,8 +3,9 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { DomainException } from '../errors/domain.exception';
 import { GraphqlContext, resolveCaller } from '../graphql/request-loaders';
-import type { AuthUser } from './auth-user';
+import type { Role } from './role.enum';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
+import { holdsOneOf } from './roles.policy';
 
 // Every GraphQL operation needs a signed-in caller unless marked @Public().
 @Injectable()
@@ -18,8 +19,8 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
     if (!ctx.user) throw DomainException.unauthenticated(ctx.authError);
-    const roles = this.reflector.getAllAndOverride<AuthUser['role'][] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(ctx.user.role)) {
+    const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES, targets);
+    if (roles && !holdsOneOf(ctx.user, roles)) {
       throw DomainException.forbidden(`Only ${roles.join(' or ')} may do this`);
     }
     return true;

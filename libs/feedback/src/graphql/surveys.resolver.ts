@@ -1,15 +1,5 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  AuthUser,
-  CurrentUser,
-  Loaders,
-  PageArgs,
-  pageSize,
-  RequestLoaders,
-  Roles,
-  toConnection,
-  UuidPipe,
-} from '@intradesk/core';
+import { AuthUser, CurrentUser, Loaders, PageArgs, pageSize, RequestLoaders, Role, Roles, toConnection, UuidPipe } from '@intradesk/core';
 import { DepartmentModel, OrganizationLoaderFactory } from '@intradesk/organization';
 import { SurveyRoundEntity } from '../surveys/survey-round.entity';
 import { SurveysService, SurveyTask } from '../surveys/surveys.service';
@@ -28,7 +18,7 @@ import {
 export class SurveysResolver {
   constructor(private readonly surveys: SurveysService) {}
 
-  @Roles('OPS', 'ADMIN')
+  @Roles(Role.OPS, Role.ADMIN)
   @Mutation(() => SurveyRoundModel, {
     description:
       'Opens a pulse survey: each department that filed requests in the period rates each supplier it used',
@@ -40,7 +30,7 @@ export class SurveysResolver {
     return this.model(await this.surveys.open(user, input));
   }
 
-  @Roles('OPS', 'ADMIN')
+  @Roles(Role.OPS, Role.ADMIN)
   @Mutation(() => SurveyRoundModel, { description: 'Closes a round before its closing date' })
   async closeSurveyRound(
     @Args('id', { type: () => ID }, UuidPipe) id: string,

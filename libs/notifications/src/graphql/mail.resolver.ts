@@ -21,6 +21,7 @@ import {
   PageArgs,
   pageSize,
   RequestLoaders,
+  Role,
   Roles,
   toConnection,
 } from '@intradesk/core';
@@ -150,7 +151,7 @@ export class MailResolver {
     private readonly organizationLoaders: OrganizationLoaderFactory,
   ) {}
 
-  @Roles('ADMIN')
+  @Roles(Role.ADMIN)
   @Query(() => OutgoingMailConnection, {
     description: 'Outgoing e-mail, newest first, e.g. status: [FAILED] (administrators)',
   })

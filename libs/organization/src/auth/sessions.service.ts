@@ -5,6 +5,7 @@ import { OrganizationException } from '../organization.exception';
 import { UserEntity } from '../users/user.entity';
 import { hashPassword, verifyPassword } from '../users/password-hasher';
 import { AuthService } from './auth.service';
+import { maySignOutEverywhere } from '../organization.policy';
 
 // Ends sessions: every token carries the user's token version, and bumping it (here, in the same
 // transaction as the change) makes all older tokens invalid in every API process at once.
@@ -47,7 +48,7 @@ export class SessionsService {
 
   // An administrator for anyone, anyone for themselves: every token issued so far stops working.
   async signOutEverywhere(caller: AuthUser, userId: string): Promise<UserEntity> {
-    if (userId !== caller.id && caller.role !== 'ADMIN') {
+    if (!maySignOutEverywhere(caller, userId)) {
       throw OrganizationException.forbidden('Only an administrator may sign out another user');
     }
     return this.dataSource.transaction(async (manager) => {

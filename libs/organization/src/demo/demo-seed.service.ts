@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Role } from '@intradesk/core';
 import { OrgChartImportService } from '../org-chart/org-chart-import.service';
 import { DepartmentEntity } from '../departments/department.entity';
 import { hashPassword } from '../users/password-hasher';
-import { Role } from '../users/role.enum';
 import { UserEntity } from '../users/user.entity';
 import {
   DEMO_DEPARTMENTS,

@@ -8,6 +8,7 @@ import { OrgChartImportResult } from './org-chart-import-result.model';
 import { OrganizationLoaderFactory } from './organization.loaders';
 import { RelationshipModel } from './relationship.model';
 import { UserModel } from './user.model';
+import { ORGANIZATION_ADMINISTRATORS } from '../organization.policy';
 
 const MAX_CSV_LENGTH = 5_000_000;
 
@@ -54,13 +55,13 @@ export class DepartmentsResolver {
     return this.departmentsService.relationship(customerId, supplierId);
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => DepartmentModel)
   async createDepartment(@Args('input') input: CreateDepartmentInput): Promise<DepartmentModel> {
     return DepartmentModel.from(await this.departmentsService.create(input));
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => DepartmentModel, {
     description: 'Rename, set or clear the explicit level, change the time zone',
   })
@@ -69,7 +70,7 @@ export class DepartmentsResolver {
     return DepartmentModel.from(await this.departmentsService.update(id, changes));
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => DepartmentModel, {
     description: 'Moves a department (with its subtree); refuses cycles',
   })
@@ -80,7 +81,7 @@ export class DepartmentsResolver {
     return DepartmentModel.from(await this.departmentsService.move(id, parentId ?? null));
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => DepartmentModel, {
     description: 'Refused while the department has active children',
   })
@@ -90,7 +91,7 @@ export class DepartmentsResolver {
     return DepartmentModel.from(await this.departmentsService.archive(id));
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => DepartmentModel)
   async restoreDepartment(
     @Args('id', { type: () => ID }, UuidPipe) id: string,
@@ -98,7 +99,7 @@ export class DepartmentsResolver {
     return DepartmentModel.from(await this.departmentsService.restore(id));
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => DepartmentModel, { description: 'Sets (or with null clears) the team lead' })
   async setDepartmentLead(
     @Args('departmentId', { type: () => ID }, UuidPipe) departmentId: string,
@@ -109,7 +110,7 @@ export class DepartmentsResolver {
     );
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => OrgChartImportResult, {
     description:
       'CSV code,name,parent_code,level,time_zone,lead_email; upsert by code, all or nothing',

@@ -1,6 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { Role } from '@intradesk/core';
 import { RelationshipType } from '../departments/relationship-rule';
-import { Role } from '../users/role.enum';
 
 registerEnumType(Role, { name: 'Role', description: 'What a person may do in Intradesk' });
 registerEnumType(RelationshipType, {

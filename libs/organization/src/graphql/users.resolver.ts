@@ -35,6 +35,7 @@ import {
 } from './user.inputs';
 import { SessionsService } from '../auth/sessions.service';
 import { AuthPayload, PasswordResetLinkModel, UserConnection, UserModel } from './user.model';
+import { ORGANIZATION_ADMINISTRATORS, PEOPLE_READERS } from '../organization.policy';
 
 @Resolver(() => UserModel)
 export class UsersResolver {
@@ -111,13 +112,13 @@ export class UsersResolver {
     return UserModel.from(await this.users.getById(user.id));
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => UserModel)
   async createUser(@Args('input') input: CreateUserInput): Promise<UserModel> {
     return UserModel.from(await this.users.create(input));
   }
 
-  @Roles('ADMIN', 'OPS')
+  @Roles(...PEOPLE_READERS)
   @Query(() => UserConnection, {
     name: 'users',
     description:
@@ -134,7 +135,7 @@ export class UsersResolver {
     });
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => UserModel, {
     description:
       "Changes a user's name, role or department; the last active administrator cannot be demoted (CONFLICT, LAST_ADMIN)",
@@ -143,7 +144,7 @@ export class UsersResolver {
     return UserModel.from(await this.people.update(input));
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => UserModel, {
     description:
       'Deactivates a leaver: every token ends at once and sign-in is refused; their requests and history stay. Not the last active administrator (CONFLICT, LAST_ADMIN)',
@@ -152,13 +153,13 @@ export class UsersResolver {
     return UserModel.from(await this.people.deactivate(id));
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => UserModel, { description: 'Lets a deactivated user sign in again' })
   async reactivateUser(@Args('id', { type: () => ID }, UuidPipe) id: string): Promise<UserModel> {
     return UserModel.from(await this.people.reactivate(id));
   }
 
-  @Roles('ADMIN')
+  @Roles(...ORGANIZATION_ADMINISTRATORS)
   @Mutation(() => PasswordResetLinkModel, {
     description:
       'A one-time link (valid 72 h) with which the user sets a password; replaces any earlier link. Shown once',

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { AppConfig, TimeSource } from '@intradesk/core';
+import { AppConfig, Role, TimeSource } from '@intradesk/core';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { lockOrgTree, rebuildOrgPaths } from '../departments/org-tree.lock';
-import { Role } from '../users/role.enum';
 import { UserEntity } from '../users/user.entity';
 import {
   LineError,

@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { TimeSource, decodeCursor, encodeCursor, ErrorReason } from '@intradesk/core';
+import {
+  decodeCursor,
+  encodeCursor,
+  ErrorReason,
+  isAdministrator,
+  Role,
+  TimeSource,
+} from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuthService } from '../auth/auth.service';
 import { PasswordResetLinkEntity } from '../auth/password-reset-link.entity';
 import { DepartmentEntity } from '../departments/department.entity';
 import { OrganizationException } from '../organization.exception';
-import { Role } from './role.enum';
 import { USER_SEARCH_TEXT, UserEntity } from './user.entity';
 
 export interface UserListCriteria {
@@ -77,7 +83,7 @@ export class PeopleAdminService {
 
   async update(command: UpdateUserCommand): Promise<UserEntity> {
     return this.dataSource.transaction(async (manager) => {
-      const losesAdmin = command.role !== undefined && command.role !== Role.ADMIN;
+      const losesAdmin = command.role !== undefined && !isAdministrator({ role: command.role });
       const admins = losesAdmin ? await this.lockActiveAdmins(manager) : null;
       const user = await this.lockUser(manager, command.id);
       const changes: Partial<UserEntity> = {};
@@ -87,7 +93,7 @@ export class PeopleAdminService {
         if (name !== user.name) changes.name = name;
       }
       if (command.role !== undefined && command.role !== user.role) {
-        if (admins && user.role === Role.ADMIN && !user.deactivatedAt) {
+        if (admins && isAdministrator(user) && !user.deactivatedAt) {
           this.assertAnotherAdmin(admins, user.id, 'demote');
         }
         changes.role = command.role;
@@ -113,7 +119,7 @@ export class PeopleAdminService {
       const admins = await this.lockActiveAdmins(manager);
       const user = await this.lockUser(manager, id);
       if (user.deactivatedAt) return user;
-      if (user.role === Role.ADMIN) this.assertAnotherAdmin(admins, user.id, 'deactivate');
+      if (isAdministrator(user)) this.assertAnotherAdmin(admins, user.id, 'deactivate');
       await manager
         .getRepository(UserEntity)
         .createQueryBuilder()
@@ -147,7 +153,8 @@ export class PeopleAdminService {
   // administrator away serialise here, and the second sees the first's change.
   private async lockActiveAdmins(manager: EntityManager): Promise<string[]> {
     const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM users WHERE role = 'ADMIN' AND deactivated_at IS NULL ORDER BY id FOR UPDATE`,
+      `SELECT id FROM users WHERE role = $1 AND deactivated_at IS NULL ORDER BY id FOR UPDATE`,
+      [Role.ADMIN],
     );
     return rows.map((r) => r.id);
   }

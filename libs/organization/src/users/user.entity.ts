@@ -8,8 +8,8 @@ import {
   PrimaryGeneratedColumn,
   VirtualColumn,
 } from 'typeorm';
+import { Role } from '@intradesk/core';
 import { DepartmentEntity } from '../departments/department.entity';
-import { Role } from './role.enum';
 
 // Search on name and email (users(search:)): a trigram GIN index on USER_SEARCH_TEXT, written by
 // hand in the migration.

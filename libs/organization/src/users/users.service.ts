@@ -1,11 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { TimeSource } from '@intradesk/core';
+import { isAdministrator, Role, TimeSource } from '@intradesk/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DepartmentEntity } from '../departments/department.entity';
 import { normalizeDepartmentCode } from '../departments/department-code';
 import { OrganizationException } from '../organization.exception';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './password-hasher';
-import { Role } from './role.enum';
 import { UserEntity } from './user.entity';
 
 export interface CreateUserCommand {
@@ -111,7 +110,7 @@ export class UsersService {
     const normalized = normalizeEmail(email);
     const existing = await this.repo().findOneBy({ email: normalized });
     if (existing) {
-      if (existing.role !== Role.ADMIN) {
+      if (!isAdministrator(existing)) {
         await this.repo().update(
           { id: existing.id },
           { role: Role.ADMIN, updatedAt: this.time.now() },

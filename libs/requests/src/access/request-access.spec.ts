@@ -1,12 +1,12 @@
-import { AuthUser } from '@intradesk/core';
+import { AuthUser, Role } from '@intradesk/core';
 import { canSeeRequest, isCustomerSide, isSupplierSide, seesInternalNotes } from './request-access';
 
 const request = { supplierId: 'IT', customerId: 'MKT' };
-const user = (role: AuthUser['role'], departmentId: string | null): AuthUser => ({
+const user = (role: `${Role}`, departmentId: string | null): AuthUser => ({
   id: `${role}-${departmentId}`,
   email: 'x@example.org',
   name: 'x',
-  role,
+  role: role as Role,
   departmentId,
 });
 

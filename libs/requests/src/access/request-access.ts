@@ -1,11 +1,11 @@
-import { AuthUser } from '@intradesk/core';
+import { AuthUser, Role } from '@intradesk/core';
 
 export interface RequestParties {
   supplierId: string;
   customerId: string;
 }
 
-const SEES_EVERYTHING = new Set<AuthUser['role']>(['OPS', 'ADMIN']);
+const SEES_EVERYTHING = new Set<Role>([Role.OPS, Role.ADMIN]);
 
 // Who may see a request: its two departments, operations and administrators.
 export function canSeeRequest(user: AuthUser, request: RequestParties): boolean {

@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainException, Loaders, RequestLoaders, Roles, UuidPipe } from '@intradesk/core';
+import { DomainException, Loaders, RequestLoaders, Role, Roles, UuidPipe } from '@intradesk/core';
 import { DepartmentModel } from '@intradesk/organization';
 import { CalendarsService } from '../calendars/calendars.service';
 import { ClocksService } from '../clocks/clocks.service';
@@ -58,7 +58,7 @@ export class CalendarsResolver {
     return this.calendars.businessDueAt(calendarId, start, minutes);
   }
 
-  @Roles('OPS', 'ADMIN')
+  @Roles(Role.OPS, Role.ADMIN)
   @Mutation(() => BusinessCalendarModel)
   async createBusinessCalendar(
     @Args('input') input: CreateBusinessCalendarInput,
@@ -66,7 +66,7 @@ export class CalendarsResolver {
     return BusinessCalendarModel.from(await this.calendars.create(input));
   }
 
-  @Roles('OPS', 'ADMIN')
+  @Roles(Role.OPS, Role.ADMIN)
   @Mutation(() => BusinessCalendarModel)
   async updateBusinessCalendar(
     @Args('input') input: UpdateBusinessCalendarInput,
