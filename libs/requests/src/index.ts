@@ -15,7 +15,7 @@ export * from './comments/comment.entity';
 export * from './history/history-entry.entity';
 export * from './history/history-kind.enum';
 export * from './lifecycle/request-state-machine';
-export * from './access/request-access';
+export * from './access/requests.policy';
 export * from './events/request-events';
 export * from './jobs/auto-close.job';
 export * from './demo/demo-requests.seeder';

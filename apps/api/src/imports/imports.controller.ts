@@ -1,8 +1,18 @@
 import { Controller, Logger, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { AppConfig, AuthUser, Role, sessionCredential } from '@intradesk/core';
-import { AuthService, OrgChartImportService } from '@intradesk/organization';
-import { MAX_REPORTED_ERRORS, RequestImportService } from '@intradesk/requests';
+import {
+  AuthService,
+  mayAdministerOrganization,
+  ORGANIZATION_ADMINISTRATORS,
+  OrgChartImportService,
+} from '@intradesk/organization';
+import {
+  MAX_REPORTED_ERRORS,
+  mayImportRequests,
+  REQUEST_IMPORTERS,
+  RequestImportService,
+} from '@intradesk/requests';
 import {
   fileLines,
   fileStream,
@@ -21,19 +31,23 @@ export const UPLOAD_HEADER = 'x-intradesk-upload';
 
 interface UploadKind {
   name: string;
+  // The roles its GraphQL mutation's @Roles names, and the same rule asked of the caller.
   roles: readonly Role[];
+  mayUpload: (caller: AuthUser) => boolean;
   mediaTypes: string[];
 }
 
 const ORG_CHART: UploadKind = {
   name: 'org-chart',
-  roles: [Role.ADMIN],
+  roles: ORGANIZATION_ADMINISTRATORS,
+  mayUpload: mayAdministerOrganization,
   mediaTypes: ['text/csv'],
 };
 
 const REQUESTS: UploadKind = {
   name: 'requests',
-  roles: [Role.OPS, Role.ADMIN],
+  roles: REQUEST_IMPORTERS,
+  mayUpload: mayImportRequests,
   mediaTypes: ['application/x-ndjson', 'application/ndjson', 'application/jsonl'],
 };
 
@@ -101,7 +115,7 @@ export class ImportsController {
     let claimed = false;
     try {
       const user = await this.caller(req);
-      if (!kind.roles.includes(user.role))
+      if (!kind.mayUpload(user))
         throw new UploadRefusal(403, 'FORBIDDEN', `Only ${kind.roles.join(' or ')} may do this`);
       if (!kind.mediaTypes.includes(mediaType(req)))
         throw new UploadRefusal(

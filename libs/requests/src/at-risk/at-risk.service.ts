@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { TimeSource } from '@intradesk/core';
+import { AuthUser, DomainException, ErrorReason, TimeSource } from '@intradesk/core';
 import {
   CalendarsService,
   ClocksService,
@@ -8,6 +8,7 @@ import {
   viewClock,
 } from '@intradesk/sla';
 import { DataSource } from 'typeorm';
+import { mayWatchClocksOf } from '../access/requests.policy';
 import { RequestEntity } from '../requests/request.entity';
 import { RequestsQueryService } from '../requests/requests-query.service';
 
@@ -29,7 +30,17 @@ export class AtRiskService {
     private readonly time: TimeSource,
   ) {}
 
-  async list(supplierId: string, withinMinutes: number, first: number): Promise<AtRiskClock[]> {
+  async list(
+    user: AuthUser,
+    supplierId: string,
+    withinMinutes: number,
+    first: number,
+  ): Promise<AtRiskClock[]> {
+    if (!mayWatchClocksOf(user, supplierId)) {
+      throw DomainException.forbidden(
+        "Only the supplier's own members, operations and admins watch its clocks",
+      ).because(ErrorReason.NOT_OWN_DEPARTMENT);
+    }
     const now = this.time.now();
     const due = await this.clocks.dueBy(
       this.dataSource.manager,

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, DomainException, ErrorReason } from '@intradesk/core';
+import { AuthUser, CurrentUser } from '@intradesk/core';
 import { SlaClockModel } from '@intradesk/sla';
 import { AtRiskService } from '../at-risk/at-risk.service';
 import { AtRiskClockModel } from './at-risk.model';
@@ -18,12 +18,7 @@ export class AtRiskResolver {
     @CurrentUser() user: AuthUser,
     @Args() { supplierId, withinMinutes, first }: AtRiskArgs,
   ): Promise<AtRiskClockModel[]> {
-    if (user.role !== 'OPS' && user.role !== 'ADMIN' && user.departmentId !== supplierId) {
-      throw DomainException.forbidden(
-        "Only the supplier's own members, operations and admins watch its clocks",
-      ).because(ErrorReason.NOT_OWN_DEPARTMENT);
-    }
-    const clocks = await this.atRisk.list(supplierId, withinMinutes, first);
+    const clocks = await this.atRisk.list(user, supplierId, withinMinutes, first);
     return clocks.map((c) => ({
       clock: SlaClockModel.from(c.clock, c.view),
       request: RequestModel.from(c.request),

@@ -1,7 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { AuthUser, CurrentUser, Loaders, RequestLoaders } from '@intradesk/core';
 import { NotificationModel } from '@intradesk/notifications';
-import { canSeeRequest } from '../access/request-access';
+import { canSeeRequest } from '../access/requests.policy';
 import { RequestModel } from './request.model';
 import { RequestsLoaderFactory } from './requests.loaders';
 

@@ -1,6 +1,6 @@
 import { Args, ID, Resolver, Subscription } from '@nestjs/graphql';
 import { GraphqlContext, RequestLoaders, UuidPipe } from '@intradesk/core';
-import { canSeeRequest, seesInternalNotes } from '../access/request-access';
+import { canSeeRequest, seesInternalNotes } from '../access/requests.policy';
 import { RequestChangedEvent } from '../events/request-events';
 import { RequestEventsHub } from '../events/request-events.hub';
 import { RequestEntity } from '../requests/request.entity';

@@ -1,5 +1,6 @@
 import { Args, Field, Int, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, DomainException, ImportLineError, Role, Roles } from '@intradesk/core';
+import { AuthUser, CurrentUser, DomainException, ImportLineError, Roles } from '@intradesk/core';
+import { REQUEST_IMPORTERS } from '../access/requests.policy';
 import { RequestImportService } from '../import/request-import.service';
 
 // Below the 1 MiB body limit anyway: files go to POST /imports/requests.
@@ -20,7 +21,7 @@ export class RequestImportResultModel {
 export class RequestImportResolver {
   constructor(private readonly importer: RequestImportService) {}
 
-  @Roles(Role.OPS, Role.ADMIN)
+  @Roles(...REQUEST_IMPORTERS)
   @Mutation(() => RequestImportResultModel, {
     description:
       'Historical requests, one JSON object a line (API.md); clocks computed as if live; all or nothing',

@@ -12,7 +12,7 @@ import {
 import { CatalogLoaderFactory, Priority, ServiceModel } from '@intradesk/catalog';
 import { DepartmentModel, OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
 import { RequestSlaModel, SlaLoaderFactory } from '@intradesk/sla';
-import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/request-access';
+import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/requests.policy';
 import { allowedMoves, Side } from '../lifecycle/request-state-machine';
 import { RequestOrderField, SortDirection } from '../requests/request-filter';
 import { RequestsQueryService } from '../requests/requests-query.service';

@@ -1,6 +1,6 @@
 import { Args, Field, ID, Int, ObjectType, Resolver, Subscription } from '@nestjs/graphql';
 import { GraphqlContext, RequestLoaders, UuidPipe } from '@intradesk/core';
-import { canSeeRequest } from '../access/request-access';
+import { canSeeRequest } from '../access/requests.policy';
 import { RequestEventsHub } from '../events/request-events.hub';
 import { SlaEventMessage } from '../events/sla-events';
 import { RequestsQueryService } from '../requests/requests-query.service';

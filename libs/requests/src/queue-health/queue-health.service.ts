@@ -1,8 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, TimeSource } from '@intradesk/core';
+import {
+  AuthUser,
+  DomainException,
+  ErrorReason,
+  QUEUE_STAFF,
+  Role,
+  TimeSource,
+} from '@intradesk/core';
 import { clockColumns, clockIsSql, SlaClockState } from '@intradesk/sla';
 import { DataSource } from 'typeorm';
-import { canSeeRequest } from '../access/request-access';
+import { canSeeRequest, mayWatchQueueOf } from '../access/requests.policy';
 import { RequestEntity } from '../requests/request.entity';
 import { RequestsQueryService } from '../requests/requests-query.service';
 
@@ -63,7 +70,7 @@ UNION ALL
 SELECT 1, u.id, u.name, true, coalesce(p.open, 0), 0, coalesce(p.at_risk, 0), coalesce(p.breached, 0)
 FROM users u
 LEFT JOIN per p ON p.assignee_id = u.id
-WHERE (u.department_id = $1 AND u.role IN ('AGENT', 'LEAD') AND u.deactivated_at IS NULL)
+WHERE (u.department_id = $1 AND u.role = ANY($4::user_role[]) AND u.deactivated_at IS NULL)
    OR p.assignee_id IS NOT NULL
 ORDER BY row_kind, open DESC, name`;
 
@@ -74,7 +81,7 @@ FROM sla_events e
 JOIN sla_clocks c ON c.id = e.clock_id
 WHERE e.kind = 'ESCALATED'
   AND e.recipient_id IN (
-    SELECT id FROM users WHERE department_id = $1 AND role = 'LEAD'
+    SELECT id FROM users WHERE department_id = $1 AND role = $3
     UNION SELECT lead_id FROM departments WHERE id = $1 AND lead_id IS NOT NULL)
 ORDER BY e.occurred_at DESC, e.id DESC
 LIMIT $2`;
@@ -103,12 +110,18 @@ export class QueueHealthService {
 
   // The queue as of now, "at risk" looking withinMinutes ahead; null when there is no such
   // department.
-  async health(departmentId: string, withinMinutes: number): Promise<QueueHealth | null> {
+  async health(
+    user: AuthUser,
+    departmentId: string,
+    withinMinutes: number,
+  ): Promise<QueueHealth | null> {
+    this.assertWatches(user, departmentId);
     const now = this.time.now();
     const rows: HealthSqlRow[] = await this.dataSource.query(HEALTH_SQL, [
       departmentId,
       now,
       new Date(now.getTime() + withinMinutes * 60_000),
+      QUEUE_STAFF,
     ]);
     const [total, ...agents] = rows;
     if (!total.known) return null;
@@ -134,13 +147,14 @@ export class QueueHealthService {
     departmentId: string,
     first: number,
   ): Promise<ReceivedEscalation[]> {
+    this.assertWatches(user, departmentId);
     const rows: {
       clock_kind: string;
       rung: number;
       recipient_id: string | null;
       occurred_at: Date;
       request_id: string;
-    }[] = await this.dataSource.query(ESCALATIONS_SQL, [departmentId, first]);
+    }[] = await this.dataSource.query(ESCALATIONS_SQL, [departmentId, first, Role.LEAD]);
     if (rows.length === 0) return [];
     const requests = await this.requests.findByIds([...new Set(rows.map((r) => r.request_id))]);
     const byId = new Map(requests.map((r) => [r.id, r]));
@@ -157,5 +171,13 @@ export class QueueHealthService {
         },
       ];
     });
+  }
+
+  private assertWatches(user: AuthUser, departmentId: string): void {
+    if (!mayWatchQueueOf(user, departmentId)) {
+      throw DomainException.forbidden(
+        "Only the department's lead, operations and admins watch its queue",
+      ).because(ErrorReason.NOT_OWN_DEPARTMENT);
+    }
   }
 }

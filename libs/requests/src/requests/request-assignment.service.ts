@@ -3,7 +3,7 @@ import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { Priority } from '@intradesk/catalog';
 import { UserEntity } from '@intradesk/organization';
 import { DataSource, EntityManager } from 'typeorm';
-import { isSupplierSide } from '../access/request-access';
+import { isSupplierSide } from '../access/requests.policy';
 import { RequestChangeKind } from '../events/request-events';
 import { HistoryKind } from '../history/history-kind.enum';
 import { ClockEffect } from '../lifecycle/apply-status-change';

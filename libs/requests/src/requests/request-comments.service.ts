@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/request-access';
+import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/requests.policy';
 import { CommentEntity } from '../comments/comment.entity';
 import { RequestChangeKind } from '../events/request-events';
 import { HistoryKind } from '../history/history-kind.enum';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig, AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { NotificationKind, NotificationsService } from '@intradesk/notifications';
 import { DataSource, EntityManager } from 'typeorm';
-import { isCustomerSide, isSupplierSide } from '../access/request-access';
+import { isCustomerSide, isSupplierSide } from '../access/requests.policy';
 import { RequestChangeKind } from '../events/request-events';
 import { HistoryKind } from '../history/history-kind.enum';
 import { applyStatusChange, StatusChange } from '../lifecycle/apply-status-change';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, ErrorReason } from '@intradesk/core';
 import { EntityManager } from 'typeorm';
-import { canSeeRequest } from '../access/request-access';
+import { canSeeRequest } from '../access/requests.policy';
 import { publishRequestChanged, RequestChangeKind } from '../events/request-events';
 import { HistoryEntryEntity } from '../history/history-entry.entity';
 import { HistoryKind } from '../history/history-kind.enum';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuthUser, decodeCursor, encodeCursor } from '@intradesk/core';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
-import { canSeeRequest } from '../access/request-access';
+import { canSeeRequest, requestListScope } from '../access/requests.policy';
 import { CommentEntity } from '../comments/comment.entity';
 import { HistoryEntryEntity } from '../history/history-entry.entity';
 import { RequestsException } from '../requests.exception';
@@ -98,9 +98,10 @@ export class RequestsQueryService {
   ): SelectQueryBuilder<RequestEntity> {
     const query = this.dataSource.getRepository(RequestEntity).createQueryBuilder('r');
     // Visibility first: nobody lists what is not theirs.
-    if (user.role !== 'OPS' && user.role !== 'ADMIN') {
-      if (!user.departmentId) return query.where('false');
-      query.where('(r.supplier_id = :dept OR r.customer_id = :dept)', { dept: user.departmentId });
+    const scope = requestListScope(user);
+    if (scope === 'NONE') return query.where('false');
+    if (scope !== 'ALL') {
+      query.where('(r.supplier_id = :dept OR r.customer_id = :dept)', { dept: scope.departmentId });
     }
     const list = (column: string, name: string, values?: readonly string[] | null) => {
       if (values?.length) query.andWhere(`${column} IN (:...${name})`, { [name]: values });
