@@ -5,6 +5,7 @@ export * from './calendar/calendar.errors';
 export * from './sla.module';
 export * from './sla-graphql.module';
 export * from './sla.exception';
+export * from './sla.policy';
 export * from './calendars/business-calendar.entity';
 export * from './calendars/calendars.service';
 export * from './clocks/sla-clock.entity';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, TimeSource } from '@intradesk/core';
 import { DepartmentEntity } from '@intradesk/organization';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { mayManageCatalogOf } from '../catalog.policy';
 import { CatalogException } from '../catalog.exception';
 import { Priority } from './priority.enum';
 import { ServiceEntity } from './service.entity';
@@ -107,10 +108,8 @@ export class CatalogService {
     });
   }
 
-  // Leads of the supplier department, and administrators, manage its catalogue.
   private assertManages(actor: AuthUser, supplierId: string): void {
-    const leadHere = actor.role === 'LEAD' && actor.departmentId === supplierId;
-    if (!leadHere && actor.role !== 'ADMIN') {
+    if (!mayManageCatalogOf(actor, supplierId)) {
       throw CatalogException.forbidden(
         "Only the supplier's team lead or an administrator manages its services",
       );

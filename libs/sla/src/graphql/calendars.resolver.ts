@@ -1,7 +1,8 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { DomainException, Loaders, RequestLoaders, Role, Roles, UuidPipe } from '@intradesk/core';
+import { DomainException, Loaders, RequestLoaders, Roles, UuidPipe } from '@intradesk/core';
 import { DepartmentModel } from '@intradesk/organization';
 import { CalendarsService } from '../calendars/calendars.service';
+import { CALENDAR_KEEPERS } from '../sla.policy';
 import { ClocksService } from '../clocks/clocks.service';
 import {
   CreateBusinessCalendarInput,
@@ -58,7 +59,7 @@ export class CalendarsResolver {
     return this.calendars.businessDueAt(calendarId, start, minutes);
   }
 
-  @Roles(Role.OPS, Role.ADMIN)
+  @Roles(...CALENDAR_KEEPERS)
   @Mutation(() => BusinessCalendarModel)
   async createBusinessCalendar(
     @Args('input') input: CreateBusinessCalendarInput,
@@ -66,7 +67,7 @@ export class CalendarsResolver {
     return BusinessCalendarModel.from(await this.calendars.create(input));
   }
 
-  @Roles(Role.OPS, Role.ADMIN)
+  @Roles(...CALENDAR_KEEPERS)
   @Mutation(() => BusinessCalendarModel)
   async updateBusinessCalendar(
     @Args('input') input: UpdateBusinessCalendarInput,

@@ -3,6 +3,7 @@ import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { Priority } from '@intradesk/catalog';
 import { RelationshipType } from '@intradesk/organization';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { mayManageSlaPoliciesOf } from '../sla.policy';
 import { ClocksService } from '../clocks/clocks.service';
 import { SlaConfigCache } from '../config-cache/sla-config-cache';
 import { SlaException } from '../sla.exception';
@@ -117,10 +118,8 @@ export class PoliciesService {
     });
   }
 
-  // Leads set policies for their own department as supplier; operations and admins for anyone.
   private assertScope(actor: AuthUser, supplierId: string | null): void {
-    if (actor.role === 'OPS' || actor.role === 'ADMIN') return;
-    if (actor.role === 'LEAD' && supplierId !== null && supplierId === actor.departmentId) return;
+    if (mayManageSlaPoliciesOf(actor, supplierId)) return;
     throw SlaException.forbidden(
       'Team leads manage the policies of their own department; operations all of them',
     ).because(ErrorReason.NOT_OWN_DEPARTMENT);
