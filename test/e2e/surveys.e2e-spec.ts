@@ -208,6 +208,19 @@ describe('Pulse surveys', () => {
     ]);
   });
 
+  it("shows no results to a team lead without a department (they were every supplier's)", async () => {
+    const admin = await t.login(`admin@${DEMO_EMAIL_DOMAIN}`);
+    const [lead] = await t.dataSource.query('SELECT id FROM users WHERE email = $1', [
+      demoEmail('PAY', 'lead'),
+    ]);
+    await admin.data(`mutation($i: UpdateUserInput!) { updateUser(input: $i) { id } }`, {
+      i: { id: lead.id, departmentId: null },
+    });
+    const homeless = await who('PAY', 'lead');
+    const refused = await homeless.error(RESULTS, { id: roundId });
+    expect(refused.extensions?.code).toBe('FORBIDDEN');
+  });
+
   it('suppresses a whole supplier below k answers', async () => {
     time.set(new Date('2026-03-03T09:00:00Z'));
     const round = (

@@ -3,6 +3,7 @@ import './graphql/feedback.enums';
 export * from './feedback.module';
 export * from './feedback-graphql.module';
 export * from './feedback.exception';
+export * from './feedback.policy';
 export * from './ratings/rating-side.enum';
 export * from './ratings/request-rating.entity';
 export * from './ratings/ratings.service';

@@ -11,6 +11,7 @@ import {
 } from '@intradesk/core';
 import { OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
 import { RequestModel } from '@intradesk/requests';
+import { maySeeQualityRating } from '../feedback.policy';
 import { RatingSide } from '../ratings/rating-side.enum';
 import { RatingsService } from '../ratings/ratings.service';
 import { FeedbackLoaderFactory } from './feedback.loaders';
@@ -102,9 +103,7 @@ export class RequestFeedbackResolver {
     @CurrentUser() user: AuthUser,
     @Loaders() loaders: RequestLoaders,
   ) {
-    const seesIt =
-      user.role === 'OPS' || user.role === 'ADMIN' || user.departmentId === request.supplierId;
-    if (!seesIt) return null;
+    if (!maySeeQualityRating(user, request)) return null;
     const ratings = await loaders.get(this.feedbackLoaders).ratingsByRequestId.load(request.id);
     return ratings.SUPPLIER ?? null;
   }

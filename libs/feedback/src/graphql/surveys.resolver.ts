@@ -1,6 +1,17 @@
 import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuthUser, CurrentUser, Loaders, PageArgs, pageSize, RequestLoaders, Role, Roles, toConnection, UuidPipe } from '@intradesk/core';
+import {
+  AuthUser,
+  CurrentUser,
+  Loaders,
+  PageArgs,
+  pageSize,
+  RequestLoaders,
+  Roles,
+  toConnection,
+  UuidPipe,
+} from '@intradesk/core';
 import { DepartmentModel, OrganizationLoaderFactory } from '@intradesk/organization';
+import { SURVEY_MANAGERS } from '../feedback.policy';
 import { SurveyRoundEntity } from '../surveys/survey-round.entity';
 import { SurveysService, SurveyTask } from '../surveys/surveys.service';
 import {
@@ -18,7 +29,7 @@ import {
 export class SurveysResolver {
   constructor(private readonly surveys: SurveysService) {}
 
-  @Roles(Role.OPS, Role.ADMIN)
+  @Roles(...SURVEY_MANAGERS)
   @Mutation(() => SurveyRoundModel, {
     description:
       'Opens a pulse survey: each department that filed requests in the period rates each supplier it used',
@@ -30,7 +41,7 @@ export class SurveysResolver {
     return this.model(await this.surveys.open(user, input));
   }
 
-  @Roles(Role.OPS, Role.ADMIN)
+  @Roles(...SURVEY_MANAGERS)
   @Mutation(() => SurveyRoundModel, { description: 'Closes a round before its closing date' })
   async closeSurveyRound(
     @Args('id', { type: () => ID }, UuidPipe) id: string,

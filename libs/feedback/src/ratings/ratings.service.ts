@@ -16,6 +16,7 @@ import {
   RequestStatus,
 } from '@intradesk/requests';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { mayRateAsCustomer, mayRateQuality } from '../feedback.policy';
 import { FeedbackException } from '../feedback.exception';
 import { RatingSide } from './rating-side.enum';
 import { RequestRatingEntity } from './request-rating.entity';
@@ -159,22 +160,14 @@ export class RatingsService implements OnModuleInit, ImportedRatingsSink {
   }
 
   private assertMayRate(actor: AuthUser, request: RequestEntity, side: RatingSide): void {
-    const ownDepartment = request.customerId === request.supplierId;
     if (side === RatingSide.CUSTOMER) {
-      const customerMember =
-        actor.departmentId === request.customerId &&
-        (!ownDepartment || actor.id === request.requesterId);
-      if (!customerMember) {
+      if (!mayRateAsCustomer(actor, request)) {
         throw FeedbackException.forbidden(
           'Only members of the customer department rate a request; the supplier side rates its quality with rateRequestQuality',
         ).because(ErrorReason.NOT_CUSTOMER_SIDE);
       }
     } else {
-      const supplierAgent =
-        actor.departmentId === request.supplierId &&
-        (actor.role === 'AGENT' || actor.role === 'LEAD') &&
-        (!ownDepartment || actor.id !== request.requesterId);
-      if (!supplierAgent) {
+      if (!mayRateQuality(actor, request)) {
         throw FeedbackException.forbidden(
           "Only agents and leads of the supplier department rate a request's quality",
         ).because(ErrorReason.NOT_SUPPLIER_SIDE);

@@ -12,6 +12,7 @@ import { DepartmentsService } from '@intradesk/organization';
 import { NotificationKind, NotificationsService } from '@intradesk/notifications';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { seesAllSurveyRounds, surveyResultsScope } from '../feedback.policy';
 import { FeedbackException } from '../feedback.exception';
 import { suppressedGroups } from './small-group-suppression';
 import { SurveyRoundEntity } from './survey-round.entity';
@@ -222,7 +223,7 @@ export class SurveysService {
   ): Promise<SurveyPage<SurveyRoundEntity>> {
     const visible = () => {
       const qb = this.dataSource.getRepository(SurveyRoundEntity).createQueryBuilder('round');
-      if (user.role !== 'OPS' && user.role !== 'ADMIN') {
+      if (!seesAllSurveyRounds(user)) {
         qb.where(
           `EXISTS (SELECT 1 FROM survey_invitations i WHERE i.round_id = round.id
                     AND (i.customer_id = :dept OR i.supplier_id = :dept))`,
@@ -384,8 +385,8 @@ export class SurveysService {
   // groups suppressed. Supplier leads see their own department's; operations and admins all.
   async results(user: AuthUser, roundId: string): Promise<SurveySupplierResult[]> {
     let round = await this.get(roundId);
-    const everything = user.role === 'OPS' || user.role === 'ADMIN';
-    if (!everything && user.role !== 'LEAD') {
+    const scope = surveyResultsScope(user);
+    if (scope === 'NONE') {
       throw FeedbackException.forbidden('Survey results are for team leads and operations').because(
         ErrorReason.NOT_OWN_DEPARTMENT,
       );
@@ -410,7 +411,7 @@ export class SurveysService {
          FROM survey_answers
         WHERE round_id = $1 AND ($2::uuid IS NULL OR supplier_id = $2)
         GROUP BY supplier_id, customer_id`,
-      [round.id, everything ? null : user.departmentId],
+      [round.id, scope === 'ALL' ? null : scope.supplierId],
     );
     const k = this.config.SURVEY_MIN_ANSWERS;
     const bySupplier = new Map<string, CellRow[]>();
