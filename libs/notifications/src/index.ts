@@ -5,6 +5,7 @@ export * from './notification-kind.enum';
 export * from './notification-preference.entity';
 export * from './graphql/notification.model';
 export * from './notifications.service';
+export * from './notifications.policy';
 export * from './webhooks/webhook.entity';
 export * from './webhooks/webhooks.service';
 export * from './webhooks/webhook-delivery.job';

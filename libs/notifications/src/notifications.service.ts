@@ -7,6 +7,7 @@ import { NotificationEntity } from './notification.entity';
 import { newestFirstPage } from './newest-first.page';
 import { MailStatus } from './mail/mail-message.entity';
 import { DEFAULT_MAIL_CHOICE, MailChoice } from './mail/mail-choice.enum';
+import { QUEUE_STAFF_SQL } from './notifications.policy';
 
 export interface NewNotification {
   userId: string;
@@ -131,7 +132,7 @@ export class NotificationsService {
                 $4::uuid AS request_id, $5::uuid AS actor_id, $6::timestamptz AS created_at,
                 $8::jsonb AS params
            FROM users u
-          WHERE ((u.department_id = $1 AND u.role IN ('AGENT', 'LEAD'))
+          WHERE ((u.department_id = $1 AND u.role IN ${QUEUE_STAFF_SQL})
                  OR u.id = (SELECT lead_id FROM departments WHERE id = $1))
             AND u.id IS DISTINCT FROM $5::uuid
        ), ${MAIL_OUTBOX_CTE}, added AS (

@@ -3,6 +3,7 @@ import './graphql/reporting.enums';
 export * from './reporting.module';
 export * from './reporting-graphql.module';
 export * from './reporting.exception';
+export * from './reporting.policy';
 export * from './facts/request-report-fact.entity';
 export * from './facts/report-facts.audit';
 export * from './reports/report-dimensions';

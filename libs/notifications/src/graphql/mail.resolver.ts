@@ -21,13 +21,13 @@ import {
   PageArgs,
   pageSize,
   RequestLoaders,
-  Role,
   Roles,
   toConnection,
 } from '@intradesk/core';
 import { OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
 import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MailMessageEntity, MailStatus } from '../mail/mail-message.entity';
+import { MAIL_OVERSEERS } from '../notifications.policy';
 import { MAIL_LOCALES } from '../mail/mail-templates';
 import { MailService } from '../mail/mail.service';
 
@@ -151,7 +151,7 @@ export class MailResolver {
     private readonly organizationLoaders: OrganizationLoaderFactory,
   ) {}
 
-  @Roles(Role.ADMIN)
+  @Roles(...MAIL_OVERSEERS)
   @Query(() => OutgoingMailConnection, {
     description: 'Outgoing e-mail, newest first, e.g. status: [FAILED] (administrators)',
   })

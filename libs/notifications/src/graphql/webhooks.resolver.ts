@@ -144,8 +144,7 @@ export class WebhooksResolver {
     @CurrentUser() user: AuthUser,
     @Args('departmentId', { type: () => ID }, UuidPipe) departmentId: string,
   ): Promise<WebhookModel[]> {
-    this.webhooks.assertManages(user, departmentId);
-    return (await this.webhooks.list(departmentId)).map(WebhookModel.from);
+    return (await this.webhooks.list(user, departmentId)).map(WebhookModel.from);
   }
 
   @Query(() => WebhookDeliveryConnection, {

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, DomainException, ErrorReason } from '@intradesk/core';
 import { DataSource } from 'typeorm';
 import { newestFirstPage } from '../newest-first.page';
+import { mayManageWebhooksOf } from '../notifications.policy';
 import { DeliveryStatus, WebhookDeliveryEntity, WebhookEntity } from './webhook.entity';
 import { WebhookTargets } from './webhook-target';
 
@@ -13,10 +14,8 @@ export class WebhooksService {
     private readonly targets: WebhookTargets,
   ) {}
 
-  // Leads of the department, operations and administrators manage its webhooks.
-  assertManages(actor: AuthUser, departmentId: string): void {
-    const lead = actor.role === 'LEAD' && actor.departmentId === departmentId;
-    if (!lead && actor.role !== 'OPS' && actor.role !== 'ADMIN') {
+  private assertManages(actor: AuthUser, departmentId: string): void {
+    if (!mayManageWebhooksOf(actor, departmentId)) {
       throw DomainException.forbidden(
         "Only the department's lead, operations and admins manage its webhooks",
       ).because(ErrorReason.NOT_OWN_DEPARTMENT);
@@ -55,7 +54,8 @@ export class WebhooksService {
     }
   }
 
-  list(departmentId: string): Promise<WebhookEntity[]> {
+  list(actor: AuthUser, departmentId: string): Promise<WebhookEntity[]> {
+    this.assertManages(actor, departmentId);
     return this.dataSource
       .getRepository(WebhookEntity)
       .find({ where: { departmentId }, order: { createdAt: 'ASC' } });

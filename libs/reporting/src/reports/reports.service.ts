@@ -3,6 +3,7 @@ import { AuthUser, TimeSource } from '@intradesk/core';
 import { DepartmentsService, RelationshipType } from '@intradesk/organization';
 import { queryReplica } from '@intradesk/db';
 import { DataSource } from 'typeorm';
+import { reportScopeOf } from '../reporting.policy';
 import { ReportingException } from '../reporting.exception';
 import {
   ReportFilterCommand,
@@ -123,8 +124,8 @@ export class ReportsService {
   }
 
   scopeOf(user: AuthUser): ReportScope {
-    if (user.role === 'OPS' || user.role === 'ADMIN') return null;
-    if (user.role === 'LEAD' && user.departmentId) return { departmentId: user.departmentId };
+    const scope = reportScopeOf(user);
+    if (scope !== undefined) return scope;
     throw ReportingException.forbidden('Reports are for team leads, operations and administrators');
   }
 
