@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@intradesk/core';
 import { InboundMailCounter } from '../inbound-mail-counter';
+import { INCOMING_MAIL_OVERSEERS } from '../inbound-mail.policy';
 
 @ObjectType('IncomingMailCount', {
   description:
@@ -21,7 +22,7 @@ export class IncomingMailCountModel {
 export class IncomingMailResolver {
   constructor(private readonly counter: InboundMailCounter) {}
 
-  @Roles('ADMIN')
+  @Roles(...INCOMING_MAIL_OVERSEERS)
   @Query(() => [IncomingMailCountModel], {
     description: "The SMTP receiver's outcomes and their counts, by outcome (administrators)",
   })
