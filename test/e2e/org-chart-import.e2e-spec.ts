@@ -89,6 +89,29 @@ describe('importOrgChart', () => {
     expect(await orgSnapshot(t.dataSource)).toBe(before);
   });
 
+  it('refuses a deactivated lead_email, naming the line', async () => {
+    const email = demoEmail('HR', 'agent');
+    const { users } = await admin.data(
+      'query($s: String) { users(search: $s, includeDeactivated: true) { edges { node { id email } } } }',
+      { s: email },
+    );
+    const id = users.edges.find((e: { node: { email: string } }) => e.node.email === email).node.id;
+    await admin.data('mutation($id: ID!) { deactivateUser(id: $id) { id } }', { id });
+    try {
+      const before = await orgSnapshot(t.dataSource);
+      const result = await importCsv(`${HEADER}\nNEWHR,New HR,HR,,,\nHRX,HR extra,HR,,,${email}\n`);
+      expect(result).toEqual({
+        created: 0,
+        updated: 0,
+        invitedLeads: 0,
+        errors: [{ line: 3, message: `lead_email ${email} is deactivated` }],
+      });
+      expect(await orgSnapshot(t.dataSource)).toBe(before);
+    } finally {
+      await admin.data('mutation($id: ID!) { reactivateUser(id: $id) { id } }', { id });
+    }
+  });
+
   it('is FORBIDDEN to non-admins', async () => {
     const lead = await t.login(demoEmail('IT', 'lead'));
     expect((await lead.error(IMPORT, { csv: `${HEADER}\nX,X,,,,` })).extensions?.code).toBe(

@@ -1,6 +1,6 @@
 import { ManualTimeSource } from '@intradesk/core';
 import { DEMO_EMAIL_DOMAIN, DEMO_PASSWORD, demoEmail } from '@intradesk/organization';
-import { fileRequest } from '../factories/requests.factory';
+import { ASSIGN, fileRequest } from '../factories/requests.factory';
 import { GraphqlClient } from '../utils/graphql-client';
 import { subscribe } from '../utils/subscription-client';
 import { startTestApp, TestApp } from '../utils/test-app';
@@ -258,6 +258,59 @@ describe('people administration', () => {
     expect(await meCode(again.data!.login.accessToken)).toBe('OK');
     // Tokens from before the deactivation stay dead.
     expect(await meCode(member.token!)).toBe('UNAUTHENTICATED');
+  });
+
+  it('hands nothing new to a leaver: no assignment, no department to lead', async () => {
+    const agentEmail = demoEmail('IT', 'agent');
+    const agentId = await idOf(agentEmail);
+    const itLead = await t.login(demoEmail('IT', 'lead'));
+    const member = await t.login(demoEmail('MKT', 'member'));
+    const it = (await adminClient.data('{ department(code: "IT") { id version lead { id } } }'))
+      .department;
+    const filed = await fileRequest(member, it.id, { title: 'Who takes it?' });
+    await adminClient.data(DEACTIVATE, { id: agentId });
+    try {
+      const assign = await itLead.error(ASSIGN, {
+        id: filed.id,
+        assigneeId: agentId,
+        v: filed.version,
+      });
+      expect(assign.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'USER_DEACTIVATED',
+        fields: ['assigneeId'],
+      });
+      const lead = await adminClient.error(
+        'mutation($d: ID!, $u: ID) { setDepartmentLead(departmentId: $d, userId: $u) { id } }',
+        { d: it.id, u: agentId },
+      );
+      expect(lead.extensions).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        reason: 'USER_DEACTIVATED',
+        fields: ['userId'],
+      });
+      const unknown = await adminClient.error(
+        'mutation($d: ID!, $u: ID) { setDepartmentLead(departmentId: $d, userId: $u) { id } }',
+        { d: it.id, u: '00000000-0000-4000-8000-000000000000' },
+      );
+      expect(unknown.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['userId'] });
+      // Nothing changed.
+      const after = await adminClient.data(
+        'query($id: ID!) { request(id: $id) { version assignee { id } } department(code: "IT") { version lead { id } } }',
+        { id: filed.id },
+      );
+      expect(after.request).toEqual({ version: filed.version, assignee: null });
+      expect(after.department).toEqual({ version: it.version, lead: it.lead });
+    } finally {
+      await adminClient.data(REACTIVATE, { id: agentId });
+    }
+    // Back at work, they can be assigned again.
+    const assigned = await itLead.data(ASSIGN, {
+      id: filed.id,
+      assigneeId: agentId,
+      v: filed.version,
+    });
+    expect(assigned.assignRequest.assignee.email).toBe(agentEmail);
   });
 
   it('never removes the last active administrator, also when two admins demote each other at once', async () => {

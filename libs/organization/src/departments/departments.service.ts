@@ -6,6 +6,7 @@ import { OrganizationException } from '../organization.exception';
 import { normalizeDepartmentCode } from './department-code';
 import { DepartmentEntity } from './department.entity';
 import { lockOrgTree } from './org-tree.lock';
+import { UserEntity } from '../users/user.entity';
 import { classifyRelationship, Relationship } from './relationship-rule';
 
 export interface CreateDepartmentCommand {
@@ -170,6 +171,18 @@ export class DepartmentsService {
     });
   }
 
+  // A lead is someone who can sign in: an unknown or deactivated user is refused.
+  private async activeUser(manager: EntityManager, userId: string): Promise<void> {
+    const user = await manager.getRepository(UserEntity).findOneBy({ id: userId });
+    if (!user) throw OrganizationException.badInput('No such user', ['userId']);
+    if (user.deactivatedAt) {
+      throw OrganizationException.badInput(
+        `${user.name} is deactivated: reactivate them first, or choose someone else`,
+        ['userId'],
+      ).because(ErrorReason.USER_DEACTIVATED);
+    }
+  }
+
   async restore(id: string): Promise<DepartmentEntity> {
     return this.dataSource.transaction(async (manager) => {
       await lockOrgTree(manager);
@@ -183,6 +196,7 @@ export class DepartmentsService {
 
   async setLead(id: string, userId: string | null): Promise<DepartmentEntity> {
     return this.dataSource.transaction(async (manager) => {
+      if (userId) await this.activeUser(manager, userId);
       await this.bumpVersion(manager, id, undefined, { leadId: userId });
       return this.getById(id, manager);
     });

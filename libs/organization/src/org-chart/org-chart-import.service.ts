@@ -55,15 +55,20 @@ export class OrgChartImportService {
   ): Promise<OrgChartImportResult> {
     await lockOrgTree(manager);
     const existing = await manager.getRepository(DepartmentEntity).find();
+    const leads = await this.resolveLeads(manager, parsed.rows);
     const errors = [
       ...parsed.errors,
       ...this.checkRelations(parsed.rows, existing, parsed.rejectedCodes),
+      // A leaver cannot lead: reactivate them first, or name someone else.
+      ...parsed.rows
+        .filter((row) => row.leadEmail && leads.get(row.leadEmail)?.deactivatedAt)
+        .map((row) => ({ line: row.line, message: `lead_email ${row.leadEmail} is deactivated` })),
     ];
     if (errors.length > 0) {
       errors.sort((a, b) => a.line - b.line);
       return { created: 0, updated: 0, invitedLeads: 0, errors };
     }
-    return this.apply(manager, parsed.rows, existing);
+    return this.apply(manager, parsed.rows, existing, leads);
   }
 
   private checkRelations(
@@ -126,11 +131,11 @@ export class OrgChartImportService {
     manager: EntityManager,
     rows: OrgChartRow[],
     existing: DepartmentEntity[],
+    leads: Map<string, UserEntity>,
   ): Promise<OrgChartImportResult> {
     const repo = manager.getRepository(DepartmentEntity);
     const byCode = new Map(existing.map((d) => [d.code, d]));
     const idOf = (code: string) => byCode.get(code)!.id;
-    const leads = await this.resolveLeads(manager, rows);
     const created = new Set<string>();
     const updated = new Set<string>();
 

@@ -39,6 +39,13 @@ export class RequestAssignmentService {
             ['assigneeId'],
           ).because(ErrorReason.ASSIGNEE_NOT_IN_SUPPLIER);
         }
+        // A leaver's requests stay theirs in history, but nothing new is handed to them.
+        if (assignee.deactivatedAt) {
+          throw RequestsException.badInput(
+            `${assignee.name} is deactivated and cannot be assigned requests`,
+            ['assigneeId'],
+          ).because(ErrorReason.USER_DEACTIVATED);
+        }
       },
       from: (request) => request.assigneeId,
       to: assigneeId,
