@@ -9,6 +9,7 @@ import { PeopleSection } from '../settings/people-section';
 import { ServicesSection } from '../settings/services-section';
 import { SlaPoliciesSection } from '../settings/sla-policies-section';
 import { WebhooksSection } from '../settings/webhooks-section';
+import { OutgoingMailSection } from '../settings/mail/outgoing-mail-section';
 import { useDocumentTitle } from '../ui/use-document-title';
 import '../styles/settings.css';
 
@@ -57,6 +58,12 @@ const SECTIONS: SettingsSectionSpec[] = [
     title: <FormattedMessage id="settings.webhooks.title" defaultMessage="Webhooks" />,
     roles: ['OPS', 'ADMIN'],
     Body: WebhooksSection,
+  },
+  {
+    id: 'outgoing-mail',
+    title: <FormattedMessage id="settings.mail.title" defaultMessage="Outgoing mail" />,
+    roles: ['ADMIN'],
+    Body: OutgoingMailSection,
   },
   {
     id: 'import',

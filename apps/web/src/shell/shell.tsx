@@ -3,6 +3,7 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { NavLink } from 'react-router';
 import { Role, useSession, useSignedInUser } from '../auth/session';
 import { LanguagePicker } from './language-picker';
+import { MailLocaleSync } from '../notifications/mail-locale-sync';
 import { NotificationsButton } from './notifications-button';
 
 interface NavItem {
@@ -81,6 +82,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <div className="shell-tools">
           <NotificationsButton />
           <LanguagePicker />
+          <MailLocaleSync />
           <span className="who">
             <bdi>{user.name}</bdi>
             {user.department && (

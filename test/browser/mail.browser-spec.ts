@@ -1,0 +1,92 @@
+/// <reference lib="dom" />
+// Outgoing e-mail in the web app (issue 15, part 1): an administrator reads the outgoing
+// messages under Settings, Outgoing mail (no SMTP_URL here, so they are kept, not sent); a
+// member chooses the daily digest for replies and their e-mail follows the app's language.
+import { Browser, BrowserContext, Page } from 'playwright-core';
+import { MailDeliveryJob } from '@intradesk/notifications';
+import { expectAccessible } from './support/axe';
+import { describeInBrowser, launchChromium } from './support/chromium';
+import { Desk, eventually, MEMBER, startDesk } from './support/desk';
+import { Names } from './support/names';
+import { mainNav, newPage, signIn, step } from './support/pages';
+
+const ADMIN = 'admin@demo.intradesk.test';
+
+describeInBrowser('Outgoing e-mail in the browser', () => {
+  let desk: Desk;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const open = async () => {
+    const { context, page } = await newPage(browser, desk.baseUrl);
+    contexts.push(context);
+    return page;
+  };
+  const names = new Names('en', {});
+
+  beforeAll(async () => {
+    desk = await startDesk();
+    browser = await launchChromium();
+    // The demo's notifications queued mail; rendered and kept (no SMTP server).
+    await desk.app.app.get(MailDeliveryJob).runUntilIdle();
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await desk?.close();
+  });
+
+  test('an administrator reads the outgoing mail', async () => {
+    const admin: Page = await open();
+    await signIn(admin, names, ADMIN);
+    await step('nav Main: Settings', async () => {
+      await mainNav(admin, names).getByRole('link', { name: 'Settings' }).click();
+      await admin.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+    });
+    const section = admin.getByRole('region', { name: 'Outgoing mail' });
+    const table = section.getByRole('table', { name: 'Outgoing mail' });
+    await step('Mail status: Not sent', async () => {
+      await section
+        .getByLabel('Mail status')
+        .selectOption({ label: 'Not sent (no SMTP server set)' });
+      await table.getByRole('row').nth(1).getByRole('button', { name: 'Read' }).waitFor();
+    });
+    await step('Read the first message', async () => {
+      await table.getByRole('button', { name: 'Read' }).first().click();
+      const text = section.getByRole('region', { name: 'Message text' });
+      await text.waitFor();
+      expect(await text.textContent()).toMatch(/\/requests\/[A-Z]+-\d+/);
+    });
+    await expectAccessible(admin, 'settings, outgoing mail');
+  }, 120_000);
+
+  test('a member chooses the daily digest for replies; e-mail follows the language', async () => {
+    const member: Page = await open();
+    await signIn(member, names, MEMBER);
+    await member.goto(`${desk.baseUrl}/settings/notifications`);
+    await member.getByRole('heading', { level: 1, name: 'Notification settings' }).waitFor();
+    await step('E-mail: Replies on my requests: In the daily digest; digest at 7', async () => {
+      await member
+        .getByLabel('E-mail: Replies on my requests')
+        .selectOption({ label: 'In the daily digest' });
+      await member.getByLabel(/Daily digest at/).selectOption('7');
+      await member.getByRole('button', { name: 'Save settings' }).click();
+      await member.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    });
+    const api = await desk.as(MEMBER);
+    const { notificationPreferences, mailSettings } = await api.data(
+      '{ notificationPreferences { kind email } mailSettings { digestHour locale } }',
+    );
+    expect(
+      notificationPreferences.find((p: { kind: string }) => p.kind === 'REQUEST_COMMENTED').email,
+    ).toBe('DIGEST');
+    expect(mailSettings.digestHour).toBe(7);
+    await expectAccessible(member, 'notification settings with e-mail');
+    await step('Language: Español', async () => {
+      await member.getByLabel('Language').first().selectOption('es');
+      await eventually(async () => {
+        const { mailSettings: s } = await api.data('{ mailSettings { locale } }');
+        expect(s.locale).toBe('es');
+      }, 10_000);
+    });
+  }, 120_000);
+});
