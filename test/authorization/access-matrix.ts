@@ -388,7 +388,8 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
   AuthPayload: fields('accessToken user'),
   BusinessCalendar: fields('holidays id isDefault name timeZone version weeklyHours'),
   BusinessTime: fields('minutes seconds'),
-  Comment: fields('author body createdAt id internal'),
+  Attachment: fields('contentType createdAt fileName id inlineUrl pending sha256 sizeBytes url'),
+  Comment: fields('attachments author body createdAt id internal'),
   CreatedWebhook: fields('secret webhook', {
     secret: { rule: 'shown once, to whoever created the webhook', proof: ['webhooks'] },
   }),
@@ -445,11 +446,15 @@ export const OBJECT_FIELDS: Record<string, Record<string, FieldAccess>> = {
     'assignee averageScore customer firstResponseCompliance kudos medianResolutionMinutes open period priority relationshipType resolutionCompliance responseRate service supplier total',
   ),
   Request: fields(
-    'allowedStatuses assignee cancelledAt closedAt comments createdAt customer description firstRespondedAt history id kudos number priority qualityRating rating relationshipType requester resolvedAt service sla status supplier title updatedAt version',
+    'allowedStatuses assignee attachments cancelledAt closedAt comments createdAt customer description firstRespondedAt history id kudos number pendingAttachments priority qualityRating rating relationshipType requester resolvedAt service sla status supplier title updatedAt version',
     {
       comments: {
         rule: 'internal notes only for the supplier side, operations and admins',
         proof: ['requests-visibility'],
+      },
+      pendingAttachments: {
+        rule: "the caller's own uploads only",
+        proof: ['attachments'],
       },
       history: {
         rule: 'internal-note entries only for the supplier side, operations and admins',
@@ -561,5 +566,27 @@ export const HTTP_ROUTES: Record<string, RouteAccess> = {
     scope: 'as importRequests',
     proof: ['import-upload'],
     contentType: 'application/x-ndjson',
+  },
+  'POST /requests/:id/attachments': {
+    guard: ANY,
+    scope: 'whoever sees the request (else 404); onto a comment: its author only',
+    proof: ['attachments'],
+    contentType: 'application/octet-stream',
+  },
+  'GET /attachments/:id': {
+    guard: ANY,
+    scope:
+      "as its comment (an internal note's: the supplier side, operations, admins), else its request; pending: its uploader; everyone else 404",
+    proof: ['attachments'],
+  },
+  'GET /attachments/:id/inline': {
+    guard: ANY,
+    scope: 'as GET /attachments/:id',
+    proof: ['attachments'],
+  },
+  'DELETE /attachments/:id': {
+    guard: ANY,
+    scope: 'its uploader, while pending; everyone else 404',
+    proof: ['attachments'],
   },
 };

@@ -21,12 +21,12 @@ import {
 import { AbuseBlocklist } from './graphql/limits/abuse-blocklist';
 import { webApp, webContentSecurityPolicy } from './web/web-app';
 
-function unlessPath(
-  prefix: string,
-  middleware: (req: Request, res: Response, next: NextFunction) => void,
-) {
+// The upload routes read their bodies themselves, with limits of their own.
+const UPLOAD_PATH = /^\/(imports\/|requests\/[^/]+\/attachments\/?$)/;
+
+function unlessUpload(middleware: (req: Request, res: Response, next: NextFunction) => void) {
   return (req: Request, res: Response, next: NextFunction) =>
-    req.path.startsWith(prefix) ? next() : middleware(req, res, next);
+    UPLOAD_PATH.test(req.path) ? next() : middleware(req, res, next);
 }
 
 // The configured application, not yet listening: used by main.ts and by the e2e tests.
@@ -50,9 +50,9 @@ export async function createApp(options: AppModuleOptions): Promise<INestApplica
   );
   const blocklist = app.get(AbuseBlocklist);
   app.use('/graphql', blocklist.gate());
-  // The import uploads take files as streamed bodies with a limit of their own
-  // (IMPORT_MAX_BODY_BYTES); the JSON parser skips their media types.
-  app.use(unlessPath('/imports/', declaredBodyLimit(options.config.MAX_BODY_BYTES, blocklist)));
+  // The import uploads and attachments take files as streamed bodies with limits of their own
+  // (IMPORT_MAX_BODY_BYTES, ATTACHMENT_MAX_BYTES); the JSON parser skips their media types.
+  app.use(unlessUpload(declaredBodyLimit(options.config.MAX_BODY_BYTES, blocklist)));
   app.useBodyParser('json', { limit: options.config.MAX_BODY_BYTES });
   app.use(bodyParserErrors(blocklist));
   app.use(

@@ -21,6 +21,7 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { InputValidationPipe } from './graphql/input-validation.pipe';
 import { HealthModule } from './health/health.module';
 import { ImportsModule } from './imports/imports.module';
+import { AttachmentsModule } from './attachments/attachments.module';
 import { GraphqlRateLimitGuard } from './graphql/rate-limit.guard';
 import { AbuseModule } from './graphql/limits/abuse.module';
 import { AbuseBlocklist } from './graphql/limits/abuse-blocklist';
@@ -76,6 +77,7 @@ export class AppModule {
         }),
         HealthModule,
         ImportsModule,
+        AttachmentsModule,
         AbuseModule,
       ],
       providers: [

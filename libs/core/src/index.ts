@@ -19,3 +19,4 @@ export * from './logging/logger';
 export * from './validation/is-optional-not-null';
 export * from './auth/session-credentials';
 export * from './graphql/selected-fields';
+export * from './config/s3-url';

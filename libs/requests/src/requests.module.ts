@@ -1,10 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, parseS3Url } from '@intradesk/core';
+import { DataSource } from 'typeorm';
 import { CatalogModule } from '@intradesk/catalog';
 import { OrganizationModule } from '@intradesk/organization';
 import { NotificationsModule } from '@intradesk/notifications';
 import { SlaModule } from '@intradesk/sla';
 import { BreachScanJob } from './sla-worker/breach-scan.job';
+import { AttachmentBlobEntity } from './attachments/attachment-blob.entity';
+import { AttachmentEntity } from './attachments/attachment.entity';
+import { ATTACHMENT_STORE, AttachmentStore } from './attachments/attachment-store';
+import { AttachmentsService } from './attachments/attachments.service';
+import { PostgresAttachmentStore } from './attachments/postgres-attachment-store';
+import { S3AttachmentStore } from './attachments/s3-attachment-store';
 import { CommentEntity } from './comments/comment.entity';
 import { HistoryEntryEntity } from './history/history-entry.entity';
 import { DemoRequestsSeeder } from './demo/demo-requests.seeder';
@@ -27,7 +35,16 @@ export const requestsEntities = [
   RequestCounterEntity,
   CommentEntity,
   HistoryEntryEntity,
+  AttachmentEntity,
+  AttachmentBlobEntity,
 ];
+
+// PostgreSQL unless ATTACHMENTS_S3_URL names a bucket (checked by loadConfig).
+function attachmentStore(config: AppConfig, dataSource: DataSource): AttachmentStore {
+  return config.ATTACHMENTS_S3_URL
+    ? new S3AttachmentStore(parseS3Url(config.ATTACHMENTS_S3_URL))
+    : new PostgresAttachmentStore(dataSource);
+}
 
 @Module({
   imports: [
@@ -38,6 +55,8 @@ export const requestsEntities = [
     NotificationsModule,
   ],
   providers: [
+    { provide: ATTACHMENT_STORE, inject: [AppConfig, DataSource], useFactory: attachmentStore },
+    AttachmentsService,
     RequestWriter,
     RequestFilingService,
     RequestTransitionsService,
@@ -53,6 +72,7 @@ export const requestsEntities = [
     BreachScanJob,
   ],
   exports: [
+    AttachmentsService,
     RequestImportService,
     RequestFilingService,
     RequestTransitionsService,

@@ -5,6 +5,14 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
+import { AuthUser, sessionCredential } from '@intradesk/core';
+import type { AuthService } from '@intradesk/organization';
+
+// A browser sends the session cookie by itself; a page of another site could make it post a
+// file. The cookie is SameSite=Strict and these media types are not ones a plain HTML form can
+// send, but a custom header is the rule that holds on its own: another origin cannot set one
+// without a CORS preflight, which this API never grants. Bearer callers need not send it.
+export const UPLOAD_HEADER = 'x-intradesk-upload';
 
 // The refusal of an upload before any line is read: an HTTP status and a GraphQL-shaped body.
 export class UploadRefusal extends Error {
@@ -21,6 +29,28 @@ export function sendRefusal(res: Response, refusal: UploadRefusal): void {
   res.status(refusal.status).json({
     errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
   });
+}
+
+// The caller of an upload: the bearer header, or the session cookie with the upload header (see
+// UPLOAD_HEADER; `cookieNeedsHeader` false for reads, which change nothing).
+export async function uploadCaller(
+  auth: AuthService,
+  req: Request,
+  what: string,
+  cookieNeedsHeader = true,
+): Promise<AuthUser> {
+  const credential = sessionCredential(req.headers);
+  if (credential === null) throw new UploadRefusal(401, 'UNAUTHENTICATED', `Sign in to ${what}`);
+  if ('error' in credential) throw new UploadRefusal(401, 'UNAUTHENTICATED', credential.error);
+  if (cookieNeedsHeader && !req.headers.authorization && req.headers[UPLOAD_HEADER] !== '1')
+    throw new UploadRefusal(
+      403,
+      'FORBIDDEN',
+      `Uploads signed in by the session cookie must send the header X-Intradesk-Upload: 1`,
+    );
+  const result = await auth.authenticate(credential.token);
+  if ('error' in result) throw new UploadRefusal(401, 'UNAUTHENTICATED', result.error);
+  return result.user;
 }
 
 // The media type of the request without its parameters (charset...).

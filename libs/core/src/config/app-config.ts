@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { plainToInstance, Transform } from 'class-transformer';
+import { parseS3Url } from './s3-url';
 import {
   IsEmail,
   IsIn,
@@ -225,6 +226,25 @@ export class AppConfig {
   @Min(1024)
   IMPORT_MAX_BODY_BYTES = 50 * 1024 * 1024;
 
+  // Attachments (POST /requests/:id/attachments, files of inbound mail): the largest file, and
+  // the most all files of one request may add up to (PAYLOAD_TOO_LARGE, 413, past either).
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  ATTACHMENTS_MAX_BYTES_PER_REQUEST = 50 * 1024 * 1024;
+
+  // Where attachment bytes live: unset, in PostgreSQL (attachment_blobs); set, in an
+  // S3-compatible bucket, s3://KEY:SECRET@HOST[:PORT]/BUCKET[/PREFIX]?region=…&forcePathStyle=true.
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @Matches(/^s3:\/\//, { message: 'ATTACHMENTS_S3_URL must be an s3:// URL' })
+  ATTACHMENTS_S3_URL?: string;
+
   // Operations (root fields) per window per signed-in user and per client address; 0 turns
   // one off. Counted in PostgreSQL (rate_limit_counters), so all API processes together allow
   // each budget once; a caller's window starts at its first operation.
@@ -428,6 +448,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     'MAIL_FROM',
     'ADMIN_EMAIL',
     'ADMIN_PASSWORD',
+    'ATTACHMENTS_S3_URL',
   ];
   for (const key of [...known, ...optional]) {
     if (env[key] !== undefined) picked[key] = env[key];
@@ -461,6 +482,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.isProduction && config.SURVEY_SECRET && config.SURVEY_SECRET === config.JWT_SECRET) {
     problems.push('SURVEY_SECRET must differ from JWT_SECRET');
+  }
+  if (config.ATTACHMENTS_S3_URL?.startsWith('s3://')) {
+    try {
+      parseS3Url(config.ATTACHMENTS_S3_URL);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
   }
   if (problems.length > 0) {
     throw new ConfigValidationError(

@@ -20,6 +20,7 @@ import { RequestAssignmentService } from '../requests/request-assignment.service
 import { RequestCommentsService } from '../requests/request-comments.service';
 import { RequestFilingService } from '../requests/request-filing.service';
 import { RequestTransitionsService } from '../requests/request-transitions.service';
+import { AttachmentModel } from './attachment.model';
 import { CommentModel } from './comment.model';
 import { HistoryEntryModel } from './history-entry.model';
 import { CreateRequestInput, RequestFilter, RequestOrder } from './request.inputs';
@@ -27,6 +28,8 @@ import { RequestConnection, RequestModel } from './request.model';
 import { HistoryKind, RequestStatus } from './requests.enums';
 import { RequestsLoaderFactory } from './requests.loaders';
 import { SlaPreviewModel } from './sla-preview.model';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Resolver(() => RequestModel)
 export class RequestsResolver {
@@ -167,6 +170,13 @@ export class RequestsResolver {
     @Args('requestId', { type: () => ID }, UuidPipe) requestId: string,
     @Args('body') body: string,
     @Args('internal', { defaultValue: false }) internal: boolean,
+    @Args('attachmentIds', {
+      type: () => [ID],
+      nullable: true,
+      description:
+        'Files uploaded for this comment (POST /requests/:id/attachments) that it carries; at most 20',
+    })
+    attachmentIds: string[] | null | undefined,
     @Args('expectedVersion', {
       type: () => Int,
       nullable: true,
@@ -177,7 +187,21 @@ export class RequestsResolver {
     if (body.trim().length === 0 || body.length > 20_000) {
       throw DomainException.badInput('body must be 1 to 20000 characters', ['body']);
     }
-    return CommentModel.from(await this.commenting.addComment(user, requestId, body, internal));
+    const ids = attachmentIds ?? [];
+    if (ids.length > 20 || ids.some((id) => !UUID.test(id))) {
+      throw DomainException.badInput('attachmentIds must be at most 20 attachment ids', [
+        'attachmentIds',
+      ]);
+    }
+    return CommentModel.from(
+      await this.commenting.addComment(
+        user,
+        requestId,
+        body,
+        internal,
+        ids.map((id) => id.toLowerCase()),
+      ),
+    );
   }
 
   @ResolveField(() => DepartmentModel)
@@ -221,6 +245,27 @@ export class RequestsResolver {
     return seesInternalNotes(user, request) ? comments : comments.filter((c) => !c.internal);
   }
 
+  @ResolveField(() => [AttachmentModel], {
+    description: 'Files on the request itself (not on a comment), oldest first',
+  })
+  attachments(@Parent() request: RequestModel, @Loaders() loaders: RequestLoaders) {
+    return loaders.get(this.requestsLoaders).attachmentsByRequestId.load(request.id);
+  }
+
+  @ResolveField(() => [AttachmentModel], {
+    description: "The caller's own uploads waiting for their next comment, oldest first",
+  })
+  pendingAttachments(
+    @Parent() request: RequestModel,
+    @CurrentUser() user: AuthUser,
+    @Loaders() loaders: RequestLoaders,
+  ) {
+    return loaders
+      .get(this.requestsLoaders)
+      .pendingAttachmentsByRequestId(user.id)
+      .load(request.id);
+  }
+
   @ResolveField(() => [HistoryEntryModel], {
     description: 'Every change, oldest first (internal notes hidden from the customer side)',
   })
@@ -254,7 +299,17 @@ export class RequestsResolver {
 
 @Resolver(() => CommentModel)
 export class CommentsResolver {
-  constructor(private readonly organizationLoaders: OrganizationLoaderFactory) {}
+  constructor(
+    private readonly organizationLoaders: OrganizationLoaderFactory,
+    private readonly requestsLoaders: RequestsLoaderFactory,
+  ) {}
+
+  // Comments are reached only through a request the caller sees, with internal notes already
+  // filtered (Request.comments) or as the caller's own new comment: its files share its scope.
+  @ResolveField(() => [AttachmentModel], { description: 'Its files, oldest first' })
+  attachments(@Parent() comment: CommentModel, @Loaders() loaders: RequestLoaders) {
+    return loaders.get(this.requestsLoaders).attachmentsByCommentId.load(comment.id);
+  }
 
   @ResolveField(() => UserModel)
   author(@Parent() comment: CommentModel, @Loaders() loaders: RequestLoaders) {

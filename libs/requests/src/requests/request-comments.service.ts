@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
 import { isCustomerSide, isSupplierSide, seesInternalNotes } from '../access/requests.policy';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { CommentEntity } from '../comments/comment.entity';
 import { RequestChangeKind } from '../events/request-events';
 import { HistoryKind } from '../history/history-kind.enum';
@@ -26,6 +27,7 @@ export class RequestCommentsService {
     private readonly notifier: RequestNotifier,
     private readonly writer: RequestWriter,
     private readonly transitions: RequestTransitionsService,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   // Comments never conflict: they do not raise the request's version (which guards its own
@@ -36,9 +38,10 @@ export class RequestCommentsService {
     requestId: string,
     body: string,
     internal: boolean,
+    attachmentIds: readonly string[] = [],
   ): Promise<CommentEntity> {
     return this.dataSource.transaction((manager) =>
-      this.addCommentIn(manager, actor, requestId, body, internal),
+      this.addCommentIn(manager, actor, requestId, body, internal, attachmentIds),
     );
   }
 
@@ -49,6 +52,7 @@ export class RequestCommentsService {
     requestId: string,
     body: string,
     internal: boolean,
+    attachmentIds: readonly string[] = [],
   ): Promise<CommentEntity> {
     {
       const request = await this.writer.loadForChange(manager, actor, requestId, undefined, true);
@@ -83,6 +87,7 @@ export class RequestCommentsService {
         createdAt: now,
       });
       await manager.getRepository(CommentEntity).insert(comment);
+      await this.attachments.linkPending(manager, actor, request.id, comment.id, attachmentIds);
       await this.writer.record(manager, updated, actor.id, now, HistoryKind.COMMENTED, null, null, {
         commentId: comment.id,
         internal,

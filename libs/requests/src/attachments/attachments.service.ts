@@ -1,0 +1,270 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AppConfig, AuthUser, ErrorReason, TimeSource } from '@intradesk/core';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { canSeeRequest, seesInternalNotes } from '../access/requests.policy';
+import { CommentEntity } from '../comments/comment.entity';
+import { RequestsException } from '../requests.exception';
+import { RequestEntity } from '../requests/request.entity';
+import { RequestWriter } from '../requests/request-writer.service';
+import { detectContentType, sanitizeFileName } from './attachment-content';
+import { AttachmentEntity } from './attachment.entity';
+import { ATTACHMENT_STORE, AttachmentStore } from './attachment-store';
+
+export interface StoreForCommentInput {
+  requestId: string;
+  commentId: string;
+  uploaderId: string;
+  fileName: string | null | undefined;
+  bytes: Buffer;
+}
+
+// Where an upload goes: held for the comment the uploader is writing (linked by addComment's
+// attachmentIds), on an existing comment of theirs, or on the request itself.
+export type UploadTarget = { pending: true } | { commentId: string } | { request: true };
+
+interface StoreRow {
+  requestId: string;
+  commentId: string | null;
+  pending: boolean;
+  uploaderId: string;
+  fileName: string | null | undefined;
+  bytes: Buffer;
+}
+
+// Attachments of requests and comments: limits, detected content type, the store, and who may
+// see one (exactly who sees its comment, or its request for a request's own file).
+@Injectable()
+export class AttachmentsService {
+  private readonly logger = new Logger('Attachments');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly time: TimeSource,
+    private readonly config: AppConfig,
+    private readonly writer: RequestWriter,
+    @Inject(ATTACHMENT_STORE) private readonly store: AttachmentStore,
+  ) {}
+
+  get maxBytes(): number {
+    return this.config.ATTACHMENT_MAX_BYTES;
+  }
+
+  // A file on a comment, inside the caller's transaction: for code that has just written the
+  // comment (inbound mail). Throws BAD_USER_INPUT with reason ATTACHMENT_TOO_LARGE or
+  // REQUEST_ATTACHMENTS_FULL past the limits, so the caller may drop the file or the message.
+  async storeForComment(
+    manager: EntityManager,
+    input: StoreForCommentInput,
+  ): Promise<AttachmentEntity> {
+    const comment = await manager
+      .getRepository(CommentEntity)
+      .findOne({ where: { id: input.commentId, requestId: input.requestId } });
+    if (!comment) throw RequestsException.notFound(`No comment ${input.commentId} on that request`);
+    return this.storeRow(manager, { ...input, pending: false });
+  }
+
+  // An upload from the web app or the HTTP API, by a caller who sees the request.
+  async upload(
+    actor: AuthUser,
+    requestId: string,
+    target: UploadTarget,
+    fileName: string | null | undefined,
+    bytes: Buffer,
+  ): Promise<AttachmentEntity> {
+    const stored: { key?: string } = {};
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        await this.writer.loadForChange(manager, actor, requestId, undefined, true);
+        let commentId: string | null = null;
+        if ('commentId' in target) {
+          // Only onto one's own comment; anyone else's (an internal note too) is not found.
+          const comment = await manager
+            .getRepository(CommentEntity)
+            .findOne({ where: { id: target.commentId, requestId } });
+          if (!comment || comment.authorId !== actor.id)
+            throw RequestsException.notFound(`No comment of yours with id ${target.commentId}`);
+          commentId = comment.id;
+        }
+        return this.storeRow(
+          manager,
+          {
+            requestId,
+            commentId,
+            pending: 'pending' in target,
+            uploaderId: actor.id,
+            fileName,
+            bytes,
+          },
+          stored,
+        );
+      });
+    } catch (error) {
+      if (stored.key && this.store.kind !== 'postgres') await this.forget(stored.key);
+      throw error;
+    }
+  }
+
+  // addComment's attachmentIds: the caller's pending files on this request join the comment,
+  // in its transaction; any other id refuses the whole comment.
+  async linkPending(
+    manager: EntityManager,
+    actor: AuthUser,
+    requestId: string,
+    commentId: string,
+    ids: readonly string[],
+  ): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    const result = await manager
+      .createQueryBuilder()
+      .update(AttachmentEntity)
+      .set({ commentId, pending: false })
+      .where(
+        'id IN (:...ids) AND request_id = :requestId AND uploader_id = :uploaderId AND pending',
+        {
+          ids: unique,
+          requestId,
+          uploaderId: actor.id,
+        },
+      )
+      .execute();
+    if (result.affected !== unique.length)
+      throw RequestsException.badInput(
+        'attachmentIds must be files you uploaded to this request and not yet sent',
+        ['attachmentIds'],
+      );
+  }
+
+  // The attachment and its bytes when the caller may see it; null (404) otherwise.
+  async open(
+    actor: AuthUser,
+    id: string,
+  ): Promise<{ attachment: AttachmentEntity; body: Readable } | null> {
+    const attachment = await this.findVisible(actor, id);
+    if (!attachment) return null;
+    const body = await this.store.get(attachment.storageKey);
+    if (!body) {
+      this.logger.error(
+        `attachment ${id}: its bytes are missing from the ${this.store.kind} store`,
+      );
+      return null;
+    }
+    return { attachment, body };
+  }
+
+  // Drops one of the caller's pending files (the composer's remove button). False: not found.
+  async removePending(actor: AuthUser, id: string): Promise<boolean> {
+    const removed = await this.dataSource.transaction(async (manager) => {
+      const rows: { storage_key: string }[][] = await manager.query(
+        `DELETE FROM attachments WHERE id = $1 AND uploader_id = $2 AND pending RETURNING storage_key`,
+        [id, actor.id],
+      );
+      const key = rows[0]?.[0]?.storage_key;
+      if (key && this.store.kind === 'postgres') await this.store.delete(manager, key);
+      return key ?? null;
+    });
+    if (removed && this.store.kind !== 'postgres') await this.forget(removed);
+    return removed !== null;
+  }
+
+  async findVisible(actor: AuthUser, id: string): Promise<AttachmentEntity | null> {
+    const attachment = await this.dataSource
+      .getRepository(AttachmentEntity)
+      .findOne({ where: { id } });
+    if (!attachment) return null;
+    if (attachment.pending) return attachment.uploaderId === actor.id ? attachment : null;
+    const request = await this.dataSource.getRepository(RequestEntity).findOne({
+      where: { id: attachment.requestId },
+      select: { id: true, supplierId: true, customerId: true },
+    });
+    if (!request || !canSeeRequest(actor, request)) return null;
+    if (attachment.commentId) {
+      const comment = await this.dataSource
+        .getRepository(CommentEntity)
+        .findOne({ where: { id: attachment.commentId }, select: { id: true, internal: true } });
+      if (!comment || (comment.internal && !seesInternalNotes(actor, request))) return null;
+    }
+    return attachment;
+  }
+
+  // For the GraphQL loaders: the comments' files, oldest first (one statement).
+  ofComments(commentIds: readonly string[]): Promise<AttachmentEntity[]> {
+    return this.dataSource.getRepository(AttachmentEntity).find({
+      where: { commentId: In([...commentIds]) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  // The requests' own files (on no comment), oldest first.
+  ofRequests(requestIds: readonly string[]): Promise<AttachmentEntity[]> {
+    return this.dataSource.getRepository(AttachmentEntity).find({
+      where: { requestId: In([...requestIds]), commentId: IsNull(), pending: false },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  // One user's files waiting for their next comment on these requests.
+  pendingOf(uploaderId: string, requestIds: readonly string[]): Promise<AttachmentEntity[]> {
+    return this.dataSource.getRepository(AttachmentEntity).find({
+      where: { requestId: In([...requestIds]), uploaderId, pending: true },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  private async storeRow(
+    manager: EntityManager,
+    row: StoreRow,
+    stored: { key?: string } = {},
+  ): Promise<AttachmentEntity> {
+    const { bytes } = row;
+    const max = this.config.ATTACHMENT_MAX_BYTES;
+    if (bytes.length > max)
+      throw RequestsException.badInput(`The file is larger than ${max} bytes`, ['file']).because(
+        ErrorReason.ATTACHMENT_TOO_LARGE,
+        { maxBytes: max },
+      );
+    // The request's row lock orders concurrent uploads, so two cannot both fit the last room.
+    await manager.query('SELECT id FROM requests WHERE id = $1 FOR UPDATE', [row.requestId]);
+    const [{ total }]: { total: string }[] = await manager.query(
+      'SELECT coalesce(sum(size_bytes), 0) AS total FROM attachments WHERE request_id = $1',
+      [row.requestId],
+    );
+    const perRequest = this.config.ATTACHMENTS_MAX_BYTES_PER_REQUEST;
+    if (Number(total) + bytes.length > perRequest)
+      throw RequestsException.badInput(
+        `The request's attachments would exceed ${perRequest} bytes (${total} used)`,
+        ['file'],
+      ).because(ErrorReason.REQUEST_ATTACHMENTS_FULL, {
+        maxBytes: perRequest,
+        usedBytes: Number(total),
+      });
+    const contentType = await detectContentType(bytes);
+    const key = randomUUID();
+    await this.store.put(manager, key, bytes, contentType);
+    stored.key = key;
+    const attachment = manager.getRepository(AttachmentEntity).create({
+      requestId: row.requestId,
+      commentId: row.commentId,
+      pending: row.pending,
+      uploaderId: row.uploaderId,
+      fileName: sanitizeFileName(row.fileName),
+      contentType,
+      sizeBytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+      storageKey: key,
+      createdAt: this.time.now(),
+    });
+    await manager.getRepository(AttachmentEntity).insert(attachment);
+    return attachment;
+  }
+
+  private async forget(key: string): Promise<void> {
+    try {
+      await this.store.delete(this.dataSource.manager, key);
+    } catch (error) {
+      this.logger.warn(`could not delete stored attachment ${key}: ${(error as Error).message}`);
+    }
+  }
+}
