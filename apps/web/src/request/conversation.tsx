@@ -1,4 +1,12 @@
-import { FormEvent, KeyboardEvent, RefObject, useState } from 'react';
+import {
+  ClipboardEvent,
+  DragEvent,
+  FormEvent,
+  KeyboardEvent,
+  RefObject,
+  useRef,
+  useState,
+} from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { personName } from '../ui/person-name';
 import { useMutation } from 'urql';
@@ -6,6 +14,26 @@ import { refusalOf, Refusal } from '../api/errors';
 import { AddCommentMutation } from './request-documents';
 import type { CommentView, RequestView } from './request-types';
 import { When } from './sla-panel';
+import { AttachmentList, useFileSize } from './attachments';
+import { removePendingAttachment, uploadAttachment } from './upload-attachment';
+
+interface PendingFile {
+  key: number;
+  name: string;
+  size: number;
+  sent: number;
+  id?: string;
+  error?: string;
+  abort?: () => void;
+  done?: Promise<unknown>;
+}
+
+// A pasted screenshot has no useful name: give it one with the time.
+function fileNameOf(file: File, index: number): string {
+  if (file.name && file.name !== 'image.png') return file.name;
+  const ext = file.type.split('/')[1]?.replace(/[^a-z0-9]/g, '') || 'png';
+  return `screenshot-${new Date().toISOString().replace(/[:.]/g, '-')}-${index + 1}.${ext}`;
+}
 
 function CommentItem({ comment, request }: { comment: CommentView; request: RequestView }) {
   const intl = useIntl();
@@ -39,6 +67,7 @@ function CommentItem({ comment, request }: { comment: CommentView; request: Requ
       <p className="rq-text" dir="auto">
         {comment.body}
       </p>
+      <AttachmentList attachments={comment.attachments} />
     </li>
   );
 }
@@ -60,16 +89,75 @@ export function Conversation({
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [{ fetching }, addComment] = useMutation(AddCommentMutation);
+  const [files, setFiles] = useState<PendingFile[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const nextKey = useRef(1);
+  const picker = useRef<HTMLInputElement>(null);
+  const intl = useIntl();
+  const size = useFileSize();
   const empty = body.trim().length === 0;
+  const uploading = files.some((f) => !f.id && !f.error);
+
+  const update = (key: number, change: Partial<PendingFile>) =>
+    setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
+
+  const addFiles = (list: FileList | File[]) => {
+    [...list].forEach((file, index) => {
+      const key = nextKey.current++;
+      const name = fileNameOf(file, index);
+      const upload = uploadAttachment(request.id, file, name, (sent) => update(key, { sent }));
+      setFiles((all) => [
+        ...all,
+        { key, name, size: file.size, sent: 0, abort: upload.abort, done: upload.done },
+      ]);
+      void upload.done.then((outcome) => {
+        if ('attachment' in outcome) update(key, { id: outcome.attachment.id, sent: file.size });
+        else
+          update(key, {
+            error:
+              outcome.refusal.code === 'PAYLOAD_TOO_LARGE'
+                ? intl.formatMessage({
+                    id: 'request.attachments.tooLarge',
+                    defaultMessage: 'Too large',
+                  })
+                : intl.formatMessage({
+                    id: 'request.attachments.failed',
+                    defaultMessage: 'Upload failed',
+                  }),
+          });
+      });
+    });
+  };
+
+  const removeFile = (file: PendingFile) => {
+    if (file.id) void removePendingAttachment(file.id);
+    else file.abort?.();
+    setFiles((all) => all.filter((f) => f.key !== file.key));
+  };
+
+  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
+    const pasted = [...event.clipboardData.files];
+    if (pasted.length === 0) return;
+    event.preventDefault();
+    addFiles(pasted);
+  };
+
+  const onDrop = (event: DragEvent<HTMLFormElement>) => {
+    if (event.dataTransfer.files.length === 0) return;
+    event.preventDefault();
+    setDragging(false);
+    addFiles(event.dataTransfer.files);
+  };
 
   const send = async (event?: FormEvent) => {
     event?.preventDefault();
-    if (empty || fetching) return;
+    if (empty || fetching || uploading) return;
     onSent('start');
     const result = await addComment({
       requestId: request.id,
       body: body.trim(),
       internal: canWriteNotes && internal,
+      attachmentIds: files.filter((f) => f.id).map((f) => f.id!),
     });
     onSent('done');
     const refusal = refusalOf(result.error);
@@ -79,6 +167,7 @@ export function Conversation({
     }
     setBody('');
     setInternal(false);
+    setFiles([]);
   };
 
   // Ctrl+Enter (or ⌘+Enter) sends, as in most chat and helpdesk tools.
@@ -101,7 +190,17 @@ export function Conversation({
           <FormattedMessage id="request.conversation.empty" defaultMessage="No comments yet." />
         </p>
       )}
-      <form className={`card rq-composer${internal ? ' internal' : ''}`} onSubmit={send}>
+      <form
+        className={`card rq-composer${internal ? ' internal' : ''}${dragging ? ' dragging' : ''}`}
+        onSubmit={send}
+        onDragOver={(e) => {
+          if (![...e.dataTransfer.types].includes('Files')) return;
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
         <div className="field">
           <label htmlFor="rq-comment">
             <FormattedMessage id="request.comment.label" defaultMessage="Comment" />
@@ -114,8 +213,15 @@ export function Conversation({
             maxLength={10000}
             onChange={(e) => setBody(e.target.value)}
             onKeyDown={onKeyDown}
-            aria-describedby="rq-comment-hint"
+            onPaste={onPaste}
+            aria-describedby="rq-comment-hint rq-attach-hint"
           />
+          <span id="rq-attach-hint" className="muted rq-small">
+            <FormattedMessage
+              id="request.attachments.hint"
+              defaultMessage="Drop files here or paste a screenshot to attach it."
+            />
+          </span>
           <span id="rq-comment-hint" className="muted rq-small">
             {internal ? (
               <FormattedMessage
@@ -131,7 +237,58 @@ export function Conversation({
             )}
           </span>
         </div>
+        {files.length > 0 && (
+          <ul
+            className="rq-pending-files"
+            aria-label={intl.formatMessage({
+              id: 'request.attachments.pending',
+              defaultMessage: 'Files to send',
+            })}
+          >
+            {files.map((f) => (
+              <li key={f.key}>
+                <bdi>{f.name}</bdi> <span className="muted rq-small">({size(f.size)})</span>{' '}
+                {f.error ? (
+                  <span role="alert">{f.error}</span>
+                ) : f.id ? (
+                  <span className="muted rq-small">
+                    <FormattedMessage id="request.attachments.ready" defaultMessage="Ready" />
+                  </span>
+                ) : (
+                  <progress
+                    max={f.size || 1}
+                    value={f.sent}
+                    aria-label={intl.formatMessage(
+                      { id: 'request.attachments.progress', defaultMessage: 'Uploading {name}' },
+                      { name: f.name },
+                    )}
+                  />
+                )}{' '}
+                <button type="button" className="secondary" onClick={() => removeFile(f)}>
+                  <FormattedMessage
+                    id="request.attachments.remove"
+                    defaultMessage="Remove {name}"
+                    values={{ name: f.name }}
+                  />
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
         <div className="actions">
+          <input
+            ref={picker}
+            type="file"
+            multiple
+            hidden
+            onChange={(e) => {
+              if (e.target.files) addFiles(e.target.files);
+              e.target.value = '';
+            }}
+          />
+          <button type="button" className="secondary" onClick={() => picker.current?.click()}>
+            <FormattedMessage id="request.attachments.attach" defaultMessage="Attach files" />
+          </button>
           {canWriteNotes && (
             <label className="checkbox">
               <input
@@ -145,7 +302,11 @@ export function Conversation({
               />
             </label>
           )}
-          <button type="submit" disabled={empty || fetching} aria-busy={fetching}>
+          <button
+            type="submit"
+            disabled={empty || fetching || uploading}
+            aria-busy={fetching || uploading}
+          >
             <FormattedMessage id="request.comment.send" defaultMessage="Send" />
           </button>
         </div>

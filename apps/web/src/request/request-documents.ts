@@ -48,6 +48,13 @@ export const RequestPageQuery = graphql(`
         body
         internal
         createdAt
+        attachments {
+          id
+          fileName
+          sizeBytes
+          url
+          inlineUrl
+        }
         author {
           id
           name
@@ -177,8 +184,18 @@ export const ChangePriorityMutation = graphql(`
 `);
 
 export const AddCommentMutation = graphql(`
-  mutation RequestPageAddComment($requestId: ID!, $body: String!, $internal: Boolean!) {
-    addComment(requestId: $requestId, body: $body, internal: $internal) {
+  mutation RequestPageAddComment(
+    $requestId: ID!
+    $body: String!
+    $internal: Boolean!
+    $attachmentIds: [ID!]
+  ) {
+    addComment(
+      requestId: $requestId
+      body: $body
+      internal: $internal
+      attachmentIds: $attachmentIds
+    ) {
       id
       body
       internal

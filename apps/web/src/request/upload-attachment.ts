@@ -1,0 +1,56 @@
+// The browser side of POST /requests/:id/attachments (README "Attachments"): the file as the
+// body, through XHR for its upload progress; the session cookie plus X-Intradesk-Upload.
+
+export interface UploadedAttachment {
+  id: string;
+  fileName: string;
+  contentType: string;
+  sizeBytes: number;
+}
+
+export type UploadOutcome =
+  { attachment: UploadedAttachment } | { refusal: { code: string; message: string } };
+
+export function uploadAttachment(
+  requestId: string,
+  file: Blob,
+  fileName: string,
+  onProgress: (sent: number, total: number) => void,
+): { done: Promise<UploadOutcome>; abort: () => void } {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<UploadOutcome>((resolve) => {
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.total || file.size);
+    xhr.onload = () => {
+      try {
+        const body = JSON.parse(xhr.responseText);
+        if (xhr.status === 201) resolve({ attachment: body as UploadedAttachment });
+        else {
+          const error = body.errors?.[0];
+          resolve({
+            refusal: { code: error?.extensions?.code ?? 'ERROR', message: error?.message ?? '' },
+          });
+        }
+      } catch {
+        resolve({ refusal: { code: 'ERROR', message: xhr.statusText } });
+      }
+    };
+    xhr.onerror = () => resolve({ refusal: { code: 'NETWORK', message: '' } });
+    xhr.onabort = () => resolve({ refusal: { code: 'ABORTED', message: '' } });
+  });
+  const url = `/requests/${encodeURIComponent(requestId)}/attachments?name=${encodeURIComponent(fileName)}`;
+  xhr.open('POST', url);
+  xhr.withCredentials = true;
+  xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+  xhr.setRequestHeader('X-Intradesk-Upload', '1');
+  xhr.send(file);
+  return { done, abort: () => xhr.abort() };
+}
+
+// A file not yet sent with a comment, dropped from the composer.
+export function removePendingAttachment(id: string): Promise<unknown> {
+  return fetch(`/attachments/${encodeURIComponent(id)}`, {
+    method: 'DELETE',
+    credentials: 'same-origin',
+    headers: { 'X-Intradesk-Upload': '1' },
+  });
+}
