@@ -44,6 +44,7 @@ describe('incoming e-mail', () => {
         INBOUND_MAIL_MAX_BYTES: String(MAX_BYTES),
         MAIL_DOMAIN: DOMAIN,
         MAIL_REPLY_TOKEN_DAYS: '90',
+        ATTACHMENT_MAX_BYTES: '8192',
       },
     });
     expect(await t.app.get(InboundSmtpServer).start()).toBe(port);
@@ -67,6 +68,7 @@ describe('incoming e-mail', () => {
         subject: 'Printer on floor 3 is jammed',
         text: 'It says paper jam in tray 2.\n\n-- \nMarketing member',
         messageId: '<file-1@mail.example.org>',
+        attachments: [{ filename: 'jam.txt', content: 'tray 2, page 3' }],
       });
       const rows = await t.dataSource.query(
         `SELECT r.title, r.description, r.status, r.supplier_id, r.requester_id, r.customer_id
@@ -81,6 +83,12 @@ describe('incoming e-mail', () => {
         customer_id: ids.MKT,
       });
       expect(rows[0].description).toContain('It says paper jam in tray 2.');
+      // The file is the request's own (on no comment).
+      const files = await t.dataSource.query(
+        `SELECT a.file_name, a.comment_id FROM attachments a JOIN requests r ON r.id = a.request_id
+          WHERE r.title = 'Printer on floor 3 is jammed'`,
+      );
+      expect(files).toEqual([{ file_name: 'jam.txt', comment_id: null }]);
       // The member sees it as their own request; IT's agent in the queue.
       const mine = await member.data(
         '{ requests(first: 5) { edges { node { title supplier { code } } } } }',
@@ -269,6 +277,30 @@ describe('incoming e-mail', () => {
         'Still in time',
       ]);
       expect((await counts()).EXPIRED_TOKEN).toBe(1);
+    });
+
+    it('keeps the files within the attachment limit and leaves out a larger one', async () => {
+      const to = await notification(memberId, time.now());
+      const small = Buffer.from('a small text file\n');
+      await send({
+        to,
+        text: 'Two files',
+        messageId: '<files@x.org>',
+        attachments: [
+          { filename: 'small.txt', content: small },
+          { filename: 'big.bin', content: Buffer.alloc(9000, 7) },
+        ],
+      });
+      const [comment] = await t.dataSource.query(
+        `SELECT c.id, c.body FROM request_comments c WHERE c.request_id = $1 AND c.body = 'Two files'`,
+        [requestId],
+      );
+      const files = await t.dataSource.query(
+        'SELECT file_name, size_bytes FROM attachments WHERE comment_id = $1',
+        [comment.id],
+      );
+      expect(files).toEqual([{ file_name: 'small.txt', size_bytes: small.length }]);
+      expect((await counts()).ATTACHMENT_DROPPED).toBe(1);
     });
 
     it('a forged token is refused at RCPT TO and files nothing', async () => {

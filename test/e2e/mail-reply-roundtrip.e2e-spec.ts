@@ -10,6 +10,14 @@ import { startTestApp, TestApp } from '../utils/test-app';
 
 const DOMAIN = 'desk.example.org';
 
+// A small but real PDF (one empty page), with bytes past the header that must survive intact.
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n' +
+    '%\u00e2\u00e3\u00cf\u00d3 binary tail \u0000\u0001\u00ff',
+  'latin1',
+);
+
 // The whole loop: the desk mails the member (through a real SMTP sink) that IT needs an answer;
 // the member's mail client replies by SMTP to the message's Reply-To, quoting it; the reply is a
 // comment without the quote, and the request is back in progress.
@@ -75,23 +83,43 @@ describe('a reply to a notification e-mail, end to end', () => {
       inReplyTo: notification.messageId,
       references: [notification.messageId!],
       text: `It is a Dell WD19.\n\nOn Tue, 1 Dec 2026 at 10:00, Intradesk <${replyTo}> wrote:\n${quoted}\n`,
+      attachments: [{ filename: 'invoice.pdf', content: PDF, contentType: 'application/pdf' }],
     });
     smtp.close();
 
     const request = await member.data<{
       request: {
         status: string;
-        comments: { body: string; internal: boolean; author: { email: string } }[];
+        comments: {
+          body: string;
+          internal: boolean;
+          author: { email: string };
+          attachments: { fileName: string; contentType: string; url: string }[];
+        }[];
       };
     }>(
-      'query($id: ID!) { request(id: $id) { status comments { body internal author { email } } } }',
+      'query($id: ID!) { request(id: $id) { status comments { body internal author { email } attachments { fileName contentType url } } } }',
       { id: filed.id },
     );
     expect(request.request.status).toBe('IN_PROGRESS');
-    expect(request.request.comments.at(-1)).toEqual({
+    const { attachments, ...comment } = request.request.comments.at(-1)!;
+    expect(comment).toEqual({
       body: 'It is a Dell WD19.',
       internal: false,
       author: { email: memberEmail },
     });
+    expect(attachments).toHaveLength(1);
+    expect(attachments[0]).toMatchObject({
+      fileName: 'invoice.pdf',
+      contentType: 'application/pdf',
+    });
+    // The same bytes on download, for the member and for IT's agent.
+    for (const client of [member, agent]) {
+      const response = await fetch(`${t.baseUrl}${attachments[0].url}`, {
+        headers: { authorization: `Bearer ${client.token}` },
+      });
+      expect(response.status).toBe(200);
+      expect(Buffer.from(await response.arrayBuffer()).equals(PDF)).toBe(true);
+    }
   });
 });

@@ -3,8 +3,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig, AuthUser, DomainException, TimeSource } from '@intradesk/core';
 import { replyTokenOf, verifyReplyToken } from '@intradesk/notifications';
 import { DepartmentEntity, toAuthUser, UserEntity } from '@intradesk/organization';
-import { RequestCommentsService, RequestFilingService } from '@intradesk/requests';
-import { simpleParser, ParsedMail } from 'mailparser';
+import {
+  AttachmentsService,
+  RequestCommentsService,
+  RequestFilingService,
+} from '@intradesk/requests';
+import { Attachment, simpleParser, ParsedMail } from 'mailparser';
 import { convert } from 'html-to-text';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { InboundMailCounter } from './inbound-mail-counter';
@@ -47,6 +51,7 @@ export class InboundMailService {
     private readonly time: TimeSource,
     private readonly comments: RequestCommentsService,
     private readonly filing: RequestFilingService,
+    private readonly attachments: AttachmentsService,
     private readonly replied: RepliedMessages,
     private readonly counter: InboundMailCounter,
   ) {}
@@ -164,12 +169,23 @@ export class InboundMailService {
     }
     if (!answered.requestId) return { recipient, outcome: DropReason.NO_REQUEST };
     const requestId = answered.requestId;
-    const body = clip(replyTextOf({ text: parsed.text, html: parsed.html || null }), BODY_MAX);
-    if (body === '') return { recipient, outcome: DropReason.EMPTY };
-    return this.once(recipient, messageId, actor, async (manager) => {
+    const files = filesOf(parsed);
+    const text = clip(replyTextOf({ text: parsed.text, html: parsed.html || null }), BODY_MAX);
+    if (text === '' && files.length === 0) return { recipient, outcome: DropReason.EMPTY };
+    // A comment has a body: a reply of files only is named by them.
+    const body = text || files.map((file) => `📎 ${file.filename ?? 'attachment'}`).join('\n');
+    const dropped: string[] = [];
+    const result = await this.once(recipient, messageId, actor, async (manager) => {
       const comment = await this.comments.addCommentIn(manager, actor, requestId, body, false);
+      for (const file of files) {
+        if (!(await this.attach(manager, actor, requestId, comment.id, file))) {
+          dropped.push(file.filename ?? '(unnamed)');
+        }
+      }
       return { outcome: AcceptedOutcome.COMMENTED, requestId, commentId: comment.id };
     });
+    await this.droppedFiles(recipient, messageId, dropped);
+    return result;
   }
 
   private async newRequest(
@@ -184,7 +200,9 @@ export class InboundMailService {
       .trim();
     const subject = (parsed.subject ?? '').replace(/\s+/g, ' ').trim();
     const title = clip(subject || text.split('\n')[0] || '(no subject)', TITLE_MAX);
-    return this.once(target.address, messageId, actor, async (manager) => {
+    const files = filesOf(parsed);
+    const dropped: string[] = [];
+    const result = await this.once(target.address, messageId, actor, async (manager) => {
       const serviceId = await this.defaultServiceOf(manager, supplier.id);
       const request = await this.filing.createIn(manager, actor, {
         supplierId: supplier.id,
@@ -192,8 +210,53 @@ export class InboundMailService {
         title,
         description: clip(text, BODY_MAX),
       });
+      for (const file of files) {
+        if (!(await this.attach(manager, actor, request.id, null, file))) {
+          dropped.push(file.filename ?? '(unnamed)');
+        }
+      }
       return { outcome: AcceptedOutcome.FILED, requestId: request.id };
     });
+    await this.droppedFiles(target.address, messageId, dropped);
+    return result;
+  }
+
+  private async droppedFiles(recipient: string, messageId: string, names: string[]) {
+    for (const name of names) {
+      this.logger.warn(
+        `incoming mail attachment dropped: ${describe({ recipient, messageId, file: name })}`,
+      );
+      await this.counter.add(DropReason.ATTACHMENT_DROPPED, this.time.now());
+    }
+  }
+
+  // One file of the message onto the new comment (or, for a new request, the request), in its
+  // transaction; a file past the attachment limits is left out (under a savepoint, so the
+  // comment and the other files stay).
+  private async attach(
+    manager: EntityManager,
+    actor: AuthUser,
+    requestId: string,
+    commentId: string | null,
+    file: Attachment,
+  ): Promise<boolean> {
+    await manager.query('SAVEPOINT inbound_attachment');
+    try {
+      const input = {
+        requestId,
+        uploaderId: actor.id,
+        fileName: file.filename,
+        bytes: file.content,
+      };
+      if (commentId) await this.attachments.storeForComment(manager, { ...input, commentId });
+      else await this.attachments.storeForRequest(manager, input);
+      await manager.query('RELEASE SAVEPOINT inbound_attachment');
+      return true;
+    } catch (error) {
+      if (!(error instanceof DomainException)) throw error;
+      await manager.query('ROLLBACK TO SAVEPOINT inbound_attachment');
+      return false;
+    }
   }
 
   // A supplier's default service: its only active one (with several, the supplier's agents
@@ -262,6 +325,16 @@ export class InboundMailService {
     else this.logger.warn(`incoming mail dropped: ${describe(line)}`);
     await this.counter.add(result.outcome, this.time.now());
   }
+}
+
+// The message's files, inline images included (a pasted screenshot is one); empty parts and
+// the text of attached messages' delivery reports are not files.
+function filesOf(parsed: ParsedMail): Attachment[] {
+  return parsed.attachments.filter(
+    (file) =>
+      file.content.length > 0 &&
+      !/^message\/(delivery-status|disposition-notification)/i.test(file.contentType),
+  );
 }
 
 function clip(text: string, max: number): string {

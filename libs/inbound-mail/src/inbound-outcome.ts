@@ -30,6 +30,8 @@ export enum DropReason {
   // The desk's own rules refused (the error's reason is logged), e.g. a user in no department.
   REFUSED = 'REFUSED',
   UNPARSABLE = 'UNPARSABLE',
+  // One file of an accepted reply left out: past ATTACHMENT_MAX_BYTES or the request's total.
+  ATTACHMENT_DROPPED = 'ATTACHMENT_DROPPED',
 }
 
 export enum AcceptedOutcome {

@@ -65,6 +65,15 @@ export class AttachmentsService {
     return this.storeRow(manager, { ...input, pending: false });
   }
 
+  // A request's own file (on no comment), inside the caller's transaction: for code that has
+  // just filed the request (inbound mail). The same limits and refusals as storeForComment.
+  async storeForRequest(
+    manager: EntityManager,
+    input: Omit<StoreForCommentInput, 'commentId'>,
+  ): Promise<AttachmentEntity> {
+    return this.storeRow(manager, { ...input, commentId: null, pending: false });
+  }
+
   // An upload from the web app or the HTTP API, by a caller who sees the request.
   async upload(
     actor: AuthUser,
