@@ -289,6 +289,16 @@ export const OPERATIONS: Record<string, OperationAccess> = {
     scope: "the department's lead, operations, admins",
     proof: ['webhooks'],
   },
+  'Mutation.setDepartmentWebhookActive': {
+    guard: ANY,
+    scope: "the webhook department's lead, operations, admins",
+    proof: ['webhooks'],
+  },
+  'Mutation.deleteDepartmentWebhook': {
+    guard: ANY,
+    scope: "the webhook department's lead, operations, admins",
+    proof: ['webhooks'],
+  },
 
   // Feedback
   'Mutation.rateRequest': {

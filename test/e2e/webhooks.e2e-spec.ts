@@ -181,6 +181,72 @@ describe('department webhooks', () => {
     expect(listed.departmentWebhooks).toHaveLength(2);
   });
 
+  it('pauses a webhook (its pending deliveries wait), resumes it, and deletes it', async () => {
+    const hook = await receiver(200);
+    const ops = await t.login(`ops@${DEMO_EMAIL_DOMAIN}`);
+    const hrLead = await t.login(demoEmail('HR', 'lead'));
+    const created = (await hrLead.data(CREATE, { d: ids.HR, u: hook.url })).createDepartmentWebhook;
+    const SET =
+      'mutation($id: ID!, $a: Boolean!) { setDepartmentWebhookActive(id: $id, active: $a) { id active } }';
+    const DELETE = 'mutation($id: ID!) { deleteDepartmentWebhook(id: $id) }';
+    const member = await t.login(demoEmail('MKT', 'member'));
+    const deliveries = t.app.get(WebhookDeliveryJob);
+    const count = async () =>
+      (
+        await t.dataSource.query(
+          'SELECT count(*)::int AS n FROM webhook_deliveries WHERE webhook_id = $1',
+          [created.webhook.id],
+        )
+      )[0].n;
+
+    // Filed before the pause: pending, held while paused.
+    await fileRequest(member, ids.HR, { title: 'Before the pause' });
+    expect(await count()).toBe(1);
+    expect(
+      (await hrLead.data(SET, { id: created.webhook.id, a: false })).setDepartmentWebhookActive,
+    ).toEqual({
+      id: created.webhook.id,
+      active: false,
+    });
+    await fileRequest(member, ids.HR, { title: 'While paused' });
+    await deliveries.runUntilIdle();
+    expect(hook.received).toHaveLength(0);
+    expect(await count()).toBe(1); // nothing new recorded while paused
+
+    // Only the department's lead, operations and admins; an unknown id is NOT_FOUND.
+    expect((await itLead.error(SET, { id: created.webhook.id, a: true })).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await member.error(DELETE, { id: created.webhook.id })).extensions?.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await ops.error(SET, { id: '00000000-0000-4000-8000-000000000000', a: true })).extensions
+        ?.code,
+    ).toBe('NOT_FOUND');
+
+    await ops.data(SET, { id: created.webhook.id, a: true });
+    await deliveries.runUntilIdle();
+    expect(hook.received.map((r) => r.event)).toEqual(['request.created']);
+    expect(JSON.parse(hook.received[0].body).data).toMatchObject({ kind: 'CREATED' });
+
+    expect((await hrLead.data(DELETE, { id: created.webhook.id })).deleteDepartmentWebhook).toBe(
+      created.webhook.id,
+    );
+    expect(await count()).toBe(0);
+    const listed = await hrLead.data(
+      'query($d: ID!) { departmentWebhooks(departmentId: $d) { id } }',
+      {
+        d: ids.HR,
+      },
+    );
+    expect(listed.departmentWebhooks).toEqual([]);
+    expect((await hrLead.error(DELETE, { id: created.webhook.id })).extensions?.code).toBe(
+      'NOT_FOUND',
+    );
+    await hook.close();
+  });
+
   it('sends request events to both sides, internal notes to the supplier only', async () => {
     const supplierSide = await receiver(200);
     const customerSide = await receiver(200);

@@ -139,6 +139,27 @@ export class WebhooksResolver {
     return { webhook: WebhookModel.from(created), secret: created.secret };
   }
 
+  @Mutation(() => WebhookModel, {
+    description:
+      'Pauses (false) or resumes (true) a webhook: paused, it gets no new events and its pending deliveries wait',
+  })
+  async setDepartmentWebhookActive(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+    @Args('active') active: boolean,
+  ): Promise<WebhookModel> {
+    return WebhookModel.from(await this.webhooks.setActive(user, id, active));
+  }
+
+  @Mutation(() => ID, { description: 'Deletes a webhook and its deliveries; returns its id' })
+  async deleteDepartmentWebhook(
+    @CurrentUser() user: AuthUser,
+    @Args('id', { type: () => ID }, UuidPipe) id: string,
+  ): Promise<string> {
+    await this.webhooks.remove(user, id);
+    return id;
+  }
+
   @Query(() => [WebhookModel])
   async departmentWebhooks(
     @CurrentUser() user: AuthUser,

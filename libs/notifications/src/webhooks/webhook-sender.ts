@@ -127,6 +127,8 @@ export class WebhookSender implements BeforeApplicationShutdown {
           AND d.id IN (SELECT id FROM webhook_deliveries
                         WHERE status = 'PENDING' AND next_attempt_at <= $1
                           AND webhook_id <> ALL($4::uuid[])
+                          -- A paused webhook's deliveries wait for it to be resumed.
+                          AND webhook_id IN (SELECT id FROM department_webhooks WHERE active)
                         ORDER BY next_attempt_at, id
                         LIMIT $3
                           FOR UPDATE SKIP LOCKED)

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { AuthUser, DomainException, ErrorReason } from '@intradesk/core';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { newestFirstPage } from '../newest-first.page';
 import { mayManageWebhooksOf } from '../notifications.policy';
 import { DeliveryStatus, WebhookDeliveryEntity, WebhookEntity } from './webhook.entity';
@@ -59,6 +59,40 @@ export class WebhooksService {
     return this.dataSource
       .getRepository(WebhookEntity)
       .find({ where: { departmentId }, order: { createdAt: 'ASC' } });
+  }
+
+  // Paused, a webhook gets no new deliveries and its pending ones wait; resumed, they go out.
+  async setActive(actor: AuthUser, id: string, active: boolean): Promise<WebhookEntity> {
+    return this.dataSource.transaction(async (manager) => {
+      const webhook = await this.managed(actor, id, manager);
+      if (webhook.active !== active) {
+        await manager.getRepository(WebhookEntity).update({ id }, { active });
+        webhook.active = active;
+      }
+      return webhook;
+    });
+  }
+
+  // Gone with its deliveries (their history too): pause it instead to keep them.
+  async remove(actor: AuthUser, id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      await this.managed(actor, id, manager);
+      await manager.getRepository(WebhookEntity).delete({ id });
+    });
+  }
+
+  // The webhook, locked for a change, once the actor may manage it (else not found or refused).
+  private async managed(
+    actor: AuthUser,
+    id: string,
+    manager: EntityManager,
+  ): Promise<WebhookEntity> {
+    const webhook = await manager
+      .getRepository(WebhookEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!webhook) throw DomainException.notFound(`No webhook with id ${id}`);
+    this.assertManages(actor, webhook.departmentId);
+    return webhook;
   }
 
   // A webhook's deliveries, newest first, a page at a time.
