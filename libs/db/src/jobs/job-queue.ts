@@ -213,11 +213,14 @@ export class JobQueue implements BeforeApplicationShutdown {
         this.stopped = true;
         return;
       }
-      await boss.stop({
-        graceful: true,
-        wait: true,
-        timeout: this.options.drainTimeoutMs ?? 30_000,
-      });
+      const timeout = this.options.drainTimeoutMs ?? 30_000;
+      const until = Date.now() + timeout;
+      await boss.stop({ graceful: true, wait: true, timeout });
+      // pg-boss can resolve with a handler still running (seen with a long mail run at start):
+      // wait for our own count too, so the database outlives the run and its completion.
+      while (this.inFlight > 0 && Date.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
       this.boss = null;
       const pool = this.pool;
       this.pool = null;
