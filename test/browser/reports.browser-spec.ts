@@ -12,7 +12,7 @@ import { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { formatMinutes } from '../../apps/web/src/sla/business-duration';
 import { expectAccessible } from './support/axe';
 import { describeInBrowser, launchChromium } from './support/chromium';
-import { Desk, startDesk } from './support/desk';
+import { Desk, eventually, startDesk } from './support/desk';
 import { Locale, Names } from './support/names';
 import { choose, mainNav, newPage, signIn, step } from './support/pages';
 
@@ -116,29 +116,35 @@ describeInBrowser('reports in the browser', () => {
       'chart "SLA compliance by supplier" and table SLA report agree',
       async () => {
         const chart = await drawnChart(sla, names.name('SLA compliance by supplier'));
-        // The chart redraws once the filtered figures are in: wait for IT's alone.
-        await page.waitForFunction(
-          (el) => {
-            const f = JSON.parse(el?.getAttribute('data-figures') ?? '[]');
-            return f.length === 1 && /\(IT\)$/.test(f[0].group);
-          },
-          await chart.elementHandle(),
-        );
-        const drawn: SlaFigure[] = JSON.parse((await chart.getAttribute('data-figures')) ?? '[]');
-        // The bar's category is drawn in the SVG.
-        expect(await chart.locator('svg text').allTextContents()).toContain('IT');
-        const rows = await tableRows(table);
-        expect(rows).toHaveLength(drawn.length);
         const pct = (v: number | null) =>
           v === null
             ? '—'
             : new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(v);
-        rows.forEach((row, i) => {
-          expect(row[0]).toBe(drawn[i].group);
-          expect(row[1]).toBe(drawn[i].total.toLocaleString('en'));
-          expect(row[3].startsWith(pct(drawn[i].resolutionCompliance))).toBe(true);
-          expect(row[4].startsWith(pct(drawn[i].firstResponseCompliance))).toBe(true);
-        });
+        // Each filter typed in sends its own query, so the chart redraws more than once: wait
+        // until the last one is in (the region not busy, IT's figures for the month alone);
+        // chart and table must then agree.
+        const drawn = await eventually(async () => {
+          await sla.and(page.locator('[aria-busy="false"]')).waitFor();
+          const [figures, rows] = await Promise.all([
+            chart.getAttribute('data-figures'),
+            tableRows(table),
+          ]);
+          const shown: SlaFigure[] = JSON.parse(figures ?? '[]');
+          expect(shown).toHaveLength(1);
+          expect(shown[0].group).toMatch(/\(IT\)$/);
+          // The month's total: the figures of the whole filter, not of From alone.
+          expect(shown[0].total).toBe(month.total);
+          expect(rows).toHaveLength(shown.length);
+          rows.forEach((row, i) => {
+            expect(row[0]).toBe(shown[i].group);
+            expect(row[1]).toBe(shown[i].total.toLocaleString('en'));
+            expect(row[3].startsWith(pct(shown[i].resolutionCompliance))).toBe(true);
+            expect(row[4].startsWith(pct(shown[i].firstResponseCompliance))).toBe(true);
+          });
+          return shown;
+        }, 10_000);
+        // The bar's category is drawn in the SVG.
+        expect(await chart.locator('svg text').allTextContents()).toContain('IT');
         return drawn;
       },
     );
