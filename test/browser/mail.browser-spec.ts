@@ -1,9 +1,9 @@
 /// <reference lib="dom" />
 // Outgoing e-mail in the web app (issue 15, part 1): an administrator reads the outgoing
-// messages under Settings, Outgoing mail (no SMTP_URL here, so they are kept, not sent); a
-// member chooses the daily digest for replies and their e-mail follows the app's language.
+// messages under Settings, Outgoing mail (no SMTP_URL here, so they are kept, not sent), a page
+// at a time with "Show more messages"; a member chooses the daily digest for replies and their e-mail follows the app's language.
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { MailDeliveryJob } from '@intradesk/notifications';
+import { MailDeliveryJob, NotificationKind, NotificationsService } from '@intradesk/notifications';
 import { expectAccessible } from './support/axe';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { Desk, eventually, MEMBER, startDesk } from './support/desk';
@@ -26,8 +26,30 @@ describeInBrowser('Outgoing e-mail in the browser', () => {
   beforeAll(async () => {
     desk = await startDesk();
     browser = await launchChromium();
-    // The demo's notifications queued mail; rendered and kept (no SMTP server).
+    // The demo's notifications queued mail, and survey invitations to everyone, so that there
+    // is more than one page (50) of it; rendered and kept (no SMTP server).
+    const users: { id: string }[] = await desk.app.dataSource.query(
+      `SELECT id FROM users WHERE deactivated_at IS NULL ORDER BY email`,
+    );
+    const notifications = desk.app.app.get(NotificationsService);
+    await desk.app.dataSource.transaction((manager) =>
+      notifications.addMany(
+        manager,
+        Array.from({ length: 60 }, (_, i) => ({
+          userId: users[i % users.length].id,
+          kind: NotificationKind.SURVEY_INVITATION,
+          message: `Survey ${i}`,
+          params: { title: `Survey ${i}`, closesAt: new Date().toISOString() },
+          createdAt: new Date(),
+        })),
+      ),
+    );
     await desk.app.app.get(MailDeliveryJob).runUntilIdle();
+    // Older than the demo's own mail, so that the newest messages are about requests.
+    await desk.app.dataSource.query(
+      `UPDATE mail_messages SET created_at = created_at - interval '400 days'
+        WHERE kind = 'SURVEY_INVITATION' AND params->>'title' LIKE 'Survey %'`,
+    );
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -44,10 +66,43 @@ describeInBrowser('Outgoing e-mail in the browser', () => {
     });
     const section = admin.getByRole('region', { name: 'Outgoing mail' });
     const table = section.getByRole('table', { name: 'Outgoing mail' });
+    const [{ total }] = await desk.app.dataSource.query(
+      `SELECT count(*)::int AS total FROM mail_messages`,
+    );
+    const [{ notSent }] = await desk.app.dataSource.query(
+      `SELECT count(*)::int AS "notSent" FROM mail_messages WHERE status = 'NOT_SENT'`,
+    );
+    expect(total).toBeGreaterThan(60);
+    expect(notSent).toBeGreaterThan(50);
+    const rowCount = async () => (await table.locator('tbody tr').all()).length;
+    await step('the first page: 50 of them', async () => {
+      await section
+        .getByRole('status')
+        .filter({ hasText: `Showing 50 of ${total}` })
+        .waitFor();
+      expect(await rowCount()).toBe(50);
+    });
+    await step('Show more messages (keyboard)', async () => {
+      const more = section.getByRole('button', { name: 'Show more messages' });
+      await more.focus();
+      await admin.keyboard.press('Enter');
+      const shown = Math.min(100, total);
+      await section
+        .getByRole('status')
+        .filter({ hasText: `Showing ${shown} of ${total}` })
+        .waitFor();
+      expect(await rowCount()).toBe(shown);
+    });
+    await expectAccessible(admin, 'settings, outgoing mail, two pages');
     await step('Mail status: Not sent', async () => {
       await section
         .getByLabel('Mail status')
         .selectOption({ label: 'Not sent (no SMTP server set)' });
+      // The filtered list, not the one before it.
+      await section
+        .getByRole('status')
+        .filter({ hasText: `Showing 50 of ${notSent}` })
+        .waitFor();
       await table.getByRole('row').nth(1).getByRole('button', { name: 'Read' }).waitFor();
     });
     await step('Read the first message', async () => {
@@ -57,7 +112,7 @@ describeInBrowser('Outgoing e-mail in the browser', () => {
       expect(await text.textContent()).toMatch(/\/requests\/[A-Z]+-\d+/);
     });
     await expectAccessible(admin, 'settings, outgoing mail');
-  }, 120_000);
+  }, 180_000);
 
   test('a member chooses the daily digest for replies; e-mail follows the language', async () => {
     const member: Page = await open();

@@ -1,8 +1,10 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useQuery } from 'urql';
+import { useMorePages } from '../../api/use-more-pages';
 import { graphql } from '../../gql';
-import type { MailStatus } from '../../gql/graphql';
+import type { MailStatus, SettingsOutgoingMailQuery } from '../../gql/graphql';
+import { ShowMore } from '../../ui/show-more';
 
 const OutgoingMailQuery = graphql(`
   query SettingsOutgoingMail($status: [MailStatus!], $after: String) {
@@ -73,19 +75,29 @@ function statusWords(intl: ReturnType<typeof useIntl>, status: string): string {
   }
 }
 
+const pageOf = (data: SettingsOutgoingMailQuery) => ({
+  nodes: data.outgoingMail.edges.map((e) => e.node),
+  hasNextPage: data.outgoingMail.pageInfo.hasNextPage,
+  endCursor: data.outgoingMail.pageInfo.endCursor ?? null,
+});
+
 // Administrators: every outgoing e-mail, newest first, with its status and last error; one
-// message's text can be read in full (the only way to read them without an SMTP server).
+// message's text can be read in full (the only way to read them without an SMTP server). A page
+// at a time: the first with the screen's query, the next ones with "Show more messages".
 export function OutgoingMailSection() {
   const intl = useIntl();
   const filterId = useId();
   const [status, setStatus] = useState<MailStatus | ''>('');
   const [openId, setOpenId] = useState<string | null>(null);
+  const variables = useMemo(() => ({ status: status ? [status] : null }), [status]);
   const [{ data, error, fetching }] = useQuery({
     query: OutgoingMailQuery,
-    variables: { status: status ? [status] : null },
+    variables,
     requestPolicy: 'cache-and-network',
   });
-  const messages = data?.outgoingMail.edges.map((e) => e.node) ?? [];
+  const first = useMemo(() => (data ? pageOf(data) : null), [data]);
+  const pages = useMorePages(OutgoingMailQuery, variables, first, pageOf);
+  const messages = pages.nodes;
   const open = messages.find((m) => m.id === openId);
   const when = (value: string | null | undefined) =>
     value ? intl.formatDate(value, { dateStyle: 'medium', timeStyle: 'short' }) : '—';
@@ -212,6 +224,18 @@ export function OutgoingMailSection() {
           </tbody>
         </table>
       </div>
+      {data && (
+        <ShowMore
+          shown={messages.length}
+          total={data.outgoingMail.totalCount}
+          hasMore={pages.hasNextPage}
+          loading={pages.loading}
+          failed={!!pages.error}
+          onMore={pages.showMore}
+        >
+          <FormattedMessage id="settings.mail.showMore" defaultMessage="Show more messages" />
+        </ShowMore>
+      )}
       {open?.textBody && (
         <section
           className="card"
