@@ -306,6 +306,64 @@ describeInBrowser('Settings in the browser', () => {
         );
         expect(departmentWebhooks).toContainEqual({ url: 'https://hooks.example.test/it' });
       });
+      const itWebhooks = async () =>
+        (
+          await api.data(`query($d: ID!) { departmentWebhooks(departmentId: $d) { url active } }`, {
+            d: (await api.data(`{ department(code: "IT") { id } }`)).department.id,
+          })
+        ).departmentWebhooks as { url: string; active: boolean }[];
+      const HOOK = 'https://hooks.example.test/it';
+      await step('Pause it: the row says Paused and the API says inactive', async () => {
+        const webhooks = region(admin, names, 'Webhooks');
+        const row = webhooks.locator('tr', { hasText: HOOK });
+        await webhooks.getByRole('button', { name: `Pause ${HOOK}` }).click();
+        await webhooks.getByRole('status').filter({ hasText: 'paused' }).waitFor();
+        await row.getByRole('cell', { name: 'Paused' }).waitFor();
+        expect(await itWebhooks()).toContainEqual({ url: HOOK, active: false });
+      });
+      await step('Resume it: Active again, here and in the API', async () => {
+        const webhooks = region(admin, names, 'Webhooks');
+        const row = webhooks.locator('tr', { hasText: HOOK });
+        await webhooks.getByRole('button', { name: `Resume ${HOOK}` }).click();
+        await webhooks.getByRole('status').filter({ hasText: 'resumed' }).waitFor();
+        await row.getByRole('cell', { name: 'Active' }).waitFor();
+        expect(await itWebhooks()).toContainEqual({ url: HOOK, active: true });
+      });
+      await step('Delete asks first: Cancel keeps it, Delete webhook removes it', async () => {
+        const webhooks = region(admin, names, 'Webhooks');
+        await webhooks.getByRole('button', { name: `Delete ${HOOK}` }).click();
+        let dialog = admin.getByRole('dialog', { name: `Delete the webhook ${HOOK}?` });
+        await dialog.waitFor();
+        // Cancel has the focus, so Enter on a stray keypress deletes nothing.
+        await admin.keyboard.press('Enter');
+        await dialog.waitFor({ state: 'detached' });
+        expect((await itWebhooks()).map((w) => w.url)).toContain(HOOK);
+        await webhooks.getByRole('button', { name: `Delete ${HOOK}` }).click();
+        dialog = admin.getByRole('dialog', { name: `Delete the webhook ${HOOK}?` });
+        await dialog.getByRole('button', { name: 'Delete webhook' }).click();
+        await dialog.waitFor({ state: 'detached' });
+        await webhooks.getByRole('status').filter({ hasText: 'deleted' }).waitFor();
+        await webhooks.locator('tr', { hasText: HOOK }).waitFor({ state: 'detached' });
+        expect((await itWebhooks()).map((w) => w.url)).not.toContain(HOOK);
+      });
+      await step('a webhook deleted meanwhile: Pause is refused with role alert', async () => {
+        const webhooks = region(admin, names, 'Webhooks');
+        const gone = 'https://hooks.example.test/gone';
+        const itId = (await api.data(`{ department(code: "IT") { id } }`)).department.id;
+        const { createDepartmentWebhook } = await api.data(
+          `mutation($d: ID!, $u: String!) { createDepartmentWebhook(departmentId: $d, url: $u) { webhook { id } } }`,
+          { d: itId, u: gone },
+        );
+        // Another department, and back: the list is fetched again and shows it.
+        await choose(webhooks.getByLabel('Webhooks of'), /^Finance \(FIN\)/);
+        await choose(webhooks.getByLabel('Webhooks of'), /^IT \(IT\)/);
+        await webhooks.getByRole('button', { name: `Pause ${gone}` }).waitFor();
+        await api.data(`mutation($id: ID!) { deleteDepartmentWebhook(id: $id) }`, {
+          id: createDepartmentWebhook.webhook.id,
+        });
+        await webhooks.getByRole('button', { name: `Pause ${gone}` }).click();
+        await webhooks.getByRole('alert').waitFor();
+      });
     });
   });
 
@@ -352,6 +410,38 @@ describeInBrowser('Settings in the browser', () => {
         await webhooks.getByRole('table').waitFor();
       });
       await expectAccessible(page, `settings, admin (${locale})`);
+      await step('a webhook paused, and the Delete question', async () => {
+        const api = await desk.as(ADMIN);
+        const url = `https://hooks.example.test/axe-${locale}`;
+        const itId = (await api.data(`{ department(code: "IT") { id } }`)).department.id;
+        const { createDepartmentWebhook } = await api.data(
+          `mutation($d: ID!, $u: String!) { createDepartmentWebhook(departmentId: $d, url: $u) { webhook { id } } }`,
+          { d: itId, u: url },
+        );
+        await api.data(
+          `mutation($id: ID!) { setDepartmentWebhookActive(id: $id, active: false) { id } }`,
+          {
+            id: createDepartmentWebhook.webhook.id,
+          },
+        );
+        const webhooks = region(page, names, 'Webhooks');
+        await choose(webhooks.getByRole('combobox').first(), /\(FIN\)/);
+        await choose(webhooks.getByRole('combobox').first(), /\(IT\)/);
+        const row = webhooks.locator('tr', { hasText: url });
+        await row.getByRole('cell', { name: names.exact('Paused') }).waitFor();
+        await row
+          .getByRole('button', { name: names.format('settings.webhooks.resumeNamed', { url }) })
+          .waitFor();
+        await expectAccessible(page, `settings, a paused webhook (${locale})`);
+        await row
+          .getByRole('button', { name: names.format('settings.webhooks.deleteNamed', { url }) })
+          .click();
+        const dialog = page.getByRole('dialog');
+        await dialog.waitFor();
+        await expectAccessible(page, `settings, delete a webhook? (${locale})`);
+        await dialog.getByRole('button', { name: names.exact('Cancel') }).click();
+        await dialog.waitFor({ state: 'detached' });
+      });
       await step('the org chart by keyboard, mirrored right to left', async () => {
         const tree = region(page, names, 'Departments').getByRole('tree');
         await tree.getByRole('treeitem').first().focus();

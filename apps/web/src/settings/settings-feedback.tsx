@@ -174,15 +174,17 @@ export function ShortButton({
   word,
   name,
   className = 'secondary',
+  disabled,
   onClick,
 }: {
   word: string;
   name: string;
   className?: string;
+  disabled?: boolean;
   onClick: () => void;
 }) {
   return (
-    <button type="button" className={className} onClick={onClick}>
+    <button type="button" className={className} disabled={disabled} onClick={onClick}>
       <span aria-hidden="true">{word}</span>
       <span className="visually-hidden">{name}</span>
     </button>

@@ -3,17 +3,35 @@ import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { refusalOf } from '../api/errors';
 import { useSignedInUser } from '../auth/session';
-import { describedBy, Feedback, FeedbackLine, FieldError } from './settings-feedback';
+import { Modal } from '../people/modal';
+import '../styles/people.css';
+import {
+  describedBy,
+  Feedback,
+  FeedbackLine,
+  FieldError,
+  settingsRefusalWords,
+  ShortButton,
+} from './settings-feedback';
 import { WebhookDeliveries } from './webhooks/webhook-deliveries';
 import {
   CreateWebhookMutation,
+  DeleteWebhookMutation,
+  SetWebhookActiveMutation,
   SettingsWebhookDepartmentsQuery,
   SettingsWebhooksQuery,
 } from './webhooks/webhooks-documents';
 
 const CONTEXT = { additionalTypenames: ['Webhook'] };
 
-// A department's webhooks: the list, a new one (its signing secret shown once), deliveries.
+interface WebhookRow {
+  id: string;
+  url: string;
+  active: boolean;
+}
+
+// A department's webhooks: the list (each paused, resumed or deleted from its row), a new one
+// (its signing secret shown once), deliveries.
 export function WebhooksSection() {
   const intl = useIntl();
   const user = useSignedInUser();
@@ -30,9 +48,16 @@ export function WebhooksSection() {
     query: SettingsWebhooksQuery,
     variables: { departmentId },
     pause: !departmentId,
+    // Fresh each time a department is chosen: others (and scripts) change webhooks too.
+    requestPolicy: 'cache-and-network',
     context: CONTEXT,
   });
   const [created, create] = useMutation(CreateWebhookMutation);
+  const [activeChange, setActive] = useMutation(SetWebhookActiveMutation);
+  const [deletion, remove] = useMutation(DeleteWebhookMutation);
+  const [rowFeedback, setRowFeedback] = useState<Feedback>(null);
+  const [deleting, setDeleting] = useState<WebhookRow | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
   const webhooks = departmentId ? (data?.departmentWebhooks ?? []) : [];
   const open = webhooks.find((w) => w.id === openId);
   const departments = [...(depts?.departments ?? [])].sort((a, b) =>
@@ -76,6 +101,56 @@ export function WebhooksSection() {
     refetch({ requestPolicy: 'network-only' });
   };
 
+  const pauseOrResume = async (w: WebhookRow) => {
+    const result = await setActive({ id: w.id, active: !w.active });
+    const refusal = refusalOf(result.error);
+    if (refusal || !result.data) {
+      if (refusal) setRowFeedback({ kind: 'refused', refusal });
+      return;
+    }
+    const { url: address, active } = result.data.setDepartmentWebhookActive;
+    setRowFeedback({
+      kind: 'ok',
+      text: active
+        ? intl.formatMessage(
+            {
+              id: 'settings.webhooks.resumed',
+              defaultMessage: 'Webhook {url} resumed: it gets new events again.',
+            },
+            { url: address },
+          )
+        : intl.formatMessage(
+            {
+              id: 'settings.webhooks.pausedDone',
+              defaultMessage:
+                'Webhook {url} paused: it gets no new events, and its pending deliveries wait.',
+            },
+            { url: address },
+          ),
+    });
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  const confirmDelete = async (w: WebhookRow) => {
+    setDeleteError(null);
+    const result = await remove({ id: w.id });
+    const refusal = refusalOf(result.error);
+    if (refusal || !result.data) {
+      setDeleteError(refusal ? settingsRefusalWords(intl, refusal) : null);
+      return;
+    }
+    setDeleting(null);
+    if (openId === w.id) setOpenId(null);
+    setRowFeedback({
+      kind: 'ok',
+      text: intl.formatMessage(
+        { id: 'settings.webhooks.deleted', defaultMessage: 'Webhook {url} deleted.' },
+        { url: w.url },
+      ),
+    });
+    refetch({ requestPolicy: 'network-only' });
+  };
+
   return (
     <div className="settings-webhooks">
       <div className="settings-toolbar">
@@ -91,6 +166,7 @@ export function WebhooksSection() {
               setOpenId(null);
               setSecret(null);
               setFeedback(null);
+              setRowFeedback(null);
             }}
           >
             <option value="">
@@ -158,10 +234,10 @@ export function WebhooksSection() {
                       {w.active ? (
                         <FormattedMessage id="settings.webhooks.active" defaultMessage="Active" />
                       ) : (
-                        <FormattedMessage
-                          id="settings.webhooks.inactive"
-                          defaultMessage="Inactive"
-                        />
+                        <>
+                          <span aria-hidden="true">⏸ </span>
+                          <FormattedMessage id="settings.webhooks.paused" defaultMessage="Paused" />
+                        </>
                       )}
                     </td>
                     <td>{intl.formatDate(w.createdAt, { dateStyle: 'medium' })}</td>
@@ -175,12 +251,68 @@ export function WebhooksSection() {
                           { url: w.url },
                         )}
                       </button>
+                      {canEdit ? (
+                        <>
+                          {' '}
+                          <ShortButton
+                            word={
+                              w.active
+                                ? intl.formatMessage({
+                                    id: 'settings.webhooks.pause',
+                                    defaultMessage: 'Pause',
+                                  })
+                                : intl.formatMessage({
+                                    id: 'settings.webhooks.resume',
+                                    defaultMessage: 'Resume',
+                                  })
+                            }
+                            name={
+                              w.active
+                                ? intl.formatMessage(
+                                    {
+                                      id: 'settings.webhooks.pauseNamed',
+                                      defaultMessage: 'Pause {url}',
+                                    },
+                                    { url: w.url },
+                                  )
+                                : intl.formatMessage(
+                                    {
+                                      id: 'settings.webhooks.resumeNamed',
+                                      defaultMessage: 'Resume {url}',
+                                    },
+                                    { url: w.url },
+                                  )
+                            }
+                            disabled={activeChange.fetching}
+                            onClick={() => void pauseOrResume(w)}
+                          />{' '}
+                          <ShortButton
+                            className="danger"
+                            word={intl.formatMessage({
+                              id: 'settings.webhooks.delete',
+                              defaultMessage: 'Delete',
+                            })}
+                            name={intl.formatMessage(
+                              {
+                                id: 'settings.webhooks.deleteNamed',
+                                defaultMessage: 'Delete {url}',
+                              },
+                              { url: w.url },
+                            )}
+                            onClick={() => {
+                              setDeleteError(null);
+                              setDeleting(w);
+                            }}
+                          />
+                        </>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
+          <FeedbackLine feedback={rowFeedback} />
           {open ? <WebhookDeliveries key={open.id} webhookId={open.id} url={open.url} /> : null}
           {canEdit ? (
             <form
@@ -236,6 +368,64 @@ export function WebhooksSection() {
           ) : null}
         </>
       ) : null}
+      {deleting ? (
+        <ConfirmDeleteWebhookDialog
+          url={deleting.url}
+          busy={deletion.fetching}
+          error={deleteError}
+          onConfirm={() => void confirmDelete(deleting)}
+          onClose={() => setDeleting(null)}
+        />
+      ) : null}
     </div>
+  );
+}
+
+// Deleting takes the deliveries and their history with it, so it is asked first; Cancel comes
+// first, so it has the focus when the dialog opens. Pausing is the way to keep them.
+function ConfirmDeleteWebhookDialog({
+  url,
+  busy,
+  error,
+  onConfirm,
+  onClose,
+}: {
+  url: string;
+  busy: boolean;
+  error: string | null;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const titleId = useId();
+  return (
+    <Modal labelledBy={titleId} onClose={onClose}>
+      <h3 id={titleId}>
+        <FormattedMessage
+          id="settings.webhooks.delete.title"
+          defaultMessage="Delete the webhook {url}?"
+          values={{ url: <bdi dir="ltr">{url}</bdi> }}
+        />
+      </h3>
+      <p>
+        <FormattedMessage
+          id="settings.webhooks.delete.explain"
+          defaultMessage="It gets no more events, and its deliveries and their history are deleted with it. Pause it instead to keep them."
+        />
+      </p>
+      {error ? (
+        <p role="alert" className="error">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      ) : null}
+      <div className="actions">
+        <button type="button" className="secondary" onClick={onClose} autoFocus>
+          <FormattedMessage id="settings.webhooks.delete.cancel" defaultMessage="Cancel" />
+        </button>
+        <button type="button" className="danger" disabled={busy} onClick={onConfirm}>
+          <FormattedMessage id="settings.webhooks.delete.confirm" defaultMessage="Delete webhook" />
+        </button>
+      </div>
+    </Modal>
   );
 }

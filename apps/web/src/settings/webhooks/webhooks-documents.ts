@@ -53,3 +53,20 @@ export const WebhookDeliveriesQuery = graphql(`
     }
   }
 `);
+
+export const SetWebhookActiveMutation = graphql(`
+  mutation SettingsSetWebhookActive($id: ID!, $active: Boolean!) {
+    setDepartmentWebhookActive(id: $id, active: $active) {
+      id
+      url
+      active
+      createdAt
+    }
+  }
+`);
+
+export const DeleteWebhookMutation = graphql(`
+  mutation SettingsDeleteWebhook($id: ID!) {
+    deleteDepartmentWebhook(id: $id)
+  }
+`);
