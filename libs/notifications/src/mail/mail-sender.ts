@@ -10,6 +10,18 @@ import { SmtpClient, smtpOptions, SmtpSendError } from './smtp-client';
 
 const BATCH = 25;
 
+const MARK_SENT = `UPDATE mail_messages
+    SET status = '${MailStatus.SENT}', attempts = attempts + 1, sent_at = $3,
+        next_attempt_at = NULL, last_error = NULL,
+        to_address = $4, locale = $5, subject = $6, text_body = $7, html_body = $8
+  WHERE id = $1 AND claim_token = $2 AND status = '${MailStatus.PENDING}'`;
+
+// The pg client under a TypeORM query runner: its query() writes to the socket at once when the
+// connection is idle, which holdSent relies on.
+interface PgClient {
+  query(text: string, values?: unknown[]): Promise<{ rowCount: number | null }>;
+}
+
 // 30 s after the first failure, doubling, at most 6 h.
 export function mailRetryDelayMs(attempts: number): number {
   return Math.min(30_000 * 2 ** Math.max(0, attempts - 1), 6 * 3_600_000);
@@ -51,14 +63,14 @@ export interface ComposedMail extends RenderedMail {
 // Sends the mail outbox (mail_messages). Claim (one statement: due PENDING rows, FOR UPDATE SKIP
 // LOCKED, next attempt pushed to the lease's end and a fresh claim token), render in the
 // recipient's language, then over one SMTP session per batch send each message with no lock
-// or transaction held. Exactly once: the row becomes SENT, guarded by its claim token, after the
-// server has read the whole message and before the final "." that makes the server take it.
-// So a crash before that commit leaves the message unsent and PENDING (taken again when the
-// lease lapses), and a lapsed claim cannot send it a second time (its commit finds another
-// token). The one window left is between that commit and the write of the dot (no round trip):
-// a crash exactly there loses the message rather than doubling it. A refusal after the dot
-// turns the row back; a session that breaks after the dot with no reply leaves it SENT, with
-// the doubt in last_error.
+// or transaction held while the server reads it. Exactly once: the server takes a message only
+// at its final "."; once every byte before it has left the process, the row is set SENT
+// (guarded by its claim token) in a transaction whose COMMIT is written in the same tick as the
+// dot. A crash before that leaves the message PENDING and undelivered (taken again when the
+// lease lapses); after it, both the record and the dot are on their way; a lapsed claim cannot
+// send it a second time (its update finds another token). A refusal after the dot turns the row
+// back; a session that breaks after the dot with no reply leaves it SENT, with the doubt in
+// last_error.
 @Injectable()
 export class MailSender implements BeforeApplicationShutdown {
   private readonly logger = new Logger(MailSender.name);
@@ -186,22 +198,33 @@ export class MailSender implements BeforeApplicationShutdown {
     token: string,
     mail: ComposedMail,
   ): Promise<void> {
-    let committed = false;
+    // The COMMIT of "sent", started with the dot.
+    const sent: { commit: Promise<boolean> | null } = { commit: null };
+    const committed = async () => (sent.commit ? sent.commit.catch(() => false) : false);
     try {
       const reply = await client.send(
         { from: envelopeAddress(this.config.mailFrom), to: [mail.to] },
         mail.raw,
         async () => {
-          committed = await this.markSent(message, token, mail);
-          return committed;
+          const commit = await this.holdSent(message, token, mail);
+          return commit && (() => void (sent.commit = commit()));
         },
       );
-      if (reply === null)
+      if (reply === null) {
         this.logger.warn(`mail ${message.id}: claim lapsed before sending; left to its new holder`);
+        return;
+      }
+      if (!(await committed())) {
+        // The server took it but the COMMIT failed: record it now rather than send it twice.
+        this.logger.error(
+          `mail ${message.id}: delivered, but recording it failed; recording again`,
+        );
+        await this.markSent(message, token, mail);
+      }
     } catch (error) {
       const e =
         error instanceof SmtpSendError ? error : new SmtpSendError(String(error), false, false);
-      if (committed && e.afterData && !e.replied) {
+      if ((await committed()) && e.afterData && !e.replied) {
         // The dot went out and no answer came: most likely delivered; sending it again could
         // double it. Kept SENT, with the doubt recorded for administrators.
         await this.dataSource.query(
@@ -218,26 +241,66 @@ export class MailSender implements BeforeApplicationShutdown {
     }
   }
 
-  // Before the final dot: SENT, only while this claim holds.
+  // Before the final dot: the row SENT in a transaction left open (the row locked, so a lapsed
+  // claim's new holder skips it), and a commit that writes COMMIT to PostgreSQL's socket at once,
+  // in the same tick as the dot. So a crash before it leaves the message PENDING and undelivered,
+  // and after it both the record and the dot have left the process. Null when the claim no
+  // longer holds.
+  private async holdSent(
+    message: Claimed,
+    token: string,
+    mail: ComposedMail,
+  ): Promise<(() => Promise<boolean>) | null> {
+    const runner = this.dataSource.createQueryRunner();
+    const client = (await runner.connect()) as PgClient;
+    let held = false;
+    try {
+      await client.query('BEGIN');
+      const { rowCount } = await client.query(MARK_SENT, this.sentValues(message, token, mail));
+      if (rowCount !== 1) {
+        await client.query('ROLLBACK');
+        return null;
+      }
+      held = true;
+      return () =>
+        client
+          .query('COMMIT')
+          .then(
+            () => true,
+            (error: Error) => {
+              this.logger.error(`mail ${message.id}: COMMIT failed: ${error.message}`);
+              return false;
+            },
+          )
+          .finally(() => runner.release());
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      if (!held) await runner.release();
+    }
+  }
+
+  // SENT in a statement of its own, only while this claim holds.
   private async markSent(message: Claimed, token: string, mail: ComposedMail): Promise<boolean> {
     const [, affected]: [unknown, number] = await this.dataSource.query(
-      `UPDATE mail_messages
-          SET status = '${MailStatus.SENT}', attempts = attempts + 1, sent_at = $3,
-              next_attempt_at = NULL, last_error = NULL,
-              to_address = $4, locale = $5, subject = $6, text_body = $7, html_body = $8
-        WHERE id = $1 AND claim_token = $2 AND status = '${MailStatus.PENDING}'`,
-      [
-        message.id,
-        token,
-        this.time.now(),
-        mail.to,
-        mail.locale,
-        mail.subject,
-        mail.text,
-        mail.html,
-      ],
+      MARK_SENT,
+      this.sentValues(message, token, mail),
     );
     return affected === 1;
+  }
+
+  private sentValues(message: Claimed, token: string, mail: ComposedMail): unknown[] {
+    return [
+      message.id,
+      token,
+      this.time.now(),
+      mail.to,
+      mail.locale,
+      mail.subject,
+      mail.text,
+      mail.html,
+    ];
   }
 
   private async keepUnsent(message: Claimed, token: string, mail: ComposedMail): Promise<void> {

@@ -1,12 +1,15 @@
-import { PassThrough } from 'node:stream';
+import { EventEmitter, once } from 'node:events';
+import { Socket } from 'node:net';
+import { Duplex, Readable } from 'node:stream';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 
 // One SMTP session over nodemailer's SMTPConnection (STARTTLS when the server offers it, unless
 // the URL asks for ?requireTLS=true or ignoreTLS=true), sending messages one after another.
-// send() streams the whole message but holds back the final "." until `beforeCommit` resolves:
-// a server takes a message only at that dot, so whatever happens before it (a crash, a lapsed
-// claim) leaves nothing delivered, and once `beforeCommit` has recorded the message as sent, the
-// dot is the next thing written.
+// send() streams the whole message but holds back the final "." until `beforeCommit` has
+// answered: a server takes a message only at that dot, so whatever happens before it (a crash, a
+// lapsed claim) leaves nothing delivered. `beforeCommit` answers with a commit to start in the
+// same tick as the dot (the caller's COMMIT goes out on its socket as the dot goes out on this
+// one), so that no crash can fall between the record "sent" and the dot.
 
 export interface SmtpOptions {
   host: string;
@@ -55,8 +58,9 @@ export class SmtpSendError extends Error {
   }
 }
 
-// The caller's verdict before the final dot: false aborts the message (nothing is delivered).
-export type BeforeCommit = () => Promise<boolean>;
+// The caller's verdict before the final dot: null aborts the message (nothing is delivered);
+// otherwise a function called synchronously just before the dot is written.
+export type BeforeCommit = () => Promise<(() => void) | null>;
 
 interface SmtpError extends Error {
   responseCode?: number;
@@ -71,6 +75,19 @@ function describe(error: SmtpError, afterData: boolean): SmtpSendError {
     afterData,
     code !== undefined,
   );
+}
+
+// The message as nodemailer reads it: instead of a stream to pull from, it is given the DATA
+// stream nodemailer pipes a message into, so that the body and the final dot are written when
+// the sender says.
+class HeldMessage extends EventEmitter {
+  private handOver!: (target: Duplex) => void;
+  readonly target = new Promise<Duplex>((resolve) => (this.handOver = resolve));
+
+  pipe(target: Duplex): Duplex {
+    this.handOver(target);
+    return target;
+  }
 }
 
 export class SmtpClient {
@@ -117,7 +134,8 @@ export class SmtpClient {
 
   // Sends one message; resolves with the server's reply, or rejects with an SmtpSendError.
   // Resolves null when beforeCommit said no (the session is then closed). beforeCommit runs
-  // only once the server has taken the envelope and is reading the body.
+  // only once the server has taken the envelope and every byte of the message but the final dot
+  // has left this process.
   async send(
     envelope: { from: string; to: string[] },
     message: Buffer,
@@ -126,41 +144,42 @@ export class SmtpClient {
     const connection = this.connection;
     if (!connection || this.broken)
       throw new SmtpSendError('the SMTP session is closed', false, false);
-    const body = new PassThrough();
+    const source = new HeldMessage();
     let dotSent = false;
     let aborted = false;
-    // nodemailer pipes the body only after the server's 354.
-    const reading = new Promise<void>((resolve) => body.once('resume', () => resolve()));
     const result = new Promise<string>((resolve, reject) => {
-      connection.send(envelope, body, (error, info) => {
+      connection.send(envelope, source as unknown as Readable, (error, info) => {
         if (error) reject(describe(error as SmtpError, dotSent));
         else resolve(info.response ?? '');
       });
     });
     result.catch(() => undefined);
-    body.write(message);
-    const verdict = (async () => {
-      const started = await Promise.race([
-        reading.then(() => true),
-        result.then(
-          () => false,
-          () => false,
-        ),
-      ]);
-      if (!started) return;
-      const go = await beforeCommit();
-      if (!go) {
-        aborted = true;
-        // Without the dot the server drops what it has of the message.
-        this.broken = true;
-        connection.close();
-        return;
-      }
-      dotSent = true;
-      body.end();
-    })();
+    const ended = result.then(
+      () => null,
+      () => null,
+    );
     try {
-      await verdict;
+      // nodemailer hands over its DATA stream (dot-stuffing; the final dot when it ends) after
+      // the server's 354.
+      const data = await Promise.race([source.target, ended]);
+      if (data) {
+        data.write(message);
+        await Promise.race([this.flushed(connection, data), ended]);
+        // A session that broke meanwhile: the result says how.
+        const commit = this.broken ? undefined : await beforeCommit();
+        if (commit === null) {
+          aborted = true;
+          // Without the dot the server drops what it has of the message.
+          this.broken = true;
+          connection.close();
+        } else if (commit) {
+          // Together, with no await between them: the caller's commit and the dot (DataStream
+          // writes it to the socket synchronously as it ends).
+          dotSent = true;
+          commit();
+          data.end();
+        }
+      }
       const reply = await result;
       return aborted ? null : reply;
     } catch (error) {
@@ -168,6 +187,20 @@ export class SmtpClient {
       this.broken ||= !dotSent;
       if (error instanceof SmtpSendError) throw error;
       throw describe(error as SmtpError, dotSent);
+    }
+  }
+
+  // Until nothing of the message waits in this process (neither in nodemailer's DATA stream nor
+  // in the socket's buffer): a crash then cannot cut it short after the dot is recorded.
+  private async flushed(connection: SMTPConnection, data: Duplex): Promise<void> {
+    const socket = (connection as unknown as { _socket?: Socket | null | false })._socket || null;
+    while (
+      !this.broken &&
+      (data.writableLength > 0 || data.readableLength > 0 || (socket?.writableLength ?? 0) > 0)
+    ) {
+      await (socket && socket.writableLength > 0
+        ? once(socket, 'drain')
+        : new Promise<void>((resolve) => setImmediate(resolve)));
     }
   }
 
