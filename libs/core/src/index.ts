@@ -12,6 +12,7 @@ export * from './graphql/request-loaders';
 export * from './graphql/import-line-error.model';
 export * from './validation/uuid.pipe';
 export * from './pagination/connection';
+export * from './pagination/keyset-page';
 export * from './pagination/page-size.field';
 export * from './pagination/page.args';
 export * from './validation/id.field';

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, TimeSource } from '@intradesk/core';
+import { AppConfig, keysetPage, newestFirst, TimeSource } from '@intradesk/core';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { NotificationKind, NOTIFICATION_KINDS } from './notification-kind.enum';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 import { NotificationEntity } from './notification.entity';
-import { newestFirstPage } from './newest-first.page';
 import { MailStatus } from './mail/mail-message.entity';
 import { DEFAULT_MAIL_CHOICE, MailChoice } from './mail/mail-choice.enum';
 import { QUEUE_STAFF_SQL } from './notifications.policy';
@@ -169,7 +168,7 @@ export class NotificationsService {
       if (unreadOnly) query.andWhere('n.read_at IS NULL');
       return query;
     };
-    return { ...(await newestFirstPage(mine(), size, after)), count: () => mine().getCount() };
+    return keysetPage(mine, size, after, newestFirst<NotificationEntity>('bigint'));
   }
 
   // One notification for its recipient (the live feed); null when it is not theirs.

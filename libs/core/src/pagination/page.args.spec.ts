@@ -12,6 +12,18 @@ describe('keyset cursors', () => {
     expect(uuid).toBe(id);
   });
 
+  it('round-trips bigint ids as strings and refuses anything else for them', () => {
+    expect(
+      decodeKeysetCursor(encodeKeysetCursor([at, '123456789012']), ['time', 'bigint']),
+    ).toEqual([at, '123456789012']);
+    expect(() => decodeKeysetCursor(encodeKeysetCursor([at, id]), ['time', 'bigint'])).toThrow(
+      DomainException,
+    );
+    expect(() =>
+      decodeKeysetCursor(encodeCursor([at.toISOString(), 12]), ['time', 'bigint']),
+    ).toThrow(DomainException);
+  });
+
   it.each([
     ['not base64 JSON', '%%%'],
     ['too few values', encodeCursor([at.toISOString()])],

@@ -16,10 +16,11 @@ export class PageArgs {
   after?: string;
 }
 
-export type CursorKey = 'time' | 'uuid';
+export type CursorKey = 'time' | 'uuid' | 'bigint';
 type CursorValue<K extends CursorKey> = K extends 'time' ? Date : string;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const BIGINT = /^\d{1,18}$/;
 
 // A keyset cursor of times (ISO strings) and ids, checked, so that a forged cursor is a
 // BAD_USER_INPUT and never reaches SQL as a bad value.
@@ -34,6 +35,7 @@ export function decodeKeysetCursor<K extends CursorKey[]>(
       return new Date(value);
     }
     if (key === 'uuid' && typeof value === 'string' && UUID.test(value)) return value;
+    if (key === 'bigint' && typeof value === 'string' && BIGINT.test(value)) return value;
     throw DomainException.badInput('after is not a cursor of this list', ['after']);
   }) as { [I in keyof K]: CursorValue<K[I]> };
 }

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import {
   AuthUser,
   TimeSource,
-  decodeKeysetCursor,
-  encodeKeysetCursor,
   ErrorReason,
+  KeysetPage,
+  keysetPage,
+  newestFirst,
 } from '@intradesk/core';
 import { UserEntity } from '@intradesk/organization';
 import { canSeeRequest, RequestEntity } from '@intradesk/requests';
@@ -12,11 +13,7 @@ import { DataSource, In } from 'typeorm';
 import { FeedbackException } from '../feedback.exception';
 import { KudosEntity } from './kudos.entity';
 
-export interface KudosPage {
-  rows: KudosEntity[];
-  cursorOf: (kudos: KudosEntity) => string;
-  count: () => Promise<number>;
-}
+export type KudosPage = KeysetPage<KudosEntity>;
 
 export interface GiveKudosCommand {
   requestId: string;
@@ -108,21 +105,7 @@ export class KudosService {
         .where(to.userId ? 'k.to_user_id = :to' : 'k.to_department_id = :to', {
           to: to.userId ?? to.departmentId,
         });
-    const query = received();
-    if (after) {
-      const [at, id] = decodeKeysetCursor(after, ['time', 'uuid']);
-      query.andWhere('(k.created_at, k.id) < (:at, :id)', { at, id });
-    }
-    const rows = await query
-      .orderBy('k.created_at', 'DESC')
-      .addOrderBy('k.id', 'DESC')
-      .limit(size + 1)
-      .getMany();
-    return {
-      rows,
-      cursorOf: (k) => encodeKeysetCursor([k.createdAt, k.id]),
-      count: () => received().getCount(),
-    };
+    return keysetPage(received, size, after, newestFirst<KudosEntity>('uuid'));
   }
 
   requestsByIds(ids: readonly string[]): Promise<RequestEntity[]> {

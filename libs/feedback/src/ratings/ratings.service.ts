@@ -3,9 +3,9 @@ import {
   AppConfig,
   AuthUser,
   TimeSource,
-  decodeKeysetCursor,
-  encodeKeysetCursor,
   ErrorReason,
+  KeysetPage,
+  keysetPage,
 } from '@intradesk/core';
 import {
   canSeeRequest,
@@ -24,11 +24,7 @@ import { RequestRatingEntity } from './request-rating.entity';
 const RATEABLE = new Set([RequestStatus.RESOLVED, RequestStatus.CLOSED]);
 const DAY_MS = 86_400_000;
 
-export interface PendingRatingsPage {
-  rows: RequestEntity[];
-  cursorOf: (request: RequestEntity) => string;
-  count: () => Promise<number>;
-}
+export type PendingRatingsPage = KeysetPage<RequestEntity>;
 
 export interface RateCommand {
   requestId: string;
@@ -113,21 +109,12 @@ export class RatingsService implements OnModuleInit, ImportedRatingsSink {
         .andWhere(
           `NOT EXISTS (SELECT 1 FROM request_ratings rr WHERE rr.request_id = r.id AND rr.side = 'CUSTOMER')`,
         );
-    const query = pending();
-    if (after) {
-      const [at, id] = decodeKeysetCursor(after, ['time', 'uuid']);
-      query.andWhere('(r.resolved_at, r.id) > (:at, :id)', { at, id });
-    }
-    const rows = await query
-      .orderBy('r.resolved_at', 'ASC')
-      .addOrderBy('r.id', 'ASC')
-      .limit(size + 1)
-      .getMany();
-    return {
-      rows,
-      cursorOf: (r) => encodeKeysetCursor([r.resolvedAt!, r.id]),
-      count: () => pending().getCount(),
-    };
+    return keysetPage(pending, size, after, {
+      timeColumn: 'resolved_at',
+      timeOf: (request) => request.resolvedAt!,
+      direction: 'ASC',
+      idKind: 'uuid',
+    });
   }
 
   rateBy(request: RequestEntity): Date | null {

@@ -7,6 +7,8 @@ import {
   decodeKeysetCursor,
   encodeKeysetCursor,
   ErrorReason,
+  KeysetPage,
+  keysetPage,
 } from '@intradesk/core';
 import { DepartmentsService } from '@intradesk/organization';
 import { NotificationKind, NotificationsService } from '@intradesk/notifications';
@@ -40,11 +42,7 @@ export interface SurveyTask {
 
 // A page of a list: size + 1 rows (the extra one says there is a next page), their cursors and
 // the total, counted only when asked for.
-export interface SurveyPage<T> {
-  rows: T[];
-  cursorOf: (row: T) => string;
-  count: () => Promise<number>;
-}
+export type SurveyPage<T> = KeysetPage<T>;
 
 // Scores of a group of answers; null everywhere when the group is too small to show.
 export interface SurveyScores {
@@ -232,21 +230,12 @@ export class SurveysService {
       }
       return qb;
     };
-    const query = visible();
-    if (after) {
-      const [at, id] = decodeKeysetCursor(after, ['time', 'uuid']);
-      query.andWhere('(round.opened_at, round.id) < (:at, :id)', { at, id });
-    }
-    const rows = await query
-      .orderBy('round.opened_at', 'DESC')
-      .addOrderBy('round.id', 'DESC')
-      .limit(size + 1)
-      .getMany();
-    return {
-      rows,
-      cursorOf: (r) => encodeKeysetCursor([r.openedAt, r.id]),
-      count: () => visible().getCount(),
-    };
+    return keysetPage(visible, size, after, {
+      timeColumn: 'opened_at',
+      timeOf: (round) => round.openedAt,
+      direction: 'DESC',
+      idKind: 'uuid',
+    });
   }
 
   // The k of the small-group suppression (results of groups with fewer answers are hidden).

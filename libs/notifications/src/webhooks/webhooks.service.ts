@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { AuthUser, DomainException, ErrorReason } from '@intradesk/core';
+import { AuthUser, DomainException, ErrorReason, keysetPage, newestFirst } from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
-import { newestFirstPage } from '../newest-first.page';
 import { mayManageWebhooksOf } from '../notifications.policy';
 import { DeliveryStatus, WebhookDeliveryEntity, WebhookEntity } from './webhook.entity';
 import { WebhookTargets } from './webhook-target';
@@ -114,9 +113,6 @@ export class WebhooksService {
       if (status) query.andWhere('d.status = :status', { status });
       return query;
     };
-    return {
-      ...(await newestFirstPage(matching(), size, after)),
-      count: () => matching().getCount(),
-    };
+    return keysetPage(matching, size, after, newestFirst<WebhookDeliveryEntity>('bigint'));
   }
 }
