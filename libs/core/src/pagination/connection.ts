@@ -89,6 +89,30 @@ export function Connection<T>(nodeType: Type<T>, name: string): Type<ConnectionS
   return ConnectionType as Type<ConnectionShape<T>>;
 }
 
+// A page as services return it: up to size + 1 rows (the extra one says there is a next page),
+// their cursors, and a count run only when asked for.
+export interface RowsPage<R> {
+  rows: R[];
+  cursorOf: (row: R) => string;
+  count: () => Promise<number>;
+}
+
+// A resolver's whole connection: checks `first`, fetches one page after `after`, maps the nodes.
+export async function connectionOf<R, T>(
+  args: { first?: number | null; after?: string | null },
+  fetch: (size: number, after: string | null | undefined) => Promise<RowsPage<R>>,
+  nodeOf: (row: R) => T,
+): Promise<ConnectionShape<T>> {
+  const size = pageSize(args.first);
+  const page = await fetch(size, args.after);
+  return toConnection(page.rows, size, {
+    after: !!args.after,
+    cursorOf: page.cursorOf,
+    nodeOf,
+    count: page.count,
+  });
+}
+
 // Builds a page from up to `size + 1` fetched rows (the extra row says there is a next page).
 export function toConnection<R, T>(
   rows: R[],

@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { RowsPage } from './connection';
 import { decodeKeysetCursor, encodeKeysetCursor } from './page.args';
 
 // How a list is kept: by one time column, its row's id breaking ties.
@@ -11,12 +12,7 @@ export interface KeysetOrder<T> {
   idKind: 'uuid' | 'bigint';
 }
 
-// up to size + 1 rows (the extra one says there is a next page), their cursors, and a lazy count.
-export interface KeysetPage<T> {
-  rows: T[];
-  cursorOf: (row: T) => string;
-  count: () => Promise<number>;
-}
+export type KeysetPage<T> = RowsPage<T>;
 
 export function newestFirst<T extends { createdAt: Date }>(
   idKind: KeysetOrder<T>['idKind'],

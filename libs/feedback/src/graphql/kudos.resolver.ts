@@ -1,12 +1,5 @@
 import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import {
-  AuthUser,
-  CurrentUser,
-  Loaders,
-  pageSize,
-  RequestLoaders,
-  toConnection,
-} from '@intradesk/core';
+import { AuthUser, CurrentUser, Loaders, RequestLoaders, connectionOf } from '@intradesk/core';
 import { DepartmentModel, OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
 import { canSeeRequest, RequestModel } from '@intradesk/requests';
 import { KudosService } from '../kudos/kudos.service';
@@ -35,14 +28,11 @@ export class KudosResolver {
     description: 'Kudos received by a person or a department (exactly one), newest first',
   })
   async kudosReceived(@Args() args: KudosReceivedArgs): Promise<KudosConnection> {
-    const size = pageSize(args.first);
-    const page = await this.kudos.received(args, size, args.after);
-    return toConnection(page.rows, size, {
-      after: !!args.after,
-      cursorOf: page.cursorOf,
-      nodeOf: KudosModel.from,
-      count: page.count,
-    });
+    return connectionOf(
+      args,
+      (size, after) => this.kudos.received(args, size, after),
+      KudosModel.from,
+    );
   }
 
   @ResolveField(() => UserModel, { nullable: true })

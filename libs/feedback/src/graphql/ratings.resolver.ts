@@ -4,9 +4,8 @@ import {
   CurrentUser,
   Loaders,
   PageArgs,
-  pageSize,
   RequestLoaders,
-  toConnection,
+  connectionOf,
   UuidPipe,
 } from '@intradesk/core';
 import { OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
@@ -61,17 +60,14 @@ export class RatingsResolver {
     @CurrentUser() user: AuthUser,
     @Args() args: PageArgs,
   ): Promise<PendingRatingConnection> {
-    const size = pageSize(args.first);
-    const page = await this.ratings.pendingFor(user, size, args.after);
-    return toConnection(page.rows, size, {
-      after: !!args.after,
-      cursorOf: page.cursorOf,
-      nodeOf: (request) => ({
+    return connectionOf(
+      args,
+      (size, after) => this.ratings.pendingFor(user, size, after),
+      (request) => ({
         request: RequestModel.from(request),
         rateBy: this.ratings.rateBy(request)!,
       }),
-      count: page.count,
-    });
+    );
   }
 
   @ResolveField(() => UserModel, { nullable: true })

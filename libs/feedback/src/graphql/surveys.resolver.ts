@@ -4,10 +4,9 @@ import {
   CurrentUser,
   Loaders,
   PageArgs,
-  pageSize,
   RequestLoaders,
   Roles,
-  toConnection,
+  connectionOf,
   UuidPipe,
 } from '@intradesk/core';
 import { DepartmentModel, OrganizationLoaderFactory } from '@intradesk/organization';
@@ -57,14 +56,11 @@ export class SurveysResolver {
     @CurrentUser() user: AuthUser,
     @Args() args: PageArgs,
   ): Promise<SurveyRoundConnection> {
-    const size = pageSize(args.first);
-    const page = await this.surveys.list(user, size, args.after);
-    return toConnection(page.rows, size, {
-      after: !!args.after,
-      cursorOf: page.cursorOf,
-      nodeOf: (round) => this.model(round),
-      count: page.count,
-    });
+    return connectionOf(
+      args,
+      (size, after) => this.surveys.list(user, size, after),
+      (round) => this.model(round),
+    );
   }
 
   @Query(() => SurveyTaskConnection, {
@@ -75,14 +71,11 @@ export class SurveysResolver {
     @CurrentUser() user: AuthUser,
     @Args() args: PageArgs,
   ): Promise<SurveyTaskConnection> {
-    const size = pageSize(args.first);
-    const page = await this.surveys.tasks(user, size, args.after);
-    return toConnection(page.rows, size, {
-      after: !!args.after,
-      cursorOf: page.cursorOf,
-      nodeOf: (task) => this.task(task),
-      count: page.count,
-    });
+    return connectionOf(
+      args,
+      (size, after) => this.surveys.tasks(user, size, after),
+      (task) => this.task(task),
+    );
   }
 
   @Mutation(() => SurveyTaskModel, {

@@ -19,10 +19,9 @@ import {
   CurrentUser,
   Loaders,
   PageArgs,
-  pageSize,
   RequestLoaders,
   Roles,
-  toConnection,
+  connectionOf,
 } from '@intradesk/core';
 import { OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
 import { ArrayMaxSize, IsEnum, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -156,14 +155,11 @@ export class MailResolver {
     description: 'Outgoing e-mail, newest first, e.g. status: [FAILED] (administrators)',
   })
   async outgoingMail(@Args() args: OutgoingMailArgs): Promise<OutgoingMailConnection> {
-    const size = pageSize(args.first);
-    const page = await this.mail.outgoing(args.status, size, args.after);
-    return toConnection(page.rows, size, {
-      after: !!args.after,
-      cursorOf: page.cursorOf,
-      nodeOf: OutgoingMailModel.from,
-      count: page.count,
-    });
+    return connectionOf(
+      args,
+      (size, after) => this.mail.outgoing(args.status, size, after),
+      OutgoingMailModel.from,
+    );
   }
 
   @ResolveField(() => UserModel, { nullable: true })

@@ -15,9 +15,8 @@ import {
   DomainException,
   GraphqlContext,
   Loaders,
-  pageSize,
   RequestLoaders,
-  toConnection,
+  connectionOf,
 } from '@intradesk/core';
 import { OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
 import { NotificationCreatedEvent, NotificationsService } from '../notifications.service';
@@ -45,14 +44,11 @@ export class NotificationsResolver {
     @CurrentUser() user: AuthUser,
     @Args() args: NotificationsArgs,
   ): Promise<NotificationConnection> {
-    const size = pageSize(args.first);
-    const page = await this.notificationsService.page(user.id, args.unreadOnly, size, args.after);
-    return toConnection(page.rows, size, {
-      after: !!args.after,
-      cursorOf: page.cursorOf,
-      nodeOf: NotificationModel.from,
-      count: page.count,
-    });
+    return connectionOf(
+      args,
+      (size, after) => this.notificationsService.page(user.id, args.unreadOnly, size, after),
+      NotificationModel.from,
+    );
   }
 
   @Query(() => Int, { description: "How many of the caller's notifications are unread" })

@@ -16,8 +16,7 @@ import {
   CurrentUser,
   IdField,
   PageArgs,
-  pageSize,
-  toConnection,
+  connectionOf,
   UuidPipe,
 } from '@intradesk/core';
 import { IsEnum, IsOptional } from 'class-validator';
@@ -175,19 +174,10 @@ export class WebhooksResolver {
     @CurrentUser() user: AuthUser,
     @Args() args: WebhookDeliveriesArgs,
   ): Promise<WebhookDeliveryConnection> {
-    const size = pageSize(args.first);
-    const page = await this.webhooks.deliveries(
-      user,
-      args.webhookId,
-      args.status,
-      size,
-      args.after,
+    return connectionOf(
+      args,
+      (size, after) => this.webhooks.deliveries(user, args.webhookId, args.status, size, after),
+      WebhookDeliveryModel.from,
     );
-    return toConnection(page.rows, size, {
-      after: !!args.after,
-      cursorOf: page.cursorOf,
-      nodeOf: WebhookDeliveryModel.from,
-      count: page.count,
-    });
   }
 }

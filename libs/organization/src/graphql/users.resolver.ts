@@ -13,11 +13,10 @@ import {
   CurrentUser,
   GraphqlContext,
   Loaders,
-  pageSize,
   Public,
   RequestLoaders,
   Roles,
-  toConnection,
+  connectionOf,
   UuidPipe,
 } from '@intradesk/core';
 import { PasswordResetService } from '../auth/password-reset.service';
@@ -125,14 +124,7 @@ export class UsersResolver {
       'People of the organisation by name (administrators; operations read-only); deactivated ones only with includeDeactivated',
   })
   async userList(@Args() args: UsersArgs): Promise<UserConnection> {
-    const size = pageSize(args.first);
-    const page = await this.people.page(args, size, args.after);
-    return toConnection(page.rows, size, {
-      after: !!args.after,
-      cursorOf: page.cursorOf,
-      nodeOf: UserModel.from,
-      count: page.count,
-    });
+    return connectionOf(args, (size, after) => this.people.page(args, size, after), UserModel.from);
   }
 
   @Roles(...ORGANIZATION_ADMINISTRATORS)

@@ -5,6 +5,7 @@ import {
   ErrorReason,
   isAdministrator,
   Role,
+  RowsPage,
   TimeSource,
 } from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
@@ -21,11 +22,7 @@ export interface UserListCriteria {
   includeDeactivated?: boolean | null;
 }
 
-export interface UserPage {
-  rows: UserEntity[];
-  cursorOf: (row: UserEntity) => string;
-  count: () => Promise<number>;
-}
+export type UserPage = RowsPage<UserEntity>;
 
 export interface UpdateUserCommand {
   id: string;

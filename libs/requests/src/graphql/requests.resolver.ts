@@ -4,9 +4,8 @@ import {
   CurrentUser,
   DomainException,
   Loaders,
-  pageSize,
   RequestLoaders,
-  toConnection,
+  connectionOf,
   UuidPipe,
 } from '@intradesk/core';
 import { CatalogLoaderFactory, Priority, ServiceModel } from '@intradesk/catalog';
@@ -56,18 +55,15 @@ export class RequestsResolver {
     @Args('after', { type: () => String, nullable: true }) after?: string,
     @Args('orderBy', { type: () => RequestOrder, nullable: true }) orderBy?: RequestOrder,
   ): Promise<RequestConnection> {
-    const size = pageSize(first);
     const ordering = {
       field: orderBy?.field ?? RequestOrderField.CREATED_AT,
       direction: orderBy?.direction ?? SortDirection.DESC,
     };
-    const page = await this.query.page(user, filter ?? {}, ordering, size, after);
-    return toConnection(page.rows, size, {
-      after: !!after,
-      cursorOf: page.cursorOf,
-      nodeOf: RequestModel.from,
-      count: page.count,
-    });
+    return connectionOf(
+      { first, after },
+      (size, after) => this.query.page(user, filter ?? {}, ordering, size, after),
+      RequestModel.from,
+    );
   }
 
   @Query(() => RequestModel, { description: 'One request by id or by number (e.g. IT-42)' })

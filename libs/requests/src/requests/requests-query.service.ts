@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthUser, decodeCursor, encodeCursor } from '@intradesk/core';
+import { AuthUser, decodeCursor, encodeCursor, RowsPage } from '@intradesk/core';
 import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { canSeeRequest, requestListScope } from '../access/requests.policy';
 import { CommentEntity } from '../comments/comment.entity';
@@ -8,11 +8,7 @@ import { RequestsException } from '../requests.exception';
 import { ORDER_COLUMNS, RequestFilterCriteria, RequestOrdering } from './request-filter';
 import { REQUEST_SEARCH_DOCUMENT, RequestEntity } from './request.entity';
 
-export interface RequestPage {
-  rows: RequestEntity[];
-  cursorOf: (row: RequestEntity) => string;
-  count: () => Promise<number>;
-}
+export type RequestPage = RowsPage<RequestEntity>;
 
 const NUMBER_PATTERN = /^([A-Za-z0-9][A-Za-z0-9_-]{0,31})-(\d{1,9})$/;
 
