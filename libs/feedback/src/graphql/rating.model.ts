@@ -1,5 +1,6 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Connection } from '@intradesk/core';
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IsInt, IsOptional, IsString } from 'class-validator';
+import { Connection, IdField } from '@intradesk/core';
 import { RequestModel } from '@intradesk/requests';
 import { RequestRatingEntity } from '../ratings/request-rating.entity';
 import { RatingSide } from './feedback.enums';
@@ -54,3 +55,19 @@ export class PendingRatingModel {
 
 @ObjectType()
 export class PendingRatingConnection extends Connection(PendingRatingModel, 'PendingRating') {}
+
+// rateRequest's and rateRequestQuality's arguments (the score's range is the service's rule).
+@ArgsType()
+export class RateRequestArgs {
+  @IdField()
+  requestId: string;
+
+  @Field(() => Int)
+  @IsInt()
+  score: number;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @IsString()
+  comment?: string | null;
+}

@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import {
   AuthUser,
   CurrentUser,
@@ -6,7 +6,6 @@ import {
   PageArgs,
   RequestLoaders,
   connectionOf,
-  UuidPipe,
 } from '@intradesk/core';
 import { OrganizationLoaderFactory, UserModel } from '@intradesk/organization';
 import { RequestModel } from '@intradesk/requests';
@@ -14,7 +13,7 @@ import { maySeeQualityRating } from '../feedback.policy';
 import { RatingSide } from '../ratings/rating-side.enum';
 import { RatingsService } from '../ratings/ratings.service';
 import { FeedbackLoaderFactory } from './feedback.loaders';
-import { PendingRatingConnection, RatingModel } from './rating.model';
+import { PendingRatingConnection, RateRequestArgs, RatingModel } from './rating.model';
 
 @Resolver(() => RatingModel)
 export class RatingsResolver {
@@ -29,13 +28,9 @@ export class RatingsResolver {
   })
   async rateRequest(
     @CurrentUser() user: AuthUser,
-    @Args('requestId', { type: () => ID }, UuidPipe) requestId: string,
-    @Args('score', { type: () => Int }) score: number,
-    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
+    @Args() args: RateRequestArgs,
   ): Promise<RatingModel> {
-    return RatingModel.from(
-      await this.ratings.rate(user, { requestId, side: RatingSide.CUSTOMER, score, comment }),
-    );
+    return RatingModel.from(await this.ratings.rate(user, { ...args, side: RatingSide.CUSTOMER }));
   }
 
   @Mutation(() => RatingModel, {
@@ -44,13 +39,9 @@ export class RatingsResolver {
   })
   async rateRequestQuality(
     @CurrentUser() user: AuthUser,
-    @Args('requestId', { type: () => ID }, UuidPipe) requestId: string,
-    @Args('score', { type: () => Int }) score: number,
-    @Args('comment', { type: () => String, nullable: true }) comment?: string | null,
+    @Args() args: RateRequestArgs,
   ): Promise<RatingModel> {
-    return RatingModel.from(
-      await this.ratings.rate(user, { requestId, side: RatingSide.SUPPLIER, score, comment }),
-    );
+    return RatingModel.from(await this.ratings.rate(user, { ...args, side: RatingSide.SUPPLIER }));
   }
 
   @Query(() => PendingRatingConnection, {
