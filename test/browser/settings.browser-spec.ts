@@ -272,6 +272,22 @@ describeInBrowser('Settings in the browser', () => {
         await departments.getByRole('status').filter({ hasText: 'now leads' }).waitFor();
         expect((await state('SALES')).lead.name).toBe(other);
       });
+      await step('Sales works in Europe/Madrid by the Night desk calendar', async () => {
+        await departments.getByLabel('Time zone', { exact: true }).fill('Mars/Olympus');
+        await departments.getByRole('button', { name: 'Save time zone and calendar' }).click();
+        await departments.locator('[aria-invalid="true"]').waitFor();
+        await departments.getByLabel('Time zone', { exact: true }).fill('Europe/Madrid');
+        await choose(departments.getByLabel('Business calendar'), /^Night desk/);
+        await departments.getByRole('button', { name: 'Save time zone and calendar' }).click();
+        await departments
+          .getByRole('status')
+          .filter({ hasText: 'now works in Europe/Madrid, by the calendar Night desk' })
+          .waitFor();
+        const sales = (
+          await api.data(`query { department(code: "SALES") { timeZone calendar { name } } }`)
+        ).department;
+        expect(sales).toEqual({ timeZone: 'Europe/Madrid', calendar: { name: 'Night desk' } });
+      });
       await step('a new service for IT', async () => {
         const services = region(admin, names, 'Services');
         await services.getByRole('button', { name: 'New service' }).click();

@@ -1,10 +1,12 @@
 import { FormEvent, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
-import { useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { refusalOf } from '../../api/errors';
+import { isTimeZone, timeZones } from '../calendars/zoned-time';
 import { describedBy, Feedback, FeedbackLine, FieldError } from '../settings-feedback';
 import {
   ArchiveDepartmentMutation,
+  DepartmentCalendarsQuery,
   MoveDepartmentMutation,
   RestoreDepartmentMutation,
   SetDepartmentLeadMutation,
@@ -15,7 +17,7 @@ import { Dept, flatten, TreeNode } from './org-tree';
 const ROOT = '';
 
 // The selected department: its facts, and (for administrators) rename, move, level, lead,
-// archive and restore. Each change says what happened: a status when done, an alert when refused.
+// time zone and calendar, archive and restore. Each change says what happened: a status when done, an alert when refused.
 export function DepartmentDetails({
   dept,
   tree,
@@ -36,6 +38,9 @@ export function DepartmentDetails({
     parent: useId(),
     level: useId(),
     lead: useId(),
+    zone: useId(),
+    zones: useId(),
+    calendar: useId(),
   };
   const [feedback, setFeedback] = useState<Feedback>(null);
   const [name, setName] = useState(dept.name);
@@ -44,6 +49,19 @@ export function DepartmentDetails({
   const [level, setLevel] = useState(dept.explicitLevel != null ? String(dept.explicitLevel) : '');
   const [levelError, setLevelError] = useState<string>();
   const [leadId, setLeadId] = useState(dept.lead?.id ?? '');
+  const [zone, setZone] = useState(dept.timeZone);
+  const [zoneError, setZoneError] = useState<string>();
+  // '' is the organisation default (calendarId null), which is also what a department shows
+  // when its own calendar is the default one.
+  const [calendarId, setCalendarId] = useState(
+    dept.calendar && !dept.calendar.isDefault ? dept.calendar.id : '',
+  );
+  const [calendars] = useQuery({
+    query: DepartmentCalendarsQuery,
+    pause: !canEdit,
+    requestPolicy: 'cache-and-network',
+  });
+  const defaultCalendar = calendars.data?.businessCalendars.find((c) => c.isDefault);
   const [update, doUpdate] = useMutation(UpdateDepartmentMutation);
   const [move, doMove] = useMutation(MoveDepartmentMutation);
   const [archive, doArchive] = useMutation(ArchiveDepartmentMutation);
@@ -175,6 +193,39 @@ export function DepartmentDetails({
     );
   };
 
+  const saveTime = async (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = zone.trim();
+    if (!isTimeZone(trimmed)) {
+      setZoneError(
+        intl.formatMessage({
+          id: 'settings.departments.timeZoneInvalid',
+          defaultMessage: 'Choose a time zone from the list, such as Europe/London.',
+        }),
+      );
+      return;
+    }
+    setZoneError(undefined);
+    const result = await doUpdate({
+      input: { id: dept.id, timeZone: trimmed, calendarId: calendarId || null },
+    });
+    const calendar = calendars.data?.businessCalendars.find((c) => c.id === calendarId);
+    settle(
+      result,
+      intl.formatMessage(
+        {
+          id: 'settings.departments.timeSaved',
+          defaultMessage: '{department} now works in {zone}, by the calendar {calendar}.',
+        },
+        {
+          department: label(dept),
+          zone: trimmed,
+          calendar: calendar?.name ?? defaultCalendar?.name ?? '',
+        },
+      ),
+    );
+  };
+
   const archiveOrRestore = async () => {
     if (dept.archived) {
       settle(
@@ -255,6 +306,16 @@ export function DepartmentDetails({
         </dt>
         <dd>
           <bdi>{dept.timeZone}</bdi>
+        </dd>
+        <dt>
+          <FormattedMessage id="settings.departments.calendar" defaultMessage="Calendar" />
+        </dt>
+        <dd>
+          {dept.calendar ? (
+            <bdi>{dept.calendar.name}</bdi>
+          ) : (
+            <FormattedMessage id="settings.departments.noCalendar" defaultMessage="None" />
+          )}
         </dd>
         <dt>
           <FormattedMessage id="settings.departments.state" defaultMessage="State" />
@@ -388,6 +449,68 @@ export function DepartmentDetails({
             </div>
             <button type="submit" className="secondary" disabled={busy}>
               <FormattedMessage id="settings.departments.setLead" defaultMessage="Set lead" />
+            </button>
+          </form>
+
+          <form className="settings-inline-form" onSubmit={saveTime} noValidate>
+            <div className="field">
+              <label htmlFor={ids.zone}>
+                <FormattedMessage
+                  id="settings.departments.timeZoneField"
+                  defaultMessage="Time zone"
+                />
+              </label>
+              <input
+                id={ids.zone}
+                dir="ltr"
+                list={ids.zones}
+                value={zone}
+                aria-invalid={zoneError ? true : undefined}
+                aria-describedby={describedBy(zoneError && `${ids.zone}-error`)}
+                onChange={(e) => setZone(e.target.value)}
+              />
+              <datalist id={ids.zones}>
+                {timeZones().map((z) => (
+                  <option key={z} value={z} />
+                ))}
+              </datalist>
+              <FieldError id={`${ids.zone}-error`} message={zoneError} />
+            </div>
+            <div className="field">
+              <label htmlFor={ids.calendar}>
+                <FormattedMessage
+                  id="settings.departments.calendarField"
+                  defaultMessage="Business calendar"
+                />
+              </label>
+              <select
+                id={ids.calendar}
+                value={calendarId}
+                onChange={(e) => setCalendarId(e.target.value)}
+              >
+                <option value="">
+                  {intl.formatMessage(
+                    {
+                      id: 'settings.departments.defaultCalendar',
+                      defaultMessage: 'The organisation default ({name})',
+                    },
+                    { name: defaultCalendar?.name ?? '…' },
+                  )}
+                </option>
+                {calendars.data?.businessCalendars
+                  .filter((c) => !c.isDefault)
+                  .map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.name} ({c.timeZone})
+                    </option>
+                  ))}
+              </select>
+            </div>
+            <button type="submit" className="secondary" disabled={busy}>
+              <FormattedMessage
+                id="settings.departments.saveTime"
+                defaultMessage="Save time zone and calendar"
+              />
             </button>
           </form>
 

@@ -12,6 +12,11 @@ export const SettingsDepartmentsQuery = graphql(`
       explicitLevel
       archived
       timeZone
+      calendar {
+        id
+        name
+        isDefault
+      }
       version
       parent {
         id
@@ -46,6 +51,12 @@ export const UpdateDepartmentMutation = graphql(`
       name
       level
       explicitLevel
+      timeZone
+      calendar {
+        id
+        name
+        isDefault
+      }
       version
     }
   }
@@ -94,6 +105,18 @@ export const SetDepartmentLeadMutation = graphql(`
         id
         name
       }
+    }
+  }
+`);
+
+// The calendars a department may keep its SLA time by.
+export const DepartmentCalendarsQuery = graphql(`
+  query SettingsDepartmentCalendars {
+    businessCalendars {
+      id
+      name
+      timeZone
+      isDefault
     }
   }
 `);
