@@ -6,6 +6,8 @@ export interface SinkMessage {
   envelope: { from: string; to: string[] };
   raw: Buffer;
   parsed: ParsedMail;
+  // The session had been upgraded with STARTTLS (or was TLS from the start).
+  secure: boolean;
 }
 
 export interface SmtpSink {
@@ -18,7 +20,8 @@ export interface SmtpSink {
 }
 
 // A real SMTP server on a random port of 127.0.0.1 (smtp-server), keeping every message it
-// accepts, parsed by mailparser. No TLS, any or no credentials.
+// accepts, parsed by mailparser. No TLS (pass disabledCommands: [] and a key and cert to offer
+// STARTTLS), any or no credentials.
 export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}): Promise<SmtpSink> {
   const messages: SinkMessage[] = [];
   let refusals: { left: number; code: number; text: string } = { left: 0, code: 0, text: '' };
@@ -47,7 +50,7 @@ export async function startSmtpSink(options: Partial<SMTPServerOptions> = {}): P
         };
         simpleParser(raw).then(
           (parsed) => {
-            messages.push({ envelope, raw, parsed });
+            messages.push({ envelope, raw, parsed, secure: session.secure });
             callback();
           },
           (error: Error) => callback(error),

@@ -348,6 +348,12 @@ export class AppConfig {
   @Max(300)
   MAIL_TIMEOUT_SECONDS = 30;
 
+  // A PEM file of certificates the SMTP client trusts besides the system's CAs (an internal CA,
+  // or the relay's own self-signed certificate), for STARTTLS and smtps://. Verification itself
+  // is never turned off.
+  @IsString()
+  SMTP_TLS_CA_FILE = '';
+
   // The built-in SMTP receiver for MAIL_DOMAIN (replies to notifications, new requests to
   // <code>@MAIL_DOMAIN), run by the worker (and by the API when it runs the worker); 0 is off.
   // Feed it from the organisation's mail server only: it takes no AUTH (see README).

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { AppConfig, TimeSource } from '@intradesk/core';
 import { DataSource } from 'typeorm';
@@ -167,18 +168,22 @@ export class MailSender implements BeforeApplicationShutdown {
         }
         if (!client || !client.usable) {
           client?.close();
-          client = new SmtpClient(
-            smtpOptions(
-              this.config.SMTP_URL,
-              this.config.MAIL_TIMEOUT_SECONDS * 1000,
-              this.config.MAIL_DOMAIN,
-            ),
-          );
           try {
+            client = new SmtpClient({
+              ...smtpOptions(
+                this.config.SMTP_URL,
+                this.config.MAIL_TIMEOUT_SECONDS * 1000,
+                this.config.MAIL_DOMAIN,
+              ),
+              ca: await this.trustedCertificates(),
+            });
             await client.open();
           } catch (error) {
             client = null;
-            const e = error as SmtpSendError;
+            const e =
+              error instanceof SmtpSendError
+                ? error
+                : new SmtpSendError(String((error as Error).message ?? error), false, false);
             // The server is unreachable or refuses us: every message of the batch waits.
             for (const rest of batch.slice(batch.indexOf(message)))
               await this.fail(rest, token, e.message, false, composed.get(rest.id) ?? null);
@@ -190,6 +195,18 @@ export class MailSender implements BeforeApplicationShutdown {
     } finally {
       client?.close();
     }
+  }
+
+  // SMTP_TLS_CA_FILE's certificates, read once (a missing file fails each attempt, recorded).
+  private trusted: Promise<string> | null = null;
+  private trustedCertificates(): Promise<string | undefined> {
+    const file = this.config.SMTP_TLS_CA_FILE;
+    if (!file) return Promise.resolve(undefined);
+    this.trusted ??= readFile(file, 'utf8').catch((error: Error) => {
+      this.trusted = null;
+      throw new Error(`SMTP_TLS_CA_FILE cannot be read: ${error.message}`);
+    });
+    return this.trusted;
   }
 
   private async sendOne(

@@ -1,6 +1,7 @@
 import { EventEmitter, once } from 'node:events';
 import { Socket } from 'node:net';
 import { Duplex, Readable } from 'node:stream';
+import { rootCertificates } from 'node:tls';
 import SMTPConnection from 'nodemailer/lib/smtp-connection';
 
 // One SMTP session over nodemailer's SMTPConnection (STARTTLS when the server offers it, unless
@@ -21,6 +22,8 @@ export interface SmtpOptions {
   timeoutMs: number;
   // The EHLO name.
   name?: string;
+  // PEM certificates trusted besides the system's CAs (SMTP_TLS_CA_FILE).
+  ca?: string;
 }
 
 export function smtpOptions(url: string, timeoutMs: number, name?: string): SmtpOptions {
@@ -88,6 +91,10 @@ class HeldMessage extends EventEmitter {
     this.handOver(target);
     return target;
   }
+
+  // nodemailer releases a message it gives up on (a timeout, a refused envelope): nothing to
+  // release here, and without it that teardown throws out of a timer.
+  destroy(): void {}
 }
 
 export class SmtpClient {
@@ -108,10 +115,16 @@ export class SmtpClient {
       connectionTimeout: o.timeoutMs,
       greetingTimeout: o.timeoutMs,
       socketTimeout: o.timeoutMs,
+      // Node's ca replaces the default trust store: keep the system's CAs beside the extra ones.
+      ...(o.ca ? { tls: { ca: [...rootCertificates, o.ca] } } : {}),
     });
     connection.on('error', () => (this.broken = true));
     connection.on('end', () => (this.broken = true));
     await new Promise<void>((resolve, reject) => {
+      // A failure after the greeting (STARTTLS refused or missing under requireTLS, a certificate
+      // not trusted) comes only as an 'error' event, never to connect's callback.
+      connection.once('error', reject);
+      connection.once('end', () => reject(new Error('the SMTP server closed the connection')));
       connection.connect((error?: Error) => (error ? reject(error) : resolve()));
     }).catch((error: SmtpError) => {
       connection.close();
@@ -198,9 +211,13 @@ export class SmtpClient {
       !this.broken &&
       (data.writableLength > 0 || data.readableLength > 0 || (socket?.writableLength ?? 0) > 0)
     ) {
-      await (socket && socket.writableLength > 0
+      // 'drain' comes only after a write that filled the buffer: a TLS socket (after STARTTLS)
+      // often holds a few bytes without, until its encrypted side has taken them.
+      await (socket?.writableNeedDrain
         ? once(socket, 'drain')
-        : new Promise<void>((resolve) => setImmediate(resolve)));
+        : socket && socket.writableLength > 0
+          ? new Promise<void>((resolve) => setTimeout(resolve, 1))
+          : new Promise<void>((resolve) => setImmediate(resolve)));
     }
   }
 
