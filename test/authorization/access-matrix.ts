@@ -541,6 +541,18 @@ export interface RouteAccess extends OperationAccess {
 export const HTTP_ROUTES: Record<string, RouteAccess> = {
   'GET /health': { guard: 'public', scope: 'liveness', proof: ['health'] },
   'GET /ready': { guard: 'public', scope: 'readiness', proof: ['health'] },
+  // One-click unsubscribe: no session (mail providers call it); the signed token names the
+  // person and kind, and only that person's preference for that kind changes.
+  'GET /mail/unsubscribe': {
+    guard: 'public',
+    scope: 'the signed token: a page, nothing changed',
+    proof: ['mail-unsubscribe'],
+  },
+  'POST /mail/unsubscribe': {
+    guard: 'public',
+    scope: "the signed token: the token's person's e-mail of its kind off",
+    proof: ['mail-unsubscribe'],
+  },
   'GET /reports/requests.csv': { guard: ANY, scope: 'as requests', proof: ['reports'] },
   'GET /reports/sla.csv': { guard: ANY, scope: 'as slaReport', proof: ['reports'] },
   // Only their refusal without a token is proved (the completeness spec); no e2e spec downloads

@@ -96,10 +96,16 @@ describe('Outgoing e-mail through SMTP (a real SMTP sink)', () => {
     const config = t.app.get(AppConfig);
     expect(replyTo).toBe(replyAddress(config.mailReplySecret, row.id, DOMAIN));
     expect(verifyReplyToken(config.mailReplySecret, replyTokenOf(replyTo, DOMAIN)!)).toBe(row.id);
-    const rawHeaders = first.raw.toString('utf8').split('\r\n\r\n')[0];
+    // The header block, folded lines joined.
+    const rawHeaders = first.raw
+      .toString('utf8')
+      .split('\r\n\r\n')[0]
+      .replace(/\r\n(?=[ \t])/g, '');
+    // One-click unsubscribe (mail-unsubscribe.e2e-spec.ts follows the link).
     expect(rawHeaders).toMatch(
-      /^List-Unsubscribe: <https:\/\/desk\.example\.org\/settings\/notifications>/m,
+      /^List-Unsubscribe: <https:\/\/desk\.example\.org\/mail\/unsubscribe\?token=[a-z2-7]+>/m,
     );
+    expect(rawHeaders).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click/m);
     expect(header(first, 'auto-submitted')).toBe('auto-generated');
 
     // The agent asks for information: a public comment and "waiting on the customer".

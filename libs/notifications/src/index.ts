@@ -23,3 +23,5 @@ export * from './mail/mail-delivery.job';
 export * from './mail/mail-templates';
 export * from './mail/mail.service';
 export * from './graphql/mail.resolver';
+export * from './mail/unsubscribe-page';
+export * from './mail/unsubscribe.controller';

@@ -4,9 +4,9 @@ import compression from 'compression';
 import express, { NextFunction, Request, Response } from 'express';
 
 // Paths the API answers itself (the reports' CSV downloads are /reports/<name>.csv; /reports and
-// /reports/what-if are screens; attachments are /attachments/<id>); everything else that asks for
-// a page gets the single-page app.
-const API_PATHS = /^\/(graphql|health|ready|attachments)(\/|$|\?)|^\/reports\/[^/]+\.csv$/;
+// /reports/what-if are screens; attachments are /attachments/<id>; the unsubscribe page is
+// /mail/unsubscribe); everything else that asks for a page gets the single-page app.
+const API_PATHS = /^\/(graphql|health|ready|attachments|mail)(\/|$|\?)|^\/reports\/[^/]+\.csv$/;
 
 export interface WebAppOptions {
   // The built app (vite build's outDir): index.html and assets/.

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import MailComposer from 'nodemailer/lib/mail-composer';
 import { DIGEST_KIND, MailStatus } from './mail-message.entity';
 import { MailItem, MailRequestFacts, mailLocale, renderMail, RenderedMail } from './mail-templates';
-import { replyAddress } from './reply-token';
+import { replyAddress, signUnsubscribeToken } from './reply-token';
 import { SmtpClient, smtpOptions, SmtpSendError } from './smtp-client';
 
 const BATCH = 25;
@@ -506,8 +506,10 @@ export class MailSender implements BeforeApplicationShutdown {
         'X-Auto-Response-Suppress': 'All',
         'X-Intradesk-Kind': m.kind,
         'List-Id': `Intradesk notifications <notifications.${domain}>`,
-        // RFC 2369: where people turn this kind of mail off.
-        'List-Unsubscribe': `<${this.config.publicUrl}/settings/notifications>`,
+        // RFC 2369 and RFC 8058: one click (a POST by the mail provider) turns this person's
+        // e-mail of this kind off; the link opened in a browser asks first.
+        'List-Unsubscribe': `<${unsubscribeLink(this.config.publicUrl, signUnsubscribeToken(this.config.mailReplySecret, recipient.id, m.kind, m.createdAt))}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
       },
     });
     return new Promise((resolve, reject) =>
@@ -524,6 +526,10 @@ export class MailSender implements BeforeApplicationShutdown {
       if (n === 0) return total;
     }
   }
+}
+
+export function unsubscribeLink(publicUrl: string, token: string): string {
+  return `${publicUrl}/mail/unsubscribe?token=${token}`;
 }
 
 // The bare address of "Name <address>" (the SMTP envelope's MAIL FROM).

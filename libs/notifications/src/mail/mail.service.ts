@@ -1,10 +1,27 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, DomainException, encodeCursor, TimeSource } from '@intradesk/core';
+import {
+  AppConfig,
+  decodeCursor,
+  DomainException,
+  encodeCursor,
+  TimeSource,
+} from '@intradesk/core';
 import { DataSource, EntityManager } from 'typeorm';
+import { NOTIFICATION_KINDS } from '../notification-kind.enum';
 import { DEFAULT_DIGEST_HOUR } from './mail-digest';
-import { MailMessageEntity, MailStatus } from './mail-message.entity';
+import { MailChoice } from './mail-choice.enum';
+import { DIGEST_KIND, MailMessageEntity, MailStatus } from './mail-message.entity';
 import { MailSettingsEntity } from './mail-settings.entity';
-import { MAIL_LOCALES } from './mail-templates';
+import { MAIL_LOCALES, MailLocale, mailLocale } from './mail-templates';
+import { verifyUnsubscribeToken } from './reply-token';
+
+export interface Unsubscriber {
+  userId: string;
+  kind: string;
+  locale: MailLocale;
+}
+
+const DAY_MS = 86_400_000;
 
 export interface MailSettings {
   digestHour: number;
@@ -19,7 +36,48 @@ export class MailService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly time: TimeSource,
+    private readonly config: AppConfig,
   ) {}
+
+  // Whom a List-Unsubscribe token names, or null when it is forged, malformed, older than
+  // MAIL_REPLY_TOKEN_DAYS (as the reply address beside it), of an unknown kind, or of a person no
+  // longer active. Reads at most one row.
+  async unsubscriber(token: string): Promise<Unsubscriber | null> {
+    const claim = verifyUnsubscribeToken(this.config.mailReplySecret, token);
+    if (!claim) return null;
+    if (claim.kind !== DIGEST_KIND && !(NOTIFICATION_KINDS as string[]).includes(claim.kind))
+      return null;
+    const age = this.time.now().getTime() - claim.issuedAt.getTime();
+    if (age > this.config.MAIL_REPLY_TOKEN_DAYS * DAY_MS || age < -DAY_MS) return null;
+    const [user]: { locale: string }[] = await this.dataSource.query(
+      `SELECT locale FROM users WHERE id = $1 AND deactivated_at IS NULL`,
+      [claim.userId],
+    );
+    return user
+      ? { userId: claim.userId, kind: claim.kind, locale: mailLocale(user.locale) }
+      : null;
+  }
+
+  // One-click unsubscribe: that person's e-mail of that kind OFF (the notification settings'
+  // "No e-mail"; in-app stays as it was); for the daily digest, every kind they had in it. Idempotent.
+  async unsubscribe(who: Unsubscriber): Promise<void> {
+    const now = this.time.now();
+    if (who.kind === DIGEST_KIND) {
+      await this.dataSource.query(
+        `UPDATE notification_preferences SET email = '${MailChoice.OFF}', updated_at = $2
+          WHERE user_id = $1 AND email = '${MailChoice.DIGEST}'`,
+        [who.userId, now],
+      );
+      return;
+    }
+    await this.dataSource.query(
+      `INSERT INTO notification_preferences AS p (user_id, kind, in_app, email, updated_at)
+       VALUES ($1, $2, true, '${MailChoice.OFF}', $3)
+       ON CONFLICT (user_id, kind) DO UPDATE SET email = EXCLUDED.email, updated_at = EXCLUDED.updated_at
+        WHERE p.email IS DISTINCT FROM EXCLUDED.email`,
+      [who.userId, who.kind, now],
+    );
+  }
 
   async settings(
     userId: string,

@@ -22,8 +22,7 @@ export function verifyReplyToken(secret: string, token: string): string | null {
   if (!bytes || bytes.length !== 16 + MAC_BYTES) return null;
   const id = bytes.subarray(0, 16);
   if (!timingSafeEqual(mac(secret, id), bytes.subarray(16))) return null;
-  const hex = id.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  return uuidOf(id);
 }
 
 // reply+<token>@domain, or null for any other address.
@@ -36,8 +35,61 @@ export function replyAddress(secret: string, messageId: string, mailDomain: stri
   return `reply+${signReplyToken(secret, messageId)}@${mailDomain}`;
 }
 
-function mac(secret: string, id: Buffer): Buffer {
-  return createHmac('sha256', secret).update('reply:').update(id).digest().subarray(0, MAC_BYTES);
+// The one-click unsubscribe link's token (List-Unsubscribe, RFC 8058) names the person, the kind
+// of mail and when the message was written, under the same secret and MAC as reply tokens but
+// its own label ("unsubscribe:"), so neither token stands in for the other: lower-case base32 of
+// user id (16 bytes), seconds since 1970 (4), the kind (ASCII), then the MAC.
+const KIND = /^[A-Z_]{1,40}$/;
+
+export interface UnsubscribeClaim {
+  userId: string;
+  kind: string;
+  issuedAt: Date;
+}
+
+export function signUnsubscribeToken(
+  secret: string,
+  userId: string,
+  kind: string,
+  issuedAt: Date,
+): string {
+  if (!UUID.test(userId)) throw new Error(`not a user id: ${userId}`);
+  if (!KIND.test(kind)) throw new Error(`not a notification kind: ${kind}`);
+  const seconds = Buffer.alloc(4);
+  seconds.writeUInt32BE(Math.floor(issuedAt.getTime() / 1000));
+  const payload = Buffer.concat([
+    Buffer.from(userId.replace(/-/g, ''), 'hex'),
+    seconds,
+    Buffer.from(kind, 'ascii'),
+  ]);
+  return base32(Buffer.concat([payload, mac(secret, payload, 'unsubscribe:')]));
+}
+
+// Who and what a token names, or null when it is malformed or its MAC does not match (how old
+// it may be is the caller's rule).
+export function verifyUnsubscribeToken(secret: string, token: string): UnsubscribeClaim | null {
+  if (token.length < 50 || token.length > 120) return null;
+  const bytes = unbase32(token.toLowerCase());
+  if (!bytes || bytes.length < 16 + 4 + 1 + MAC_BYTES) return null;
+  const payload = bytes.subarray(0, bytes.length - MAC_BYTES);
+  if (!timingSafeEqual(mac(secret, payload, 'unsubscribe:'), bytes.subarray(payload.length)))
+    return null;
+  const kind = payload.subarray(20).toString('ascii');
+  if (!KIND.test(kind)) return null;
+  return {
+    userId: uuidOf(payload.subarray(0, 16)),
+    kind,
+    issuedAt: new Date(payload.readUInt32BE(16) * 1000),
+  };
+}
+
+function uuidOf(id: Buffer): string {
+  const hex = id.toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+function mac(secret: string, bytes: Buffer, label = 'reply:'): Buffer {
+  return createHmac('sha256', secret).update(label).update(bytes).digest().subarray(0, MAC_BYTES);
 }
 
 function base32(bytes: Buffer): string {
