@@ -128,7 +128,9 @@ describe('Outgoing e-mail through SMTP (a real SMTP sink)', () => {
     });
     await mail.runUntilIdle();
     const memberMail = to(demoEmail('MKT', 'member')).slice(before);
-    expect(memberMail).toHaveLength(2);
+    // One action, one mail: the question and "waiting on you" together
+    // (mail-ask-for-information.e2e-spec.ts).
+    expect(memberMail).toHaveLength(1);
     for (const m of memberMail) {
       expect(m.parsed.subject).toContain(request.number);
       expect(m.parsed.inReplyTo).toBe(thread);
@@ -138,7 +140,6 @@ describe('Outgoing e-mail through SMTP (a real SMTP sink)', () => {
       expect(m.parsed.html).not.toContain('secret supplier note');
     }
     const texts = memberMail.map((m) => m.parsed.text).join('\n');
-    expect(texts).toContain('ha respondido');
     expect(texts).toContain('necesita su respuesta');
     expect(texts).toContain('Which model is it?');
     expect(memberMail.map((m) => m.parsed.html).join('')).not.toContain('<script>');

@@ -18,6 +18,8 @@ export interface NewNotification {
   createdAt: Date;
   // What the e-mail templates need beyond the request (a comment's body, a status, a clock).
   params?: Record<string, string | null>;
+  // false: in the app only (its e-mail went into another message: foldIntoUnsentMail).
+  mail?: boolean;
 }
 
 export interface NotificationPreference {
@@ -54,7 +56,8 @@ function mailParams(n: Omit<NewNotification, 'userId'>): Record<string, string |
 // The e-mail outbox, riding the notification's statement (so in the event's transaction and at no
 // extra round trip): one mail_messages row per recipient n (a CTE n of user_id, kind, message,
 // request_id, actor_id, created_at, params) who is active and has not turned the kind's e-mail
-// off; DIGEST choices wait for the daily digest. $9 is MAIL_DOMAIN (for the Message-ID).
+// off, unless n.mail is false; DIGEST choices wait for the daily digest. $9 is MAIL_DOMAIN (for
+// the Message-ID).
 const MAIL_OUTBOX_CTE = `mail_outbox AS (
          INSERT INTO mail_messages (id, recipient_user_id, request_id, kind, actor_id, params,
                                     status, message_id, next_attempt_at, created_at)
@@ -68,7 +71,7 @@ const MAIL_OUTBOX_CTE = `mail_outbox AS (
                    FROM n
                    JOIN users u ON u.id = n.user_id AND u.deactivated_at IS NULL
                    LEFT JOIN notification_preferences p ON p.user_id = n.user_id AND p.kind = n.kind
-                  WHERE COALESCE(p.email, '${MailChoice.IMMEDIATE}') <> '${MailChoice.OFF}') m
+                  WHERE n.mail AND COALESCE(p.email, '${MailChoice.IMMEDIATE}') <> '${MailChoice.OFF}') m
        )`;
 
 @Injectable()
@@ -92,8 +95,8 @@ export class NotificationsService {
     await manager.query(
       `WITH n AS (
          SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[],
-                              $6::timestamptz[], $8::jsonb[])
-                    AS n(user_id, kind, message, request_id, actor_id, created_at, params)
+                              $6::timestamptz[], $8::jsonb[], $10::boolean[])
+                    AS n(user_id, kind, message, request_id, actor_id, created_at, params, mail)
        ), ${MAIL_OUTBOX_CTE}, added AS (
          INSERT INTO notifications (user_id, kind, message, request_id, actor_id, created_at)
          SELECT n.user_id, n.kind, n.message, n.request_id, n.actor_id, n.created_at
@@ -114,8 +117,52 @@ export class NotificationsService {
         NOTIFICATION_CHANNEL,
         wanted.map((n) => JSON.stringify(mailParams(n))),
         this.config.MAIL_DOMAIN,
+        wanted.map((n) => n.mail !== false),
       ],
     );
+  }
+
+  // One mail for one action told in two events (the supplier's question and "waiting on you"):
+  // merges `params` into this person's latest mail about the request from the same actor, of one
+  // of `kinds` and containing `having`, if it is still unsent and untouched by any sender (never
+  // claimed, and not locked by a claim in flight, which it then skips) and has none of those
+  // params yet. True when it did; the caller then writes its notification in the app only.
+  async foldIntoUnsentMail(
+    manager: EntityManager,
+    into: {
+      userId: string;
+      requestId: string;
+      actorId: string;
+      kinds: NotificationKind[];
+      having?: Record<string, string>;
+    },
+    params: Record<string, string | null>,
+  ): Promise<boolean> {
+    const merged = mailParams({ message: '', createdAt: new Date(), kind: into.kinds[0], params });
+    delete merged.message;
+    const [rows]: [{ id: string }[], number] = await manager.query(
+      `UPDATE mail_messages m SET params = m.params || $6::jsonb
+        WHERE m.id = (SELECT id FROM mail_messages
+                       WHERE recipient_user_id = $1 AND request_id = $2 AND actor_id = $3
+                         AND kind = ANY($4::varchar[]) AND params @> $5::jsonb
+                         AND NOT (params ?| $7::text[])
+                         AND status = '${MailStatus.PENDING}' AND claim_token IS NULL
+                         AND attempts = 0
+                       ORDER BY created_at DESC, id DESC
+                       LIMIT 1
+                         FOR UPDATE SKIP LOCKED)
+       RETURNING m.id`,
+      [
+        into.userId,
+        into.requestId,
+        into.actorId,
+        into.kinds,
+        JSON.stringify(into.having ?? {}),
+        JSON.stringify(merged),
+        Object.keys(merged),
+      ],
+    );
+    return rows.length === 1;
   }
 
   // One notification to every agent and lead of a department and its lead (a new request in its
@@ -129,7 +176,7 @@ export class NotificationsService {
       `WITH n AS (
          SELECT u.id AS user_id, $2::varchar AS kind, $3::varchar AS message,
                 $4::uuid AS request_id, $5::uuid AS actor_id, $6::timestamptz AS created_at,
-                $8::jsonb AS params
+                $8::jsonb AS params, true AS mail
            FROM users u
           WHERE ((u.department_id = $1 AND u.role IN ${QUEUE_STAFF_SQL})
                  OR u.id = (SELECT lead_id FROM departments WHERE id = $1))

@@ -61,6 +61,26 @@ describe('mail templates', () => {
     expect(mail.html).toContain('Line one\n&lt;script&gt;x&lt;/script&gt;');
   });
 
+  it('says a question asks for an answer, and quotes it, whichever event its mail came from', () => {
+    for (const kind of ['REQUEST_COMMENTED', 'REQUEST_STATUS_CHANGED']) {
+      const mail = render(kind, 'en');
+      expect(mail.text).toContain('Bob & Co needs your answer: the request is waiting on you.');
+      expect(mail.text).toContain('> Line one');
+    }
+    const plain = renderMail({
+      kind: 'REQUEST_STATUS_CHANGED',
+      locale: 'en',
+      recipientName: 'Ana',
+      actorName: 'Bob',
+      timeZone: 'UTC',
+      publicUrl: 'https://d',
+      request,
+      params: { status: 'RESOLVED' },
+    });
+    expect(plain.text).toContain('changed the status to “resolved”');
+    expect(plain.text).not.toMatch(/^> /m);
+  });
+
   it('has its own words per language', () => {
     const lines = MAIL_LOCALES.map((l) => render('REQUEST_STATUS_CHANGED', l).text.split('\n')[2]);
     expect(new Set(lines).size).toBe(MAIL_LOCALES.length);

@@ -304,7 +304,11 @@ function line(item: MailItem, locale: MailLocale, timeZone: string): string {
     title: p.title ?? '',
     closesAt: formatTime(p.closesAt, locale, timeZone),
   };
-  if (item.kind === 'REQUEST_STATUS_CHANGED' && p.status === 'WAITING_ON_CUSTOMER')
+  // A status change, or a question folded with it (asking for information: one mail).
+  if (
+    (item.kind === 'REQUEST_STATUS_CHANGED' || item.kind === 'REQUEST_COMMENTED') &&
+    p.status === 'WAITING_ON_CUSTOMER'
+  )
     return w.lines.WAITING(vars);
   const make = w.lines[item.kind];
   return make ? make(vars) : (p.message ?? '');
@@ -340,6 +344,14 @@ function htmlPage(locale: MailLocale, subject: string, body: string, footer: str
   );
 }
 
+// The words quoted under the sentence: a comment's body, or the question a "waiting on you"
+// mail asks.
+function quoted(item: MailItem): string | null {
+  if (item.kind === 'REQUEST_COMMENTED' || item.kind === 'REQUEST_STATUS_CHANGED')
+    return item.params.detail || null;
+  return null;
+}
+
 function quoteHtml(text: string): string {
   return `<blockquote dir="auto" style="margin:0 0 1em;padding-inline-start:1em;border-inline-start:3px solid #ccc;white-space:pre-wrap">${escapeHtml(text)}</blockquote>`;
 }
@@ -358,9 +370,7 @@ export function renderMail(input: MailRenderInput): RenderedMail {
     const textItems = items.map((item) => {
       const target = link(item, locale, publicUrl);
       return `- ${itemSubject(item, locale)}\n  ${line(item, locale, timeZone)}${
-        item.kind === 'REQUEST_COMMENTED' && item.params.detail
-          ? `\n  “${clip(item.params.detail.replace(/\s+/g, ' ').trim(), 300)}”`
-          : ''
+        quoted(item) ? `\n  “${clip(quoted(item)!.replace(/\s+/g, ' ').trim(), 300)}”` : ''
       }${target ? `\n  ${target.href}` : ''}`;
     });
     const htmlItems = items.map((item) => {
@@ -369,9 +379,7 @@ export function renderMail(input: MailRenderInput): RenderedMail {
       return (
         `<li><strong dir="auto">${target ? `<a href="${escapeHtml(target.href)}">${head}</a>` : head}</strong>` +
         `<br>${escapeHtml(line(item, locale, timeZone))}` +
-        (item.kind === 'REQUEST_COMMENTED' && item.params.detail
-          ? quoteHtml(clip(item.params.detail, 300))
-          : '') +
+        (quoted(item) ? quoteHtml(clip(quoted(item)!, 300)) : '') +
         '</li>'
       );
     });
@@ -389,7 +397,7 @@ export function renderMail(input: MailRenderInput): RenderedMail {
 
   const subject = itemSubject(input, locale);
   const sentence = line(input, locale, timeZone);
-  const detail = input.kind === 'REQUEST_COMMENTED' ? (input.params.detail ?? '') : '';
+  const detail = quoted(input) ?? '';
   const target = link(input, locale, publicUrl);
   const text =
     `${greeting}\n\n${sentence}\n` +

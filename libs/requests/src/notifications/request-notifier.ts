@@ -80,6 +80,21 @@ export class RequestNotifier {
     if (!recipient) return;
     const who = await this.who(manager, actor);
     const back = by === 'CUSTOMER' && resumed ? ', so it is back in progress' : '';
+    // The question after "waiting on you" whose mail is not out yet: it goes into that mail.
+    const folded =
+      by === 'SUPPLIER' &&
+      request.status === RequestStatus.WAITING_ON_CUSTOMER &&
+      (await this.notifications.foldIntoUnsentMail(
+        manager,
+        {
+          userId: recipient,
+          requestId: request.id,
+          actorId: actor.id,
+          kinds: [NotificationKind.REQUEST_STATUS_CHANGED],
+          having: { status: RequestStatus.WAITING_ON_CUSTOMER },
+        },
+        { detail: body },
+      ));
     await this.send(
       manager,
       actor,
@@ -88,6 +103,7 @@ export class RequestNotifier {
       NotificationKind.REQUEST_COMMENTED,
       `${who} replied on ${subject(request)}${back}: ${excerpt(body)}`,
       { detail: body },
+      !folded,
     );
   }
 
@@ -110,6 +126,20 @@ export class RequestNotifier {
       else if (to === RequestStatus.IN_PROGRESS && from === RequestStatus.NEW)
         message = `${who} started work on ${subject(request)}`;
       else message = `${who} moved ${subject(request)} to ${STATUS_WORDS[to]}`;
+      // Asking for information is a question and "waiting on you": one mail, the question's
+      // (not yet sent) one saying it waits; both stay in the app.
+      const folded =
+        to === RequestStatus.WAITING_ON_CUSTOMER &&
+        (await this.notifications.foldIntoUnsentMail(
+          manager,
+          {
+            userId: recipient,
+            requestId: request.id,
+            actorId: actor.id,
+            kinds: [NotificationKind.REQUEST_COMMENTED],
+          },
+          { status: to, from },
+        ));
       await this.send(
         manager,
         actor,
@@ -118,6 +148,7 @@ export class RequestNotifier {
         NotificationKind.REQUEST_STATUS_CHANGED,
         message,
         { status: to, from },
+        !folded,
       );
       return;
     }
@@ -168,6 +199,8 @@ export class RequestNotifier {
     message: string,
     // For the e-mail templates (a comment's body, a status).
     params?: Record<string, string | null>,
+    // false: in the app only (its e-mail was folded into another).
+    mail = true,
   ): Promise<void> {
     const rows: NewNotification[] = [...new Set(userIds)].map((userId) => ({
       userId,
@@ -177,6 +210,7 @@ export class RequestNotifier {
       actorId: actor.id,
       createdAt: request.updatedAt,
       params,
+      mail,
     }));
     return this.notifications.addMany(manager, rows);
   }
