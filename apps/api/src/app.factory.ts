@@ -22,7 +22,7 @@ import { AbuseBlocklist } from './graphql/limits/abuse-blocklist';
 import { webApp, webContentSecurityPolicy } from './web/web-app';
 
 // The upload routes read their bodies themselves, with limits of their own.
-const UPLOAD_PATH = /^\/(imports\/|requests\/[^/]+\/attachments\/?$)/;
+const UPLOAD_PATH = /^\/(imports\/|attachments\/?$|requests\/[^/]+\/attachments\/?$)/;
 
 function unlessUpload(middleware: (req: Request, res: Response, next: NextFunction) => void) {
   return (req: Request, res: Response, next: NextFunction) =>

@@ -3,7 +3,7 @@ import { TimeSource, ConfigValidationError, loadConfig } from '@intradesk/core';
 import { SurveySealJob } from '@intradesk/feedback';
 import { DEMO_PASSWORD } from '@intradesk/organization';
 import { MailDeliveryJob, WebhookDeliveryJob } from '@intradesk/notifications';
-import { AutoCloseJob, BreachScanJob } from '@intradesk/requests';
+import { AutoCloseJob, BreachScanJob, PendingAttachmentsCleanupJob } from '@intradesk/requests';
 import { RateLimitCounters } from '@intradesk/db';
 import { InboundSmtpServer } from '@intradesk/inbound-mail';
 import { createApp, prepareDatabase } from './app.factory';
@@ -60,6 +60,7 @@ async function main(): Promise<void> {
     await app.get(MailDeliveryJob).start();
     await app.get(SurveySealJob).start();
     await app.get(AutoCloseJob).start();
+    await app.get(PendingAttachmentsCleanupJob).start();
     await app
       .get(RateLimitCounters)
       .schedulePurge(config.RATE_LIMIT_WINDOW_SECONDS, () => app.get(TimeSource).now());

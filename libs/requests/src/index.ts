@@ -18,6 +18,7 @@ export * from './lifecycle/request-state-machine';
 export * from './access/requests.policy';
 export * from './events/request-events';
 export * from './jobs/auto-close.job';
+export * from './jobs/pending-attachments-cleanup.job';
 export * from './demo/demo-requests.seeder';
 export * from './sla-worker/breach-scan.job';
 export * from './import/request-import.service';

@@ -17,6 +17,7 @@ import { CommentEntity } from './comments/comment.entity';
 import { HistoryEntryEntity } from './history/history-entry.entity';
 import { DemoRequestsSeeder } from './demo/demo-requests.seeder';
 import { AutoCloseJob } from './jobs/auto-close.job';
+import { PendingAttachmentsCleanupJob } from './jobs/pending-attachments-cleanup.job';
 import { RequestCounterEntity } from './requests/request-counter.entity';
 import { RequestEntity } from './requests/request.entity';
 import { RequestsQueryService } from './requests/requests-query.service';
@@ -68,6 +69,7 @@ function attachmentStore(config: AppConfig, dataSource: DataSource): AttachmentS
     RequestNotifier,
     RequestsQueryService,
     AutoCloseJob,
+    PendingAttachmentsCleanupJob,
     DemoRequestsSeeder,
     BreachScanJob,
   ],
@@ -81,6 +83,7 @@ function attachmentStore(config: AppConfig, dataSource: DataSource): AttachmentS
     RequestsService,
     RequestsQueryService,
     AutoCloseJob,
+    PendingAttachmentsCleanupJob,
     DemoRequestsSeeder,
     BreachScanJob,
   ],

@@ -1,9 +1,10 @@
 import { Controller, Delete, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { create as contentDisposition } from 'content-disposition';
-import { AppConfig, DomainException, ErrorCode, ErrorReason } from '@intradesk/core';
+import { AppConfig, AuthUser, DomainException, ErrorCode, ErrorReason } from '@intradesk/core';
 import { AuthService } from '@intradesk/organization';
 import {
+  AttachmentEntity,
   AttachmentModel,
   AttachmentsService,
   showsInline,
@@ -38,7 +39,35 @@ export class AttachmentsController {
   // ?name= the file's name; ?commentId= onto one's own existing comment; ?to=request onto the
   // request itself; else held for the comment being written (addComment's attachmentIds).
   @Post('requests/:id/attachments')
-  async upload(@Req() req: Request, @Res() res: Response, @Param('id') id: string): Promise<void> {
+  upload(@Req() req: Request, @Res() res: Response, @Param('id') id: string): Promise<void> {
+    return this.receive(
+      req,
+      res,
+      (user, name, bytes) =>
+        this.attachments.upload(user, id.toLowerCase(), this.target(req), name, bytes),
+      () => {
+        if (!UUID.test(id)) throw new UploadRefusal(404, 'NOT_FOUND', `No request with id ${id}`);
+        this.target(req);
+      },
+    );
+  }
+
+  // For a request not yet filed (the New request form): held, bound to no request, until
+  // createRequest's attachmentIds takes it; ?name= the file's name.
+  @Post('attachments')
+  uploadUnbound(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.receive(req, res, (user, name, bytes) =>
+      this.attachments.uploadUnbound(user, name, bytes),
+    );
+  }
+
+  // The same checks, body and answer for both uploads; `check` refuses before the body is read.
+  private async receive(
+    req: Request,
+    res: Response,
+    store: (user: AuthUser, name: string | null, bytes: Buffer) => Promise<AttachmentEntity>,
+    check: () => void = () => undefined,
+  ): Promise<void> {
     try {
       const user = await uploadCaller(this.auth, req, 'attach files');
       if (mediaType(req) !== 'application/octet-stream')
@@ -47,14 +76,13 @@ export class AttachmentsController {
           'UNSUPPORTED_MEDIA_TYPE',
           'Send the file as the request body with Content-Type application/octet-stream',
         );
-      if (!UUID.test(id)) throw new UploadRefusal(404, 'NOT_FOUND', `No request with id ${id}`);
-      const target = this.target(req);
+      check();
       const max = this.config.ATTACHMENT_MAX_BYTES;
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > max) throw tooLarge(max);
       const bytes = await readBody(req, max);
       const name = typeof req.query.name === 'string' ? req.query.name : null;
-      const attachment = await this.attachments.upload(user, id.toLowerCase(), target, name, bytes);
+      const attachment = await store(user, name, bytes);
       const model = AttachmentModel.from(attachment);
       res.status(201).json({
         id: model.id,

@@ -45,6 +45,8 @@ export type CreateDepartmentInput = {
 };
 
 export type CreateRequestInput = {
+  /** The caller's uploads for a new request (POST /attachments), filed as the request's own files; at most 20 */
+  attachmentIds?: Array<string | number> | null | undefined;
   description?: string | null | undefined;
   /** Retries with the same key return the first request; a different payload is CONFLICT */
   idempotencyKey?: string | null | undefined;

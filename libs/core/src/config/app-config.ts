@@ -238,6 +238,14 @@ export class AppConfig {
   @Min(1024)
   ATTACHMENTS_MAX_BYTES_PER_REQUEST = 50 * 1024 * 1024;
 
+  // Uploads never sent (pending: for a comment never written, or for a request never filed)
+  // are deleted with their bytes once this old, by a job of the worker.
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(24 * 365)
+  ATTACHMENT_PENDING_HOURS = 24;
+
   // Where attachment bytes live: unset, in PostgreSQL (attachment_blobs); set, in an
   // S3-compatible bucket, s3://KEY:SECRET@HOST[:PORT]/BUCKET[/PREFIX]?region=…&forcePathStyle=true.
   @Transform(emptyToUndefined)

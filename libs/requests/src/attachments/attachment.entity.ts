@@ -4,19 +4,23 @@ import { CommentEntity } from '../comments/comment.entity';
 import { RequestEntity } from '../requests/request.entity';
 
 // A file on a request: on one of its comments (commentId), or on the request itself. Pending
-// while uploaded for a comment not yet sent: then only its uploader sees it, until addComment
-// links it (or DELETE /attachments/:id drops it).
+// while uploaded for a comment not yet sent, or (requestId null) for a request not yet filed:
+// then only its uploader sees it, until addComment or createRequest links it (or DELETE
+// /attachments/:id drops it, or the cleanup job once ATTACHMENT_PENDING_HOURS have passed).
 @Entity({ name: 'attachments' })
 @Index('ix_attachments_request', ['requestId', 'createdAt'])
 @Index('ix_attachments_comment', ['commentId'])
+// The cleanup job's scan: pending rows only, oldest first.
+@Index('ix_attachments_pending', ['createdAt'], { where: 'pending' })
 export class AttachmentEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'uuid' })
-  requestId: string;
+  // Null only while pending for a request not yet filed (POST /attachments).
+  @Column({ type: 'uuid', nullable: true })
+  requestId: string | null;
 
-  @ManyToOne(() => RequestEntity, { onDelete: 'CASCADE' })
+  @ManyToOne(() => RequestEntity, { onDelete: 'CASCADE', nullable: true })
   @JoinColumn({ name: 'request_id' })
   request?: RequestEntity;
 

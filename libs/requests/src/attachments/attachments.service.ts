@@ -24,8 +24,12 @@ export interface StoreForCommentInput {
 // attachmentIds), on an existing comment of theirs, or on the request itself.
 export type UploadTarget = { pending: true } | { commentId: string } | { request: true };
 
+// Pending uploads deleted by one statement of the cleanup job.
+const CLEANUP_BATCH = 100;
+
 interface StoreRow {
-  requestId: string;
+  // Null: held for a request not yet filed (uploadUnbound).
+  requestId: string | null;
   commentId: string | null;
   pending: boolean;
   uploaderId: string;
@@ -115,6 +119,95 @@ export class AttachmentsService {
     }
   }
 
+  // An upload for a request not yet filed (the New request form, POST /attachments): pending and
+  // bound to no request, seen by its uploader only, until createRequest's attachmentIds links it.
+  // ATTACHMENT_MAX_BYTES holds here; ATTACHMENTS_MAX_BYTES_PER_REQUEST when the request is filed.
+  async uploadUnbound(
+    actor: AuthUser,
+    fileName: string | null | undefined,
+    bytes: Buffer,
+  ): Promise<AttachmentEntity> {
+    const stored: { key?: string } = {};
+    try {
+      return await this.dataSource.transaction((manager) =>
+        this.storeRow(
+          manager,
+          {
+            requestId: null,
+            commentId: null,
+            pending: true,
+            uploaderId: actor.id,
+            fileName,
+            bytes,
+          },
+          stored,
+        ),
+      );
+    } catch (error) {
+      if (stored.key && this.store.kind !== 'postgres') await this.forget(stored.key);
+      throw error;
+    }
+  }
+
+  // createRequest's attachmentIds, in its transaction, right after the request's row: the
+  // caller's unbound pending uploads become the request's own files. Any other id, or files
+  // past ATTACHMENTS_MAX_BYTES_PER_REQUEST, refuse the whole request.
+  async linkToNewRequest(
+    manager: EntityManager,
+    actor: AuthUser,
+    requestId: string,
+    ids: readonly string[],
+    field = 'input.attachmentIds',
+  ): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    const rows: { size_bytes: number }[][] = await manager.query(
+      `UPDATE attachments SET request_id = $1, pending = false
+        WHERE id = ANY($2::uuid[]) AND request_id IS NULL AND uploader_id = $3 AND pending
+        RETURNING size_bytes`,
+      [requestId, unique, actor.id],
+    );
+    const linked = rows[0] ?? [];
+    if (linked.length !== unique.length)
+      throw RequestsException.badInput(
+        'attachmentIds must be files you uploaded for a new request (POST /attachments) and not yet sent',
+        [field],
+      );
+    const total = linked.reduce((sum, row) => sum + Number(row.size_bytes), 0);
+    const perRequest = this.config.ATTACHMENTS_MAX_BYTES_PER_REQUEST;
+    if (total > perRequest)
+      throw RequestsException.badInput(
+        `The request's attachments would exceed ${perRequest} bytes (${total} sent)`,
+        [field],
+      ).because(ErrorReason.REQUEST_ATTACHMENTS_FULL, { maxBytes: perRequest, usedBytes: 0 });
+  }
+
+  // The cleanup job: uploads never sent (pending, for a comment never written or a request never
+  // filed) created before `before`, deleted with their bytes: in PostgreSQL in the same
+  // transaction, in S3 after it commits (as removePending). Batches of CLEANUP_BATCH rows,
+  // skipping rows another transaction holds (a comment or request taking them right now).
+  async deleteStalePending(before: Date): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const keys = await this.dataSource.transaction(async (manager) => {
+        const rows: { storage_key: string }[][] = await manager.query(
+          `DELETE FROM attachments WHERE id IN (
+             SELECT id FROM attachments WHERE pending AND created_at < $1
+              ORDER BY created_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+           RETURNING storage_key`,
+          [before, CLEANUP_BATCH],
+        );
+        const found = (rows[0] ?? []).map((row) => row.storage_key);
+        if (this.store.kind === 'postgres')
+          for (const key of found) await this.store.delete(manager, key);
+        return found;
+      });
+      if (this.store.kind !== 'postgres') for (const key of keys) await this.forget(key);
+      deleted += keys.length;
+      if (keys.length < CLEANUP_BATCH) return deleted;
+    }
+  }
+
   // addComment's attachmentIds: the caller's pending files on this request join the comment,
   // in its transaction; any other id refuses the whole comment.
   async linkPending(
@@ -184,6 +277,7 @@ export class AttachmentsService {
       .findOne({ where: { id } });
     if (!attachment) return null;
     if (attachment.pending) return attachment.uploaderId === actor.id ? attachment : null;
+    if (attachment.requestId === null) return null;
     const request = await this.dataSource.getRepository(RequestEntity).findOne({
       where: { id: attachment.requestId },
       select: { id: true, supplierId: true, customerId: true },
@@ -234,21 +328,24 @@ export class AttachmentsService {
         ErrorReason.ATTACHMENT_TOO_LARGE,
         { maxBytes: max },
       );
-    // The request's row lock orders concurrent uploads, so two cannot both fit the last room.
-    await manager.query('SELECT id FROM requests WHERE id = $1 FOR UPDATE', [row.requestId]);
-    const [{ total }]: { total: string }[] = await manager.query(
-      'SELECT coalesce(sum(size_bytes), 0) AS total FROM attachments WHERE request_id = $1',
-      [row.requestId],
-    );
-    const perRequest = this.config.ATTACHMENTS_MAX_BYTES_PER_REQUEST;
-    if (Number(total) + bytes.length > perRequest)
-      throw RequestsException.badInput(
-        `The request's attachments would exceed ${perRequest} bytes (${total} used)`,
-        ['file'],
-      ).because(ErrorReason.REQUEST_ATTACHMENTS_FULL, {
-        maxBytes: perRequest,
-        usedBytes: Number(total),
-      });
+    // No request yet (uploadUnbound): its sum is checked when the request is filed.
+    if (row.requestId !== null) {
+      // The request's row lock orders concurrent uploads, so two cannot both fit the last room.
+      await manager.query('SELECT id FROM requests WHERE id = $1 FOR UPDATE', [row.requestId]);
+      const [{ total }]: { total: string }[] = await manager.query(
+        'SELECT coalesce(sum(size_bytes), 0) AS total FROM attachments WHERE request_id = $1',
+        [row.requestId],
+      );
+      const perRequest = this.config.ATTACHMENTS_MAX_BYTES_PER_REQUEST;
+      if (Number(total) + bytes.length > perRequest)
+        throw RequestsException.badInput(
+          `The request's attachments would exceed ${perRequest} bytes (${total} used)`,
+          ['file'],
+        ).because(ErrorReason.REQUEST_ATTACHMENTS_FULL, {
+          maxBytes: perRequest,
+          usedBytes: Number(total),
+        });
+    }
     const contentType = await detectContentType(bytes);
     const key = randomUUID();
     await this.store.put(manager, key, bytes, contentType);

@@ -39,7 +39,7 @@ export class AttachmentModel {
 
   uploaderId: string;
   commentId: string | null;
-  requestId: string;
+  requestId: string | null;
 
   static from(entity: AttachmentEntity): AttachmentModel {
     const model = new AttachmentModel();

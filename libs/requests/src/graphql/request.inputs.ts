@@ -57,6 +57,16 @@ export class CreateRequestInput {
     message: 'idempotencyKey must be 1-100 printable ASCII characters',
   })
   idempotencyKey?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "The caller's uploads for a new request (POST /attachments), filed as the request's own files; at most 20",
+  })
+  @IsOptional()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  attachmentIds?: string[] | null;
 }
 
 @InputType()

@@ -27,9 +27,13 @@ function groupedBy<T>(keys: readonly string[], rows: T[], keyOf: (row: T) => str
   return keys.map((k) => map.get(k)!);
 }
 
-function grouped<T extends { requestId: string }>(keys: readonly string[], rows: T[]): T[][] {
+// Rows of no request (an upload for a request not yet filed) belong to no key.
+function grouped<T extends { requestId: string | null }>(
+  keys: readonly string[],
+  rows: T[],
+): T[][] {
   const map = new Map<string, T[]>(keys.map((k) => [k, []]));
-  for (const row of rows) map.get(row.requestId)?.push(row);
+  for (const row of rows) if (row.requestId !== null) map.get(row.requestId)?.push(row);
   return keys.map((k) => map.get(k)!);
 }
 

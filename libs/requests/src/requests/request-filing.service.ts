@@ -4,6 +4,7 @@ import { AuthUser, TimeSource, ErrorReason } from '@intradesk/core';
 import { CatalogService, Priority } from '@intradesk/catalog';
 import { classifyRelationship, DepartmentEntity, RelationshipType } from '@intradesk/organization';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { AttachmentsService } from '../attachments/attachments.service';
 import { RequestChangeKind } from '../events/request-events';
 import { HistoryKind } from '../history/history-kind.enum';
 import { RequestNotifier } from '../notifications/request-notifier';
@@ -21,6 +22,8 @@ export interface CreateRequestCommand {
   description?: string | null;
   priority?: Priority | null;
   idempotencyKey?: string | null;
+  // The caller's uploads for this request (POST /attachments), linked as its own files.
+  attachmentIds?: readonly string[] | null;
 }
 
 export interface SlaPreview {
@@ -46,6 +49,7 @@ export class RequestFilingService {
     private readonly requestClocks: RequestClocks,
     private readonly notifier: RequestNotifier,
     private readonly writer: RequestWriter,
+    private readonly attachments: AttachmentsService,
   ) {}
 
   // Files a request from the caller's department. A repeated idempotency key returns the first
@@ -65,6 +69,9 @@ export class RequestFilingService {
         'You belong to no department, so you cannot file requests',
       ).because(ErrorReason.NO_DEPARTMENT);
     }
+    const attachmentIds = [
+      ...new Set((command.attachmentIds ?? []).map((id) => id.toLowerCase())),
+    ].sort();
     const payloadHash = createHash('sha256')
       .update(
         JSON.stringify([
@@ -73,6 +80,8 @@ export class RequestFilingService {
           command.title,
           command.description ?? '',
           command.priority ?? null,
+          // Only when there are files, so the hashes of requests filed without stay the same.
+          ...(attachmentIds.length > 0 ? [attachmentIds] : []),
         ]),
       )
       .digest('hex');
@@ -119,6 +128,8 @@ export class RequestFilingService {
         version: 1,
       });
       await manager.getRepository(RequestEntity).insert(request);
+      // Before anything else is written for it: a refused file refuses the whole request.
+      await this.attachments.linkToNewRequest(manager, actor, request.id, attachmentIds);
       await this.requestClocks.started(
         manager,
         {
