@@ -17,12 +17,13 @@ export interface Desk {
 
 // A real API on this file's own database with the demo organisation and its desk, serving the
 // built web app at / (same origin as /graphql, as in production).
-export async function startDesk(): Promise<Desk> {
+// env: settings beside the defaults (a spec's own limits).
+export async function startDesk(env: Record<string, string> = {}): Promise<Desk> {
   const web = ensureWebBuild();
   const app = await startTestApp({
     seedDemo: true,
     seedDemoRequests: true,
-    env: { WEB_DIR: web.dir },
+    env: { ...env, WEB_DIR: web.dir },
   });
   const clients = new Map<string, Promise<GraphqlClient>>();
   return {

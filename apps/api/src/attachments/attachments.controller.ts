@@ -176,7 +176,10 @@ export class AttachmentsController {
     let refusal: UploadRefusal;
     if (error instanceof UploadRefusal) refusal = error;
     else if (error instanceof DomainException && error.reason && TOO_LARGE.has(error.reason))
-      refusal = new UploadRefusal(413, 'PAYLOAD_TOO_LARGE', error.message);
+      refusal = new UploadRefusal(413, 'PAYLOAD_TOO_LARGE', error.message, {
+        reason: error.reason,
+        ...error.details,
+      });
     else if (error instanceof DomainException && STATUS[error.code])
       refusal = new UploadRefusal(STATUS[error.code]!, error.code, error.message);
     else {
@@ -197,7 +200,10 @@ export class AttachmentsController {
 }
 
 function tooLarge(max: number): UploadRefusal {
-  return new UploadRefusal(413, 'PAYLOAD_TOO_LARGE', `The file is larger than ${max} bytes`);
+  return new UploadRefusal(413, 'PAYLOAD_TOO_LARGE', `The file is larger than ${max} bytes`, {
+    reason: ErrorReason.ATTACHMENT_TOO_LARGE,
+    maxBytes: max,
+  });
 }
 
 // The body in memory, refused past maxBytes as it arrives (ATTACHMENT_MAX_BYTES bounds it).

@@ -20,6 +20,8 @@ export class UploadRefusal extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    // More for the client, beside the code (an attachment's reason and limit).
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
   }
@@ -27,7 +29,9 @@ export class UploadRefusal extends Error {
 
 export function sendRefusal(res: Response, refusal: UploadRefusal): void {
   res.status(refusal.status).json({
-    errors: [{ message: refusal.message, extensions: { code: refusal.code } }],
+    errors: [
+      { message: refusal.message, extensions: { ...refusal.extensions, code: refusal.code } },
+    ],
   });
 }
 

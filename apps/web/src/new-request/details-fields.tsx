@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { ReactNode, useId } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { FieldError } from './field-error';
 import { DESCRIPTION_MAX, TITLE_MAX } from './validate-request';
@@ -11,6 +11,7 @@ export function DetailsFields({
   refs,
   onTitle,
   onDescription,
+  files,
 }: {
   title: string;
   description: string;
@@ -19,6 +20,8 @@ export function DetailsFields({
   refs: Partial<Record<'title' | 'description', HTMLElement | null>>;
   onTitle: (value: string) => void;
   onDescription: (value: string) => void;
+  // The files to file with it (NewRequestFiles), under the description.
+  files?: ReactNode;
 }) {
   const intl = useIntl();
   const ids = { title: useId(), description: useId() };
@@ -79,6 +82,7 @@ export function DetailsFields({
         </p>
         <FieldError id={`${ids.description}-error`} message={errors.description} />
       </div>
+      {files}
     </fieldset>
   );
 }

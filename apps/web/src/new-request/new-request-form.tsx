@@ -8,7 +8,9 @@ import { graphql } from '../gql';
 import type { Priority } from '../gql/graphql';
 import { CatalogueFields, CatalogueSupplier } from './catalogue-fields';
 import { DetailsFields } from './details-fields';
+import { useDropUnsentOnLeave, usePendingUploads } from '../request/pending-uploads';
 import { IdempotencyKeys } from './idempotency-key';
+import { NewRequestFiles } from './new-request-files';
 import { refusalMessage, refusedFields } from './refusal-message';
 import { SlaPreview } from './sla-preview';
 import {
@@ -105,6 +107,9 @@ export function NewRequestForm() {
   // Set once filed: the form stays on screen while the request page loads.
   const [filed, setFiled] = useState<string | null>(null);
   const busy = creation.fetching || filed !== null;
+  const uploads = usePendingUploads(null);
+  // Leaving without filing drops the uploads (the cleanup job would, a day later).
+  const keepUploads = useDropUnsentOnLeave(uploads.files);
 
   // The request page is where filing leads: fetch its code while the form is filled in.
   useEffect(() => {
@@ -192,16 +197,27 @@ export function NewRequestForm() {
       setTimeout(() => focusFirst(found), 0);
       return;
     }
+    if (uploads.uploading) {
+      setFormError(
+        intl.formatMessage({
+          id: 'newRequest.error.uploading',
+          defaultMessage: 'Wait until the files have uploaded, or remove them.',
+        }),
+      );
+      return;
+    }
     const payload = {
       supplierId: supplier.id,
       serviceId: service?.id ?? null,
       priority,
       title: title.trim(),
       description: description.trim() || null,
+      ...(uploads.readyIds.length > 0 ? { attachmentIds: uploads.readyIds } : {}),
     };
     const result = await create({ input: { ...payload, idempotencyKey: keys.for(payload) } });
     const created = result.data?.createRequest;
     if (created) {
+      keepUploads();
       setFiled(created.number);
       navigate(`/requests/${encodeURIComponent(created.number)}`, {
         state: { filed: true },
@@ -210,7 +226,14 @@ export function NewRequestForm() {
     }
     const refusal = refusalOf(result.error);
     if (!refusal) return;
-    const message = refusalMessage(intl, refusal);
+    const message =
+      !refusal.reason && refusedFields(refusal).includes('attachmentIds')
+        ? intl.formatMessage({
+            id: 'newRequest.error.attachmentsGone',
+            defaultMessage:
+              'One of the files is no longer there (removed, or kept too long unsent). Remove it, attach it again and file the request.',
+          })
+        : refusalMessage(intl, refusal);
     const named = refusedFields(refusal)
       .map((f) => f.replace(/Id$/, ''))
       .filter((f): f is FieldName => FIELD_ORDER.includes(f as FieldName));
@@ -240,7 +263,14 @@ export function NewRequestForm() {
   }
 
   return (
-    <form id={formId} className="new-request-form" noValidate onSubmit={submit}>
+    <form
+      id={formId}
+      className={`new-request-form drop-target${uploads.dragging ? ' dragging' : ''}`}
+      noValidate
+      onSubmit={submit}
+      onPaste={uploads.onPaste}
+      {...uploads.dropTarget}
+    >
       <CatalogueFields
         own={own}
         others={others}
@@ -267,6 +297,7 @@ export function NewRequestForm() {
           setDescription(value);
           if (errors.description) setErrors((x) => ({ ...x, description: undefined }));
         }}
+        files={<NewRequestFiles uploads={uploads} />}
       />
 
       <SlaPreview

@@ -31,6 +31,11 @@ const MESSAGES = defineMessages({
     defaultMessage:
       'This form was already filed with different details. Reload the page to start again.',
   },
+  REQUEST_ATTACHMENTS_FULL: {
+    id: 'newRequest.error.attachmentsFull',
+    defaultMessage:
+      'The files add up to more than one request may hold. Remove some, then file the request.',
+  },
   NETWORK: {
     id: 'newRequest.error.network',
     defaultMessage:

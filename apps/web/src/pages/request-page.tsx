@@ -6,6 +6,7 @@ import { refusalOf } from '../api/errors';
 import { useSignedInUser } from '../auth/session';
 import { RequestKudos } from '../kudos/request-kudos';
 import { RequestEvent, useRequestEvents } from '../live/live-events';
+import { AttachmentList } from '../request/attachments';
 import { Conversation } from '../request/conversation';
 import { HistoryList } from '../request/history-list';
 import { RatingPanel } from '../request/rating-panel';
@@ -176,6 +177,8 @@ export default function RequestPage() {
                 <FormattedMessage id="request.noDescription" defaultMessage="No description." />
               </p>
             )}
+            {/* The request's own files: filed with it (New request form, e-mail). */}
+            <AttachmentList attachments={request.attachments} />
           </section>
           <Conversation
             request={request}

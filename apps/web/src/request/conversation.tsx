@@ -1,12 +1,4 @@
-import {
-  ClipboardEvent,
-  DragEvent,
-  FormEvent,
-  KeyboardEvent,
-  RefObject,
-  useRef,
-  useState,
-} from 'react';
+import { FormEvent, KeyboardEvent, RefObject, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { personName } from '../ui/person-name';
 import { useMutation } from 'urql';
@@ -14,26 +6,8 @@ import { refusalOf, Refusal } from '../api/errors';
 import { AddCommentMutation } from './request-documents';
 import type { CommentView, RequestView } from './request-types';
 import { When } from './sla-panel';
-import { AttachmentList, useFileSize } from './attachments';
-import { removePendingAttachment, uploadAttachment } from './upload-attachment';
-
-interface PendingFile {
-  key: number;
-  name: string;
-  size: number;
-  sent: number;
-  id?: string;
-  error?: string;
-  abort?: () => void;
-  done?: Promise<unknown>;
-}
-
-// A pasted screenshot has no useful name: give it one with the time.
-function fileNameOf(file: File, index: number): string {
-  if (file.name && file.name !== 'image.png') return file.name;
-  const ext = file.type.split('/')[1]?.replace(/[^a-z0-9]/g, '') || 'png';
-  return `screenshot-${new Date().toISOString().replace(/[:.]/g, '-')}-${index + 1}.${ext}`;
-}
+import { AttachmentList } from './attachments';
+import { AttachFilesButton, PendingFileList, usePendingUploads } from './pending-uploads';
 
 function CommentItem({ comment, request }: { comment: CommentView; request: RequestView }) {
   const intl = useIntl();
@@ -89,65 +63,9 @@ export function Conversation({
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
   const [{ fetching }, addComment] = useMutation(AddCommentMutation);
-  const [files, setFiles] = useState<PendingFile[]>([]);
-  const [dragging, setDragging] = useState(false);
-  const nextKey = useRef(1);
-  const picker = useRef<HTMLInputElement>(null);
-  const intl = useIntl();
-  const size = useFileSize();
+  const uploads = usePendingUploads(request.id);
+  const { uploading } = uploads;
   const empty = body.trim().length === 0;
-  const uploading = files.some((f) => !f.id && !f.error);
-
-  const update = (key: number, change: Partial<PendingFile>) =>
-    setFiles((all) => all.map((f) => (f.key === key ? { ...f, ...change } : f)));
-
-  const addFiles = (list: FileList | File[]) => {
-    [...list].forEach((file, index) => {
-      const key = nextKey.current++;
-      const name = fileNameOf(file, index);
-      const upload = uploadAttachment(request.id, file, name, (sent) => update(key, { sent }));
-      setFiles((all) => [
-        ...all,
-        { key, name, size: file.size, sent: 0, abort: upload.abort, done: upload.done },
-      ]);
-      void upload.done.then((outcome) => {
-        if ('attachment' in outcome) update(key, { id: outcome.attachment.id, sent: file.size });
-        else
-          update(key, {
-            error:
-              outcome.refusal.code === 'PAYLOAD_TOO_LARGE'
-                ? intl.formatMessage({
-                    id: 'request.attachments.tooLarge',
-                    defaultMessage: 'Too large',
-                  })
-                : intl.formatMessage({
-                    id: 'request.attachments.failed',
-                    defaultMessage: 'Upload failed',
-                  }),
-          });
-      });
-    });
-  };
-
-  const removeFile = (file: PendingFile) => {
-    if (file.id) void removePendingAttachment(file.id);
-    else file.abort?.();
-    setFiles((all) => all.filter((f) => f.key !== file.key));
-  };
-
-  const onPaste = (event: ClipboardEvent<HTMLTextAreaElement>) => {
-    const pasted = [...event.clipboardData.files];
-    if (pasted.length === 0) return;
-    event.preventDefault();
-    addFiles(pasted);
-  };
-
-  const onDrop = (event: DragEvent<HTMLFormElement>) => {
-    if (event.dataTransfer.files.length === 0) return;
-    event.preventDefault();
-    setDragging(false);
-    addFiles(event.dataTransfer.files);
-  };
 
   const send = async (event?: FormEvent) => {
     event?.preventDefault();
@@ -157,7 +75,7 @@ export function Conversation({
       requestId: request.id,
       body: body.trim(),
       internal: canWriteNotes && internal,
-      attachmentIds: files.filter((f) => f.id).map((f) => f.id!),
+      attachmentIds: uploads.readyIds,
     });
     onSent('done');
     const refusal = refusalOf(result.error);
@@ -167,7 +85,7 @@ export function Conversation({
     }
     setBody('');
     setInternal(false);
-    setFiles([]);
+    uploads.clear();
   };
 
   // Ctrl+Enter (or ⌘+Enter) sends, as in most chat and helpdesk tools.
@@ -191,15 +109,9 @@ export function Conversation({
         </p>
       )}
       <form
-        className={`card rq-composer${internal ? ' internal' : ''}${dragging ? ' dragging' : ''}`}
+        className={`card rq-composer drop-target${internal ? ' internal' : ''}${uploads.dragging ? ' dragging' : ''}`}
         onSubmit={send}
-        onDragOver={(e) => {
-          if (![...e.dataTransfer.types].includes('Files')) return;
-          e.preventDefault();
-          setDragging(true);
-        }}
-        onDragLeave={() => setDragging(false)}
-        onDrop={onDrop}
+        {...uploads.dropTarget}
       >
         <div className="field">
           <label htmlFor="rq-comment">
@@ -213,7 +125,7 @@ export function Conversation({
             maxLength={10000}
             onChange={(e) => setBody(e.target.value)}
             onKeyDown={onKeyDown}
-            onPaste={onPaste}
+            onPaste={uploads.onPaste}
             aria-describedby="rq-comment-hint rq-attach-hint"
           />
           <span id="rq-attach-hint" className="muted rq-small">
@@ -237,58 +149,9 @@ export function Conversation({
             )}
           </span>
         </div>
-        {files.length > 0 && (
-          <ul
-            className="rq-pending-files"
-            aria-label={intl.formatMessage({
-              id: 'request.attachments.pending',
-              defaultMessage: 'Files to send',
-            })}
-          >
-            {files.map((f) => (
-              <li key={f.key}>
-                <bdi>{f.name}</bdi> <span className="muted rq-small">({size(f.size)})</span>{' '}
-                {f.error ? (
-                  <span role="alert">{f.error}</span>
-                ) : f.id ? (
-                  <span className="muted rq-small">
-                    <FormattedMessage id="request.attachments.ready" defaultMessage="Ready" />
-                  </span>
-                ) : (
-                  <progress
-                    max={f.size || 1}
-                    value={f.sent}
-                    aria-label={intl.formatMessage(
-                      { id: 'request.attachments.progress', defaultMessage: 'Uploading {name}' },
-                      { name: f.name },
-                    )}
-                  />
-                )}{' '}
-                <button type="button" className="secondary" onClick={() => removeFile(f)}>
-                  <FormattedMessage
-                    id="request.attachments.remove"
-                    defaultMessage="Remove {name}"
-                    values={{ name: f.name }}
-                  />
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
+        <PendingFileList files={uploads.files} onRemove={uploads.removeFile} />
         <div className="actions">
-          <input
-            ref={picker}
-            type="file"
-            multiple
-            hidden
-            onChange={(e) => {
-              if (e.target.files) addFiles(e.target.files);
-              e.target.value = '';
-            }}
-          />
-          <button type="button" className="secondary" onClick={() => picker.current?.click()}>
-            <FormattedMessage id="request.attachments.attach" defaultMessage="Attach files" />
-          </button>
+          <AttachFilesButton onFiles={uploads.addFiles} />
           {canWriteNotes && (
             <label className="checkbox">
               <input

@@ -43,6 +43,13 @@ export const RequestPageQuery = graphql(`
         name
         active
       }
+      attachments {
+        id
+        fileName
+        sizeBytes
+        url
+        inlineUrl
+      }
       comments {
         id
         body

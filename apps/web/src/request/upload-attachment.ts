@@ -1,5 +1,6 @@
-// The browser side of POST /requests/:id/attachments (README "Attachments"): the file as the
-// body, through XHR for its upload progress; the session cookie plus X-Intradesk-Upload.
+// The browser side of POST /requests/:id/attachments and POST /attachments (README
+// "Attachments"): the file as the body, through XHR for its upload progress; the session cookie
+// plus X-Intradesk-Upload.
 
 export interface UploadedAttachment {
   id: string;
@@ -8,11 +9,19 @@ export interface UploadedAttachment {
   sizeBytes: number;
 }
 
-export type UploadOutcome =
-  { attachment: UploadedAttachment } | { refusal: { code: string; message: string } };
+// reason and maxBytes when too large: ATTACHMENT_TOO_LARGE or REQUEST_ATTACHMENTS_FULL.
+export interface UploadRefusal {
+  code: string;
+  message: string;
+  reason?: string;
+  maxBytes?: number;
+}
 
+export type UploadOutcome = { attachment: UploadedAttachment } | { refusal: UploadRefusal };
+
+// requestId null: for a request not yet filed (createRequest's attachmentIds takes it).
 export function uploadAttachment(
-  requestId: string,
+  requestId: string | null,
   file: Blob,
   fileName: string,
   onProgress: (sent: number, total: number) => void,
@@ -27,7 +36,12 @@ export function uploadAttachment(
         else {
           const error = body.errors?.[0];
           resolve({
-            refusal: { code: error?.extensions?.code ?? 'ERROR', message: error?.message ?? '' },
+            refusal: {
+              code: error?.extensions?.code ?? 'ERROR',
+              message: error?.message ?? '',
+              reason: error?.extensions?.reason,
+              maxBytes: error?.extensions?.maxBytes,
+            },
           });
         }
       } catch {
@@ -37,7 +51,9 @@ export function uploadAttachment(
     xhr.onerror = () => resolve({ refusal: { code: 'NETWORK', message: '' } });
     xhr.onabort = () => resolve({ refusal: { code: 'ABORTED', message: '' } });
   });
-  const url = `/requests/${encodeURIComponent(requestId)}/attachments?name=${encodeURIComponent(fileName)}`;
+  const path =
+    requestId === null ? '/attachments' : `/requests/${encodeURIComponent(requestId)}/attachments`;
+  const url = `${path}?name=${encodeURIComponent(fileName)}`;
   xhr.open('POST', url);
   xhr.withCredentials = true;
   xhr.setRequestHeader('Content-Type', 'application/octet-stream');
@@ -46,11 +62,12 @@ export function uploadAttachment(
   return { done, abort: () => xhr.abort() };
 }
 
-// A file not yet sent with a comment, dropped from the composer.
-export function removePendingAttachment(id: string): Promise<unknown> {
+// A file not yet sent, dropped from the composer or the form; keepalive: as the page is left.
+export function removePendingAttachment(id: string, keepalive = false): Promise<unknown> {
   return fetch(`/attachments/${encodeURIComponent(id)}`, {
     method: 'DELETE',
     credentials: 'same-origin',
+    keepalive,
     headers: { 'X-Intradesk-Upload': '1' },
   });
 }
