@@ -154,8 +154,9 @@ export const OPERATIONS: Record<string, OperationAccess> = {
   },
   'Mutation.createRequest': {
     guard: ANY,
-    scope: "filed for the caller's own department",
-    proof: ['requests-lifecycle'],
+    scope:
+      "filed for the caller's own department; attachmentIds: the caller's unbound uploads only",
+    proof: ['requests-lifecycle', 'new-request-attachments'],
   },
   'Mutation.assignRequest': {
     guard: ANY,
@@ -593,6 +594,12 @@ export const HTTP_ROUTES: Record<string, RouteAccess> = {
     guard: ANY,
     scope: 'whoever sees the request (else 404); onto a comment: its author only',
     proof: ['attachments'],
+    contentType: 'application/octet-stream',
+  },
+  'POST /attachments': {
+    guard: ANY,
+    scope: 'anyone signed in: held for a request not yet filed, seen by its uploader only',
+    proof: ['new-request-attachments'],
     contentType: 'application/octet-stream',
   },
   'GET /attachments/:id': {
