@@ -89,6 +89,51 @@ describe('Asking the customer for information mails them once', () => {
     }, 60_000);
   }
 
+  it('with MAIL_GATHER_SECONDS, a delivery run between the two clicks still sends one mail', async () => {
+    // An API with the production default's gathering over the same database.
+    const gathering = await startTestApp({
+      sameDatabaseAs: t,
+      env: { SMTP_URL: sink.url, MAIL_DOMAIN: DOMAIN, MAIL_GATHER_SECONDS: '30' },
+    });
+    try {
+      const email = demoEmail('SALES', 'member');
+      const member = await gathering.login(email);
+      const agent = await gathering.login(demoEmail('IT', 'agent'));
+      const deliver = () => gathering.app.get(MailDeliveryJob).runUntilIdle();
+      const request = await fileRequest(member, ids.IT, { title: 'Headset' });
+      await deliver();
+      await agent.data(ADD_COMMENT, {
+        requestId: request.id,
+        body: 'Wired or not?',
+        internal: false,
+      });
+      // The worker's next run comes before the agent's second click: the question is held.
+      await deliver();
+      expect(to(email)).toHaveLength(0);
+      await wait(agent, request);
+      await deliver();
+      expect(to(email)).toHaveLength(0);
+      const [held] = await t.dataSource.query(
+        `SELECT count(*)::int AS n FROM mail_messages
+          WHERE request_id = $1 AND status = 'PENDING'`,
+        [request.id],
+      );
+      expect(held.n).toBe(1);
+      // 30 s later (due now), one mail with the question.
+      await t.dataSource.query(
+        `UPDATE mail_messages SET next_attempt_at = now() WHERE request_id = $1 AND status = 'PENDING'`,
+        [request.id],
+      );
+      await deliver();
+      const got = to(email);
+      expect(got).toHaveLength(1);
+      expect(got[0].parsed.text).toContain('needs your answer');
+      expect(got[0].parsed.text).toContain('> Wired or not?');
+    } finally {
+      await gathering.close();
+    }
+  }, 60_000);
+
   it('a question after the waiting mail has gone out is a mail of its own', async () => {
     const email = demoEmail('FIN', 'member');
     const member = await t.login(email);

@@ -56,6 +56,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     // Tokens expire at the time source's time: a test that moves it by weeks keeps its
     // sign-ins (the expiry test sets its own).
     ...(options.time ? { JWT_EXPIRES_IN: '400d' } : {}),
+    // Mail is due at once (mail-ask-for-information sets its own gathering).
+    MAIL_GATHER_SECONDS: '0',
     // Webhook tests deliver to receivers on 127.0.0.1; the SSRF tests set their own.
     WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'true',
     ...(options.replicaApplicationName

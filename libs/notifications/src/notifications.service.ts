@@ -57,13 +57,20 @@ function mailParams(n: Omit<NewNotification, 'userId'>): Record<string, string |
 // extra round trip): one mail_messages row per recipient n (a CTE n of user_id, kind, message,
 // request_id, actor_id, created_at, params) who is active and has not turned the kind's e-mail
 // off, unless n.mail is false; DIGEST choices wait for the daily digest. $9 is MAIL_DOMAIN (for
-// the Message-ID).
-const MAIL_OUTBOX_CTE = `mail_outbox AS (
+// the Message-ID). A request's reply and status-change mails are due `gatherSeconds` later
+// (MAIL_GATHER_SECONDS), so that the other half of "asking for information" still finds the
+// first unsent and folds into it.
+const GATHERED_KINDS = `('${NotificationKind.REQUEST_COMMENTED}', '${NotificationKind.REQUEST_STATUS_CHANGED}')`;
+const mailOutboxCte = (gatherSeconds: number) => `mail_outbox AS (
          INSERT INTO mail_messages (id, recipient_user_id, request_id, kind, actor_id, params,
                                     status, message_id, next_attempt_at, created_at)
          SELECT m.id, m.user_id, m.request_id, m.kind, m.actor_id, m.params, m.status,
                 '<' || m.id || '@' || $9::varchar || '>',
-                CASE WHEN m.status = 'PENDING' THEN m.created_at END, m.created_at
+                CASE WHEN m.status = 'PENDING'
+                     THEN m.created_at + CASE WHEN m.kind IN ${GATHERED_KINDS}
+                                              THEN make_interval(secs => ${Math.trunc(gatherSeconds)})
+                                              ELSE interval '0' END END,
+                m.created_at
            FROM (SELECT gen_random_uuid() AS id, n.*,
                         CASE COALESCE(p.email, '${MailChoice.IMMEDIATE}')
                           WHEN '${MailChoice.DIGEST}' THEN '${MailStatus.DIGEST_QUEUED}'
@@ -97,7 +104,7 @@ export class NotificationsService {
          SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::uuid[], $5::uuid[],
                               $6::timestamptz[], $8::jsonb[], $10::boolean[])
                     AS n(user_id, kind, message, request_id, actor_id, created_at, params, mail)
-       ), ${MAIL_OUTBOX_CTE}, added AS (
+       ), ${mailOutboxCte(this.config.MAIL_GATHER_SECONDS)}, added AS (
          INSERT INTO notifications (user_id, kind, message, request_id, actor_id, created_at)
          SELECT n.user_id, n.kind, n.message, n.request_id, n.actor_id, n.created_at
            FROM n
@@ -181,7 +188,7 @@ export class NotificationsService {
           WHERE ((u.department_id = $1 AND u.role IN ${QUEUE_STAFF_SQL})
                  OR u.id = (SELECT lead_id FROM departments WHERE id = $1))
             AND u.id IS DISTINCT FROM $5::uuid
-       ), ${MAIL_OUTBOX_CTE}, added AS (
+       ), ${mailOutboxCte(this.config.MAIL_GATHER_SECONDS)}, added AS (
          INSERT INTO notifications (user_id, kind, message, request_id, actor_id, created_at)
          SELECT n.user_id, n.kind, n.message, n.request_id, n.actor_id, n.created_at
            FROM n

@@ -356,6 +356,14 @@ export class AppConfig {
   @Max(300)
   MAIL_TIMEOUT_SECONDS = 30;
 
+  // A request's reply and status-change mails wait this long before they are due, so that a
+  // question and "waiting on you" (asking for information) go out as one mail; 0: at once.
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  MAIL_GATHER_SECONDS = 30;
+
   // A PEM file of certificates the SMTP client trusts besides the system's CAs (an internal CA,
   // or the relay's own self-signed certificate), for STARTTLS and smtps://. Verification itself
   // is never turned off.
