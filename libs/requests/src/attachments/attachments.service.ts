@@ -121,7 +121,8 @@ export class AttachmentsService {
 
   // An upload for a request not yet filed (the New request form, POST /attachments): pending and
   // bound to no request, seen by its uploader only, until createRequest's attachmentIds links it.
-  // ATTACHMENT_MAX_BYTES holds here; ATTACHMENTS_MAX_BYTES_PER_REQUEST when the request is filed.
+  // ATTACHMENT_MAX_BYTES holds here, and ATTACHMENTS_MAX_BYTES_PER_REQUEST over all the caller's
+  // unbound uploads (checked again when the request is filed, in case the limit changed).
   async uploadUnbound(
     actor: AuthUser,
     fileName: string | null | undefined,
@@ -328,8 +329,29 @@ export class AttachmentsService {
         ErrorReason.ATTACHMENT_TOO_LARGE,
         { maxBytes: max },
       );
-    // No request yet (uploadUnbound): its sum is checked when the request is filed.
-    if (row.requestId !== null) {
+    if (row.requestId === null) {
+      // No request yet (uploadUnbound): the uploader's files waiting for a new request may add
+      // up to what one request may hold, so unbound uploads cannot pile up past what could ever
+      // be filed. A per-uploader lock orders their concurrent uploads.
+      await manager.query(
+        `SELECT pg_advisory_xact_lock(hashtext('attachments-unbound'), hashtext($1))`,
+        [row.uploaderId],
+      );
+      const [{ total }]: { total: string }[] = await manager.query(
+        `SELECT coalesce(sum(size_bytes), 0) AS total FROM attachments
+          WHERE request_id IS NULL AND uploader_id = $1 AND pending`,
+        [row.uploaderId],
+      );
+      const perRequest = this.config.ATTACHMENTS_MAX_BYTES_PER_REQUEST;
+      if (Number(total) + bytes.length > perRequest)
+        throw RequestsException.badInput(
+          `Your files waiting for a new request would exceed ${perRequest} bytes (${total} used)`,
+          ['file'],
+        ).because(ErrorReason.REQUEST_ATTACHMENTS_FULL, {
+          maxBytes: perRequest,
+          usedBytes: Number(total),
+        });
+    } else {
       // The request's row lock orders concurrent uploads, so two cannot both fit the last room.
       await manager.query('SELECT id FROM requests WHERE id = $1 FOR UPDATE', [row.requestId]);
       const [{ total }]: { total: string }[] = await manager.query(
