@@ -362,7 +362,7 @@ export class AppConfig {
   @IsInt()
   @Min(0)
   @Max(3600)
-  MAIL_GATHER_SECONDS = 30;
+  MAIL_GATHER_SECONDS = 10;
 
   // A PEM file of certificates the SMTP client trusts besides the system's CAs (an internal CA,
   // or the relay's own self-signed certificate), for STARTTLS and smtps://. Verification itself
