@@ -549,6 +549,11 @@ export const HTTP_ROUTES: Record<string, RouteAccess> = {
     scope: 'the signed token: a page, nothing changed',
     proof: ['mail-unsubscribe'],
   },
+  'GET /mail/unsubscribe.css': {
+    guard: 'public',
+    scope: "the unsubscribe page's stylesheet, the same for everyone",
+    proof: ['mail-unsubscribe'],
+  },
   'POST /mail/unsubscribe': {
     guard: 'public',
     scope: "the signed token: the token's person's e-mail of its kind off",

@@ -1,9 +1,19 @@
 /// <reference lib="dom" />
 // Outgoing e-mail in the web app (issue 15, part 1): an administrator reads the outgoing
 // messages under Settings, Outgoing mail (no SMTP_URL here, so they are kept, not sent), a page
-// at a time with "Show more messages"; a member chooses the daily digest for replies and their e-mail follows the app's language.
+// at a time with "Show more messages"; a member chooses the daily digest for replies and their e-mail follows the app's language;
+// a message's one-click unsubscribe link, opened in the browser, asks first and then turns that
+// e-mail off (English and Persian; saved as PNGs in the temp directory).
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
-import { MailDeliveryJob, NotificationKind, NotificationsService } from '@intradesk/notifications';
+import { AppConfig } from '@intradesk/core';
+import {
+  MailDeliveryJob,
+  NotificationKind,
+  NotificationsService,
+  signUnsubscribeToken,
+} from '@intradesk/notifications';
 import { expectAccessible } from './support/axe';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { Desk, eventually, MEMBER, startDesk } from './support/desk';
@@ -144,4 +154,48 @@ describeInBrowser('Outgoing e-mail in the browser', () => {
       }, 10_000);
     });
   }, 120_000);
+
+  test.each([
+    ['member.hr@demo.intradesk.test', 'en', 'Stop these e-mails', /^Done: no more e-mail about/],
+    ['member.fin@demo.intradesk.test', 'fa', 'توقف این ایمیل‌ها', /^انجام شد/],
+  ])(
+    'an unsubscribe link (%s, %s) changes nothing when opened, and its button turns that e-mail off',
+    async (email, locale, button, done) => {
+      await desk.app.dataSource.query(`UPDATE users SET locale = $2 WHERE email = $1`, [
+        email,
+        locale,
+      ]);
+      const [{ id }] = await desk.app.dataSource.query(`SELECT id FROM users WHERE email = $1`, [
+        email,
+      ]);
+      const secret = desk.app.app.get(AppConfig).mailReplySecret;
+      const token = signUnsubscribeToken(secret, id, 'REQUEST_ASSIGNED', new Date());
+      const api = await desk.as(email);
+      const assigned = async () =>
+        (
+          (await api.data('{ notificationPreferences { kind email } }'))
+            .notificationPreferences as { kind: string; email: string }[]
+        ).find((p) => p.kind === 'REQUEST_ASSIGNED')!.email;
+      const before = await assigned();
+      expect(before).not.toBe('OFF');
+
+      // Opened from a mail client: not signed in.
+      const page: Page = await open();
+      await page.goto(`${desk.baseUrl}/mail/unsubscribe?token=${token}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+      expect(await page.locator('html').getAttribute('dir')).toBe(locale === 'fa' ? 'rtl' : 'ltr');
+      expect(await assigned()).toBe(before);
+      await expectAccessible(page, `unsubscribe page (${locale})`);
+      await page.screenshot({ path: path.join(tmpdir(), `intradesk-unsubscribe-${locale}.png`) });
+
+      await step(`press ${button}`, async () => {
+        await page.getByRole('button', { name: button }).press('Enter');
+        await page.getByRole('status').filter({ hasText: done }).waitFor();
+      });
+      expect(await assigned()).toBe('OFF');
+      await expectAccessible(page, `unsubscribe done (${locale})`);
+    },
+    60_000,
+  );
 });

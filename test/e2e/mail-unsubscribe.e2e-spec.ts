@@ -149,4 +149,15 @@ describe('One-click unsubscribe from notification e-mail', () => {
     );
     expect(inApp[0].n).toBe(2);
   }, 60_000);
+
+  it('styles its page with a stylesheet of its own, under the content security policy', async () => {
+    const page = await fetch(`${t.baseUrl}/mail/unsubscribe?token=abc`);
+    expect(page.status).toBe(400);
+    expect(await page.text()).toContain('<link rel="stylesheet" href="unsubscribe.css">');
+    expect(page.headers.get('content-security-policy')).toContain("style-src 'self'");
+    const css = await fetch(`${t.baseUrl}/mail/unsubscribe.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    expect(await css.text()).toContain('main {');
+  });
 });

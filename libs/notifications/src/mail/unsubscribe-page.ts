@@ -4,7 +4,27 @@ import { escapeHtml, MailLocale, preferencesLink } from './mail-templates';
 // The page behind a List-Unsubscribe link (GET /mail/unsubscribe?token=…): it changes nothing
 // (mail scanners open links) and asks; its button POSTs the same URL with RFC 8058's body, as mail
 // providers do. In the recipient's language; plain HTML under the app's content security policy
-// (no inline style or script).
+// (no inline style or script: its look is the stylesheet below, served beside it).
+
+// GET /mail/unsubscribe.css: a plain card in the web app's colours; logical properties, so that
+// right-to-left pages mirror by themselves.
+export const UNSUBSCRIBE_CSS = `
+:root { color-scheme: light; }
+body { margin: 0; min-height: 100vh; background: #f4f6f9; color: #1b2330;
+  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Vazirmatn", sans-serif; }
+main { box-sizing: border-box; max-width: 36rem; margin: 4rem auto; padding: 2rem;
+  background: #fff; border: 1px solid #d5dbe3; border-radius: 0.5rem; }
+main::before { content: "Intradesk"; display: block; margin-block-end: 1.5rem; font-weight: 700;
+  color: #1d4f91; }
+h1 { margin: 0 0 1rem; font-size: 1.375rem; line-height: 1.3; }
+p { margin: 0 0 1rem; }
+button { font: inherit; font-weight: 600; padding: 0.5rem 1.25rem; border: 0; border-radius: 0.375rem;
+  background: #1d4f91; color: #fff; cursor: pointer; }
+button:hover { background: #163d70; }
+button:focus-visible, a:focus-visible { outline: 3px solid #c2410c; outline-offset: 2px; }
+a { color: #1d4f91; }
+form { margin-block-end: 1rem; }
+`;
 
 interface UnsubscribeWords {
   title: string;
@@ -156,6 +176,7 @@ export function unsubscribePage(page: UnsubscribePage, locale: MailLocale, publi
     `<!DOCTYPE html><html lang="${locale}" dir="${dir}"><head><meta charset="utf-8">` +
     `<meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<meta name="robots" content="noindex">` +
+    `<link rel="stylesheet" href="unsubscribe.css">` +
     `<title>${escapeHtml(w.title)} · Intradesk</title></head><body><main>${body}</main></body></html>`
   );
 }

@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { AppConfig, Public } from '@intradesk/core';
 import { MAIL_LOCALES, mailLocale } from './mail-templates';
 import { MailService } from './mail.service';
-import { unsubscribePage, UnsubscribePage } from './unsubscribe-page';
+import { UNSUBSCRIBE_CSS, unsubscribePage, UnsubscribePage } from './unsubscribe-page';
 
 // One-click unsubscribe (RFC 8058), the target of every message's List-Unsubscribe header:
 // POST /mail/unsubscribe?token=… (body List-Unsubscribe=One-Click, no session: mail providers call
@@ -25,6 +25,11 @@ export class UnsubscribeController {
     const who = typeof token === 'string' ? await this.mail.unsubscriber(token) : null;
     if (!who) return this.send(res, 400, { state: 'invalid' }, this.localeOf(req));
     this.send(res, 200, { state: 'ask', kind: who.kind, token: token as string }, who.locale);
+  }
+
+  @Get('unsubscribe.css')
+  stylesheet(@Res() res: Response) {
+    res.setHeader('cache-control', 'public, max-age=86400').type('css').send(UNSUBSCRIBE_CSS);
   }
 
   @Post('unsubscribe')
