@@ -59,6 +59,7 @@ describeInBrowser('requesters and agents in the browser', () => {
     const description = `Starts on Monday; needs the design suite (${stamp}).`;
     const reply = `We have one in stock, ${stamp}.`;
     const note = `Internal: charge to cost centre 4711 ${stamp}`;
+    const question = `Which room should it go to, ${stamp}?`;
     const customerReply = `Monday 9:00 at reception, ${stamp}.`;
     const ratingComment = `Quick and friendly, ${stamp}.`;
 
@@ -257,17 +258,25 @@ describeInBrowser('requesters and agents in the browser', () => {
         "API: the note in the member's view",
       );
 
-      await step('Wait for customer', async () => {
-        await agent.getByRole('button', { name: names.name('Wait for customer') }).click();
-        await eventually(async () => {
-          const r = await requestState(api, number);
-          expectEqual(
-            [r.status, r.sla?.resolution.state],
-            ['WAITING_ON_CUSTOMER', 'PAUSED'],
-            'API: status and resolution clock',
-          );
-        });
-      });
+      await step(
+        'a question: Comment, Ask and wait for customer (the move in the same step)',
+        async () => {
+          // UI.md's Wait for customer is there beside it, for a move without a question.
+          await agent.getByRole('button', { name: names.name('Wait for customer') }).waitFor();
+          await agent.getByRole('textbox', { name: names.name('Comment') }).fill(question);
+          await agent
+            .getByRole('button', { name: names.name('Ask and wait for customer') })
+            .click();
+          await eventually(async () => {
+            const r = await requestState(api, number);
+            expectEqual(
+              [r.status, r.sla?.resolution.state, r.comments.some((c) => c.body === question)],
+              ['WAITING_ON_CUSTOMER', 'PAUSED', true],
+              'API: the question, the status and the resolution clock',
+            );
+          });
+        },
+      );
       await step(`the member's page shows "${status('WAITING_ON_CUSTOMER')}" live`, () =>
         member
           .getByRole('main')

@@ -189,6 +189,11 @@ export default function RequestPage() {
               actions.own(phase);
               if (phase === 'done') refetch();
             }}
+            waitForCustomer={
+              sides.supplier && request.allowedStatuses.includes('WAITING_ON_CUSTOMER')
+                ? () => actions.move('WAITING_ON_CUSTOMER')
+                : undefined
+            }
           />
           {(canRateQuality || request.qualityRating) && (
             <RatingPanel

@@ -52,6 +52,7 @@ export function Conversation({
   onSent,
   canWriteNotes,
   commentBox,
+  waitForCustomer,
 }: {
   request: RequestView;
   onRefused: (refusal: Refusal) => void;
@@ -59,6 +60,10 @@ export function Conversation({
   onSent: (phase: 'start' | 'done') => void;
   canWriteNotes: boolean;
   commentBox: RefObject<HTMLTextAreaElement | null>;
+  // Given when the caller may move the request to waiting on the customer: the composer then
+  // offers to send a question and wait in one step (one mail to the requester, not two). Its
+  // name does not start with "Send", which stays the one button UI.md names so.
+  waitForCustomer?: () => Promise<boolean>;
 }) {
   const [body, setBody] = useState('');
   const [internal, setInternal] = useState(false);
@@ -67,9 +72,12 @@ export function Conversation({
   const { uploading } = uploads;
   const empty = body.trim().length === 0;
 
-  const send = async (event?: FormEvent) => {
+  const [waiting, setWaiting] = useState(false);
+  const asks = !!waitForCustomer && !internal;
+
+  const send = async (event?: FormEvent, thenWait = false) => {
     event?.preventDefault();
-    if (empty || fetching || uploading) return;
+    if (empty || fetching || uploading || waiting) return;
     onSent('start');
     const result = await addComment({
       requestId: request.id,
@@ -86,6 +94,14 @@ export function Conversation({
     setBody('');
     setInternal(false);
     uploads.clear();
+    if (thenWait && waitForCustomer) {
+      setWaiting(true);
+      try {
+        await waitForCustomer();
+      } finally {
+        setWaiting(false);
+      }
+    }
   };
 
   // Ctrl+Enter (or ⌘+Enter) sends, as in most chat and helpdesk tools.
@@ -165,9 +181,23 @@ export function Conversation({
               />
             </label>
           )}
+          {asks && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={empty || fetching || uploading || waiting}
+              aria-busy={waiting}
+              onClick={() => void send(undefined, true)}
+            >
+              <FormattedMessage
+                id="request.comment.sendAndWait"
+                defaultMessage="Ask and wait for customer"
+              />
+            </button>
+          )}
           <button
             type="submit"
-            disabled={empty || fetching || uploading}
+            disabled={empty || fetching || uploading || waiting}
             aria-busy={fetching || uploading}
           >
             <FormattedMessage id="request.comment.send" defaultMessage="Send" />
