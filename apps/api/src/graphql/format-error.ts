@@ -43,7 +43,8 @@ const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
   409: ErrorCode.CONFLICT,
 };
 
-// Every error leaves with extensions.code; nothing internal (stack, SQL) leaves in production.
+// Every error leaves with extensions.code and never a stack trace (in any mode: `npm start`
+// serves people too); an unexpected error's own message (maybe SQL) only outside production.
 export function createErrorFormatter(options: { production: boolean; logger: Logger }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
@@ -79,7 +80,7 @@ export function createErrorFormatter(options: { production: boolean; logger: Log
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && PROTOCOL_CODES.has(code)) {
-      return options.production ? { ...base, extensions: { code } } : formatted;
+      return { ...base, extensions: { code } };
     }
 
     if (isDatabaseUnavailable(original)) {
@@ -97,9 +98,7 @@ export function createErrorFormatter(options: { production: boolean; logger: Log
     return {
       ...base,
       message: options.production ? 'Internal server error' : formatted.message,
-      extensions: options.production
-        ? { code: 'INTERNAL_SERVER_ERROR' }
-        : { ...formatted.extensions, code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR' },
     };
   };
 }

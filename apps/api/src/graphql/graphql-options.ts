@@ -51,7 +51,8 @@ export function graphqlOptions(
     // Errors that carry an HTTP status (TOO_MANY_REQUESTS: 429 and Retry-After) keep it; others
     // have none and answer 200 as before.
     preserveHttpStatusForExecutionErrors: false,
-    includeStacktraceInErrorResponses: !config.isProduction,
+    // Not even in development: the stack is in the log, never in an answer.
+    includeStacktraceInErrorResponses: false,
     // The cast bridges the CJS and ESM typings of @apollo/server. Cache control is off: every
     // response is for one signed-in user (nothing to cache in HTTP), and the plugin wraps every
     // field resolver to compute hints nobody reads.
