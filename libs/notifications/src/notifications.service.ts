@@ -46,11 +46,16 @@ export interface NotificationCreatedEvent {
 const MAX_MESSAGE = 300;
 const MAX_DETAIL = 4000;
 
-function mailParams(n: Omit<NewNotification, 'userId'>): Record<string, string | null> {
-  const params: Record<string, string | null> = { message: n.message.slice(0, MAX_MESSAGE) };
-  for (const [key, value] of Object.entries(n.params ?? {}))
+// The details an e-mail template reads, each cut to its length.
+function detailParams(details: Record<string, string | null> = {}): Record<string, string | null> {
+  const params: Record<string, string | null> = {};
+  for (const [key, value] of Object.entries(details))
     params[key] = value === null ? null : value.slice(0, MAX_DETAIL);
   return params;
+}
+
+function mailParams(n: Pick<NewNotification, 'message' | 'params'>): Record<string, string | null> {
+  return { message: n.message.slice(0, MAX_MESSAGE), ...detailParams(n.params) };
 }
 
 // The e-mail outbox, riding the notification's statement (so in the event's transaction and at no
@@ -145,8 +150,7 @@ export class NotificationsService {
     },
     params: Record<string, string | null>,
   ): Promise<boolean> {
-    const merged = mailParams({ message: '', createdAt: new Date(), kind: into.kinds[0], params });
-    delete merged.message;
+    const merged = detailParams(params);
     const [rows]: [{ id: string }[], number] = await manager.query(
       `UPDATE mail_messages m SET params = m.params || $6::jsonb
         WHERE m.id = (SELECT id FROM mail_messages
