@@ -86,37 +86,31 @@ export class AttachmentsService {
     fileName: string | null | undefined,
     bytes: Buffer,
   ): Promise<AttachmentEntity> {
-    const stored: { key?: string } = {};
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        await this.writer.loadForChange(manager, actor, requestId, undefined, true);
-        let commentId: string | null = null;
-        if ('commentId' in target) {
-          // Only onto one's own comment; anyone else's (an internal note too) is not found.
-          const comment = await manager
-            .getRepository(CommentEntity)
-            .findOne({ where: { id: target.commentId, requestId } });
-          if (!comment || comment.authorId !== actor.id)
-            throw RequestsException.notFound(`No comment of yours with id ${target.commentId}`);
-          commentId = comment.id;
-        }
-        return this.storeRow(
-          manager,
-          {
-            requestId,
-            commentId,
-            pending: 'pending' in target,
-            uploaderId: actor.id,
-            fileName,
-            bytes,
-          },
-          stored,
-        );
-      });
-    } catch (error) {
-      if (stored.key && this.store.kind !== 'postgres') await this.forget(stored.key);
-      throw error;
-    }
+    return this.inOwnTransaction(async (manager, stored) => {
+      await this.writer.loadForChange(manager, actor, requestId, undefined, true);
+      let commentId: string | null = null;
+      if ('commentId' in target) {
+        // Only onto one's own comment; anyone else's (an internal note too) is not found.
+        const comment = await manager
+          .getRepository(CommentEntity)
+          .findOne({ where: { id: target.commentId, requestId } });
+        if (!comment || comment.authorId !== actor.id)
+          throw RequestsException.notFound(`No comment of yours with id ${target.commentId}`);
+        commentId = comment.id;
+      }
+      return this.storeRow(
+        manager,
+        {
+          requestId,
+          commentId,
+          pending: 'pending' in target,
+          uploaderId: actor.id,
+          fileName,
+          bytes,
+        },
+        stored,
+      );
+    });
   }
 
   // An upload for a request not yet filed (the New request form, POST /attachments): pending and
@@ -128,22 +122,23 @@ export class AttachmentsService {
     fileName: string | null | undefined,
     bytes: Buffer,
   ): Promise<AttachmentEntity> {
+    return this.inOwnTransaction((manager, stored) =>
+      this.storeRow(
+        manager,
+        { requestId: null, commentId: null, pending: true, uploaderId: actor.id, fileName, bytes },
+        stored,
+      ),
+    );
+  }
+
+  // An upload's own transaction: if it fails after the bytes went to an outside store (S3),
+  // they are deleted again (in PostgreSQL they roll back with the row).
+  private async inOwnTransaction<T>(
+    work: (manager: EntityManager, stored: { key?: string }) => Promise<T>,
+  ): Promise<T> {
     const stored: { key?: string } = {};
     try {
-      return await this.dataSource.transaction((manager) =>
-        this.storeRow(
-          manager,
-          {
-            requestId: null,
-            commentId: null,
-            pending: true,
-            uploaderId: actor.id,
-            fileName,
-            bytes,
-          },
-          stored,
-        ),
-      );
+      return await this.dataSource.transaction((manager) => work(manager, stored));
     } catch (error) {
       if (stored.key && this.store.kind !== 'postgres') await this.forget(stored.key);
       throw error;
