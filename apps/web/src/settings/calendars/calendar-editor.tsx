@@ -16,7 +16,8 @@ import {
   Week,
   WEEKDAYS,
 } from './week-model';
-import { isTimeZone, timeZones } from './zoned-time';
+import { isTimeZone } from './zoned-time';
+import { TimeZoneInput } from '../time-zone-input';
 
 export type Calendar = SettingsCalendarsQuery['businessCalendars'][number];
 
@@ -45,7 +46,6 @@ export function CalendarEditor({
     heading: useId(),
     name: useId(),
     zone: useId(),
-    zones: useId(),
     holiday: useId(),
     week: useId(),
   };
@@ -208,21 +208,13 @@ export function CalendarEditor({
           <label htmlFor={ids.zone}>
             <FormattedMessage id="settings.calendars.timeZone" defaultMessage="Time zone" />
           </label>
-          <input
+          <TimeZoneInput
             id={ids.zone}
-            dir="ltr"
-            list={ids.zones}
             value={zone}
             disabled={disabled}
-            aria-invalid={errors.zone ? true : undefined}
-            aria-describedby={describedBy(errors.zone && `${ids.zone}-error`)}
-            onChange={(e) => setZone(e.target.value)}
+            error={errors.zone}
+            onChange={setZone}
           />
-          <datalist id={ids.zones}>
-            {timeZones().map((z) => (
-              <option key={z} value={z} />
-            ))}
-          </datalist>
           <FieldError id={`${ids.zone}-error`} message={errors.zone} />
         </div>
         <div className="field cal-default">

@@ -2,7 +2,7 @@ import { FormEvent, useId, useState } from 'react';
 import { FormattedMessage, useIntl } from 'react-intl';
 import { useMutation, useQuery } from 'urql';
 import { refusalOf } from '../../api/errors';
-import { isTimeZone, timeZones } from '../calendars/zoned-time';
+import { isTimeZone } from '../calendars/zoned-time';
 import { describedBy, Feedback, FeedbackLine, FieldError } from '../settings-feedback';
 import {
   ArchiveDepartmentMutation,
@@ -13,11 +13,13 @@ import {
   UpdateDepartmentMutation,
 } from './departments-documents';
 import { Dept, flatten, TreeNode } from './org-tree';
+import { TimeZoneInput } from '../time-zone-input';
 
 const ROOT = '';
 
 // The selected department: its facts, and (for administrators) rename, move, level, lead,
-// time zone and calendar, archive and restore. Each change says what happened: a status when done, an alert when refused.
+// time zone and calendar, archive and restore. Each change says what happened: a status when
+// done, an alert when refused.
 export function DepartmentDetails({
   dept,
   tree,
@@ -39,7 +41,6 @@ export function DepartmentDetails({
     level: useId(),
     lead: useId(),
     zone: useId(),
-    zones: useId(),
     calendar: useId(),
   };
   const [feedback, setFeedback] = useState<Feedback>(null);
@@ -460,20 +461,7 @@ export function DepartmentDetails({
                   defaultMessage="Time zone"
                 />
               </label>
-              <input
-                id={ids.zone}
-                dir="ltr"
-                list={ids.zones}
-                value={zone}
-                aria-invalid={zoneError ? true : undefined}
-                aria-describedby={describedBy(zoneError && `${ids.zone}-error`)}
-                onChange={(e) => setZone(e.target.value)}
-              />
-              <datalist id={ids.zones}>
-                {timeZones().map((z) => (
-                  <option key={z} value={z} />
-                ))}
-              </datalist>
+              <TimeZoneInput id={ids.zone} value={zone} error={zoneError} onChange={setZone} />
               <FieldError id={`${ids.zone}-error`} message={zoneError} />
             </div>
             <div className="field">
