@@ -1,8 +1,8 @@
 import { demoEmail } from '@intradesk/organization';
 import { MailDeliveryJob } from '@intradesk/notifications';
-import { departmentIds } from '../factories/organization.factory';
 import { ADD_COMMENT, FiledRequest, fileRequest, moveTo } from '../factories/requests.factory';
-import { startSmtpSink, SmtpSink } from '../utils/smtp-sink';
+import { MailDesk, startMailDesk } from '../utils/mail-desk';
+import { SmtpSink } from '../utils/smtp-sink';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { GraphqlClient } from '../utils/graphql-client';
 
@@ -13,25 +13,19 @@ const CURRENT = 'query($id: ID!) { request(id: $id) { id version status } }';
 // requester gets one e-mail that says what is asked, threaded with the request's others, and
 // both notifications in the app, whichever the agent does first.
 describe('Asking the customer for information mails them once', () => {
+  let desk: MailDesk;
   let sink: SmtpSink;
   let t: TestApp;
   let ids: Record<string, string>;
   let mail: MailDeliveryJob;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startTestApp({
-      env: { SMTP_URL: sink.url, MAIL_DOMAIN: DOMAIN, PUBLIC_URL: 'https://desk.example.org' },
-    });
-    ids = await departmentIds(t.dataSource);
-    mail = t.app.get(MailDeliveryJob);
+    desk = await startMailDesk({ PUBLIC_URL: 'https://desk.example.org' });
+    ({ sink, t, ids, mail } = desk);
   });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  afterAll(() => desk.close());
 
-  const to = (email: string) => sink.messages.filter((m) => m.envelope.to.includes(email));
+  const to = (email: string) => desk.to(email);
   const wait = async (agent: GraphqlClient, request: FiledRequest) => {
     const current = await agent.data<{ request: { version: number; status: string } }>(CURRENT, {
       id: request.id,

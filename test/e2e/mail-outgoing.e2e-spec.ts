@@ -10,9 +10,9 @@ import {
   replyTokenOf,
 } from '@intradesk/notifications';
 import { demoEmail, DEMO_EMAIL_DOMAIN } from '@intradesk/organization';
-import { departmentIds } from '../factories/organization.factory';
 import { ADD_COMMENT, fileRequest, moveTo } from '../factories/requests.factory';
-import { startSmtpSink, SmtpSink } from '../utils/smtp-sink';
+import { MailDesk, startMailDesk } from '../utils/mail-desk';
+import { SmtpSink, startSmtpSink } from '../utils/smtp-sink';
 import { startTestApp, TestApp } from '../utils/test-app';
 import { waitUntil } from '../utils/wait-until';
 
@@ -23,31 +23,22 @@ const header = (m: { parsed: { headers: Map<string, unknown> } }, name: string) 
   m.parsed.headers.get(name);
 
 describe('Outgoing e-mail through SMTP (a real SMTP sink)', () => {
+  let desk: MailDesk;
   let sink: SmtpSink;
   let t: TestApp;
   let ids: Record<string, string>;
   let mail: MailDeliveryJob;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startTestApp({
-      env: {
-        SMTP_URL: sink.url,
-        MAIL_DOMAIN: DOMAIN,
-        MAIL_FROM: 'Intradesk <desk@desk.example.org>',
-        PUBLIC_URL: 'https://desk.example.org/',
-        MAIL_MAX_ATTEMPTS: '3',
-      },
+    desk = await startMailDesk({
+      MAIL_FROM: 'Intradesk <desk@desk.example.org>',
+      MAIL_MAX_ATTEMPTS: '3',
     });
-    ids = await departmentIds(t.dataSource);
-    mail = t.app.get(MailDeliveryJob);
+    ({ sink, t, ids, mail } = desk);
   });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  afterAll(() => desk.close());
 
-  const to = (email: string) => sink.messages.filter((m) => m.envelope.to.includes(email));
+  const to = (email: string) => desk.to(email);
 
   it('tells IT’s agents of a new request, then the member, threaded and in Spanish, of the agent’s question; an internal note mails nobody on the customer side', async () => {
     const member = await t.login(demoEmail('MKT', 'member'));

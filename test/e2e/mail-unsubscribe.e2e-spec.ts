@@ -1,12 +1,11 @@
 import { AppConfig } from '@intradesk/core';
 import { MailDeliveryJob, signUnsubscribeToken } from '@intradesk/notifications';
 import { demoEmail } from '@intradesk/organization';
-import { departmentIds } from '../factories/organization.factory';
 import { ADD_COMMENT, fileRequest } from '../factories/requests.factory';
-import { startSmtpSink, SinkMessage, SmtpSink } from '../utils/smtp-sink';
-import { startTestApp, TestApp } from '../utils/test-app';
+import { MailDesk, startMailDesk } from '../utils/mail-desk';
+import { SinkMessage, SmtpSink } from '../utils/smtp-sink';
+import { TestApp } from '../utils/test-app';
 
-const DOMAIN = 'desk.example.org';
 const PREFS = '{ notificationPreferences { kind inApp email } }';
 
 // The raw header block, folded lines joined.
@@ -18,25 +17,19 @@ const headersOf = (m: SinkMessage) =>
 
 // One-click unsubscribe (RFC 8058 + RFC 2369) over real HTTP, from a message a real SMTP sink got.
 describe('One-click unsubscribe from notification e-mail', () => {
+  let desk: MailDesk;
   let sink: SmtpSink;
   let t: TestApp;
   let ids: Record<string, string>;
   let mail: MailDeliveryJob;
 
   beforeAll(async () => {
-    sink = await startSmtpSink();
-    t = await startTestApp({
-      env: { SMTP_URL: sink.url, MAIL_DOMAIN: DOMAIN, PUBLIC_URL: 'https://desk.example.org/' },
-    });
-    ids = await departmentIds(t.dataSource);
-    mail = t.app.get(MailDeliveryJob);
+    desk = await startMailDesk();
+    ({ sink, t, ids, mail } = desk);
   });
-  afterAll(async () => {
-    await t.close();
-    await sink.close();
-  });
+  afterAll(() => desk.close());
 
-  const to = (email: string) => sink.messages.filter((m) => m.envelope.to.includes(email));
+  const to = (email: string) => desk.to(email);
   // The link's path and query, asked of this test's server (PUBLIC_URL is the desk's address).
   const call = (link: string, init: RequestInit = {}) => {
     const url = new URL(link);
