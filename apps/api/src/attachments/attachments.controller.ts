@@ -40,14 +40,14 @@ export class AttachmentsController {
   // request itself; else held for the comment being written (addComment's attachmentIds).
   @Post('requests/:id/attachments')
   upload(@Req() req: Request, @Res() res: Response, @Param('id') id: string): Promise<void> {
+    let target: UploadTarget;
     return this.receive(
       req,
       res,
-      (user, name, bytes) =>
-        this.attachments.upload(user, id.toLowerCase(), this.target(req), name, bytes),
+      (user, name, bytes) => this.attachments.upload(user, id.toLowerCase(), target, name, bytes),
       () => {
         if (!UUID.test(id)) throw new UploadRefusal(404, 'NOT_FOUND', `No request with id ${id}`);
-        this.target(req);
+        target = this.target(req);
       },
     );
   }

@@ -12,6 +12,14 @@ import { detectContentType, sanitizeFileName } from './attachment-content';
 import { AttachmentEntity } from './attachment.entity';
 import { ATTACHMENT_STORE, AttachmentStore } from './attachment-store';
 
+// The room checks of assertRoom: a lock, then the sum it guards ($1 a request or an uploader id).
+const REQUEST_LOCK = 'SELECT id FROM requests WHERE id = $1 FOR UPDATE';
+const REQUEST_SUM =
+  'SELECT coalesce(sum(size_bytes), 0) AS total FROM attachments WHERE request_id = $1';
+const UNBOUND_LOCK = `SELECT pg_advisory_xact_lock(hashtext('attachments-unbound'), hashtext($1))`;
+const UNBOUND_SUM = `SELECT coalesce(sum(size_bytes), 0) AS total FROM attachments
+  WHERE request_id IS NULL AND uploader_id = $1 AND pending`;
+
 export interface StoreForCommentInput {
   requestId: string;
   commentId: string;
@@ -312,6 +320,29 @@ export class AttachmentsService {
     });
   }
 
+  // ATTACHMENTS_MAX_BYTES_PER_REQUEST: over the request's files, or with no request yet
+  // (uploadUnbound) over the uploader's files waiting for a new request, so that those cannot
+  // pile up past what one request could take. A lock (the request's row, or one per uploader)
+  // orders concurrent uploads, so two cannot both fit the last room.
+  private async assertRoom(manager: EntityManager, row: StoreRow): Promise<void> {
+    const [lock, sum, key] =
+      row.requestId === null
+        ? [UNBOUND_LOCK, UNBOUND_SUM, row.uploaderId]
+        : [REQUEST_LOCK, REQUEST_SUM, row.requestId];
+    await manager.query(lock, [key]);
+    const [{ total }]: { total: string }[] = await manager.query(sum, [key]);
+    const perRequest = this.config.ATTACHMENTS_MAX_BYTES_PER_REQUEST;
+    if (Number(total) + row.bytes.length <= perRequest) return;
+    const what =
+      row.requestId === null ? 'Your files waiting for a new request' : "The request's attachments";
+    throw RequestsException.badInput(`${what} would exceed ${perRequest} bytes (${total} used)`, [
+      'file',
+    ]).because(ErrorReason.REQUEST_ATTACHMENTS_FULL, {
+      maxBytes: perRequest,
+      usedBytes: Number(total),
+    });
+  }
+
   private async storeRow(
     manager: EntityManager,
     row: StoreRow,
@@ -324,45 +355,7 @@ export class AttachmentsService {
         ErrorReason.ATTACHMENT_TOO_LARGE,
         { maxBytes: max },
       );
-    if (row.requestId === null) {
-      // No request yet (uploadUnbound): the uploader's files waiting for a new request may add
-      // up to what one request may hold, so unbound uploads cannot pile up past what could ever
-      // be filed. A per-uploader lock orders their concurrent uploads.
-      await manager.query(
-        `SELECT pg_advisory_xact_lock(hashtext('attachments-unbound'), hashtext($1))`,
-        [row.uploaderId],
-      );
-      const [{ total }]: { total: string }[] = await manager.query(
-        `SELECT coalesce(sum(size_bytes), 0) AS total FROM attachments
-          WHERE request_id IS NULL AND uploader_id = $1 AND pending`,
-        [row.uploaderId],
-      );
-      const perRequest = this.config.ATTACHMENTS_MAX_BYTES_PER_REQUEST;
-      if (Number(total) + bytes.length > perRequest)
-        throw RequestsException.badInput(
-          `Your files waiting for a new request would exceed ${perRequest} bytes (${total} used)`,
-          ['file'],
-        ).because(ErrorReason.REQUEST_ATTACHMENTS_FULL, {
-          maxBytes: perRequest,
-          usedBytes: Number(total),
-        });
-    } else {
-      // The request's row lock orders concurrent uploads, so two cannot both fit the last room.
-      await manager.query('SELECT id FROM requests WHERE id = $1 FOR UPDATE', [row.requestId]);
-      const [{ total }]: { total: string }[] = await manager.query(
-        'SELECT coalesce(sum(size_bytes), 0) AS total FROM attachments WHERE request_id = $1',
-        [row.requestId],
-      );
-      const perRequest = this.config.ATTACHMENTS_MAX_BYTES_PER_REQUEST;
-      if (Number(total) + bytes.length > perRequest)
-        throw RequestsException.badInput(
-          `The request's attachments would exceed ${perRequest} bytes (${total} used)`,
-          ['file'],
-        ).because(ErrorReason.REQUEST_ATTACHMENTS_FULL, {
-          maxBytes: perRequest,
-          usedBytes: Number(total),
-        });
-    }
+    await this.assertRoom(manager, row);
     const contentType = await detectContentType(bytes);
     const key = randomUUID();
     await this.store.put(manager, key, bytes, contentType);
